@@ -1,0 +1,90 @@
+"""Starting the window: Qt in Chinese, bundled fonts, the ledger opened safely."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from desktop_app import APP_ID, APP_NAME
+from desktop_app.logging_setup import setup_logging
+from desktop_app.paths import resolve_data_dir
+from desktop_app.store.ledger import Ledger, open_ledger
+from desktop_app.store.schema import LedgerError
+from desktop_app.ui import messages
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.fonts import install_fonts
+from desktop_app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
+    install_translations(app)
+    install_fonts(app)
+    return app
+
+
+def install_translations(app: QApplication) -> None:
+    """Qt's own buttons and dialogs (确定/取消/保存) in Chinese."""
+    folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    for name in ("qtbase_zh_CN", "qt_zh_CN"):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            app.setProperty(f"translator_{name}", translator)  # keep it alive
+            return
+    log.warning("Qt Chinese translations not found")
+
+
+def window_settings(data_dir: Path) -> QSettings:
+    return QSettings(str(Path(data_dir) / "window.ini"), QSettings.IniFormat)
+
+
+def build_main_window(ledger: Ledger) -> MainWindow:
+    context = AppContext(ledger)
+    window = MainWindow(context, window_settings(ledger.data_dir))
+    context.setParent(window)
+    return window
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="branch-ledger", description=APP_NAME)
+    parser.add_argument("--data-dir", help="数据文件夹（默认为当前用户的应用数据文件夹）")
+    parser.add_argument("--quit-after", type=int, default=0, help=argparse.SUPPRESS)  # smoke tests
+    args, _qt_args = parser.parse_known_args(argv)
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parse_args(argv)
+    data_dir = resolve_data_dir(args.data_dir)
+    setup_logging(data_dir)
+    app = make_application([sys.argv[0], *argv])
+    try:
+        ledger = open_ledger(data_dir, startup_backup=True)
+    except LedgerError as exc:
+        messages.error(None, "无法打开台账", str(exc))
+        return 2
+    window = build_main_window(ledger)
+    window.show()
+    if args.quit_after:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(args.quit_after, window.close)
+    code = app.exec()
+    ledger.close()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""`python -m desktop_app [--data-dir DIR] COMMAND …`; with no command the window starts.
+
+Each command module in COMMAND_MODULES has `register(subparsers)` that adds its parsers and
+sets `func(args, ledger_opener) -> int`. Exit codes: 0 ok, 1 the work could not be done
+(a Chinese message says why), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Callable
+
+from desktop_app import APP_NAME
+from desktop_app.logging_setup import setup_logging
+from desktop_app.paths import resolve_data_dir
+from desktop_app.services.errors import UserError
+from desktop_app.store.backup import BackupError
+from desktop_app.store.ledger import Ledger, open_ledger
+from desktop_app.store.schema import LedgerError
+
+COMMAND_MODULES = (
+    "desktop_app.cli.commands.importing",  # import KIND FILE, template KIND
+    "desktop_app.cli.commands.maintenance",  # backup, restore, check, demo
+    "desktop_app.cli.commands.evaluations",  # evaluate
+    "desktop_app.cli.commands.prints",  # print
+    "desktop_app.cli.commands.exports",  # export
+)
+
+log = logging.getLogger(__name__)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # noqa: D401 - argparse API
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：参数错误：{message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m desktop_app", description=f"{APP_NAME} 命令行")
+    parser.add_argument("--data-dir", help="数据文件夹（也可用环境变量 BRANCH_LEDGER_DATA_DIR 指定）")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module_name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def _console_utf8() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8")
+        except (AttributeError, ValueError):
+            pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    known_commands = set(parser._subparsers._group_actions[0].choices) if parser._subparsers else set()
+    if not any(arg in known_commands for arg in argv) and not {"-h", "--help"} & set(argv):
+        from desktop_app.app import main as gui_main
+
+        return gui_main(argv)
+    _console_utf8()
+    args = parser.parse_args(argv)
+    data_dir = resolve_data_dir(args.data_dir)
+    setup_logging(data_dir)
+    opened: list[Ledger] = []
+
+    def ledger_opener() -> Ledger:
+        if not opened:
+            opened.append(open_ledger(data_dir))
+        return opened[0]
+
+    func: Callable[[argparse.Namespace, Callable[[], Ledger]], int] = args.func
+    try:
+        return func(args, ledger_opener)
+    except (UserError, LedgerError, BackupError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"错误：无法读写文件：{exc}", file=sys.stderr)
+        return 1
+    finally:
+        for ledger in opened:
+            ledger.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""Where the ledger keeps its files, and where the app finds its own resources."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from desktop_app import APP_ID
+
+DATA_DIR_ENV = "BRANCH_LEDGER_DATA_DIR"
+DB_FILENAME = "ledger.sqlite3"
+
+_HERE = Path(__file__).resolve().parent
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_ID, appauthor=False, roaming=False))
+
+
+def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:
+    """`--data-dir` wins, then BRANCH_LEDGER_DATA_DIR, then the per-user data folder."""
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env).expanduser().resolve()
+    return default_data_dir()
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create a folder readable by the user only (no effect on Windows ACLs)."""
+    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.chmod(0o700)
+    except OSError:
+        pass
+    return path
+
+
+def _bundled(name: str) -> Path:
+    """A top-level repo folder (source tree), the frozen bundle, or the installed wheel copy."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    candidates = []
+    if frozen_root:
+        candidates.append(Path(frozen_root) / name)
+    candidates.append(_HERE.parent / name)
+    candidates.append(_HERE / f"_{name}")
+    for candidate in candidates:
+        if (candidate / ".branch-ledger").exists():
+            return candidate
+    raise FileNotFoundError(f"找不到程序自带的 {name} 文件夹（已查找：{', '.join(map(str, candidates))}）")
+
+
+def migrations_dir() -> Path:
+    return _bundled("migrations")
+
+
+def resources_dir() -> Path:
+    return _bundled("resources")
+
+
+def font_path(filename: str) -> Path:
+    return resources_dir() / "fonts" / filename

@@ -1,0 +1,23 @@
+"""Errors the services raise for the user to read (messages in Chinese)."""
+
+from __future__ import annotations
+
+from desktop_app.domain.people import FieldProblem
+
+
+class UserError(Exception):
+    """Something the user asked for cannot be done as asked; nothing was changed."""
+
+
+class ValidationError(UserError):
+    def __init__(self, problems: list[FieldProblem]):
+        self.problems = problems
+        super().__init__("；".join(str(p) for p in problems))
+
+
+class NotFound(UserError):
+    pass
+
+
+class InUse(UserError):
+    """The record is referred to by others and cannot be deleted as it is."""

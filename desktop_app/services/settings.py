@@ -1,0 +1,110 @@
+"""Per-school settings stored in the ledger (school, branch, school years and semesters …)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from desktop_app.domain.calendar import Period, SemesterDates, default_semesters, parse_school_year, school_year_of
+from desktop_app.store.ledger import Ledger
+from desktop_app.store.models import Setting
+
+SCHOOL_NAME = "school.name"
+BRANCH_NAME = "branch.name"
+SEMESTERS = "calendar.semesters"  # {"2025-2026": {"first": [start, end], "second": [start, end]}}
+BACKUP_KEEP = "backup.keep"
+
+TOPIC = "setting"
+
+
+@dataclass(frozen=True)
+class SchoolProfile:
+    school_name: str
+    branch_name: str
+
+    @property
+    def branch_title(self) -> str:
+        """e.g. 「××中学党支部」 for titles; falls back gracefully when not set."""
+        return self.branch_name or (f"{self.school_name}党支部" if self.school_name else "党支部")
+
+
+def get_value(ledger: Ledger, key: str, default: Any = None) -> Any:
+    with ledger.reading() as session:
+        row = session.get(Setting, key)
+        return default if row is None else row.value
+
+
+def set_values(ledger: Ledger, values: dict[str, Any]) -> None:
+    with ledger.transaction(TOPIC) as session:
+        for key, value in values.items():
+            row = session.get(Setting, key)
+            if row is None:
+                session.add(Setting(key=key, value=value))
+            else:
+                row.value = value
+
+
+def school_profile(ledger: Ledger) -> SchoolProfile:
+    return SchoolProfile(
+        school_name=get_value(ledger, SCHOOL_NAME, "") or "",
+        branch_name=get_value(ledger, BRANCH_NAME, "") or "",
+    )
+
+
+def save_school_profile(ledger: Ledger, profile: SchoolProfile) -> None:
+    set_values(ledger, {SCHOOL_NAME: profile.school_name.strip(), BRANCH_NAME: profile.branch_name.strip()})
+
+
+def semester_dates(ledger: Ledger, school_year: str) -> SemesterDates:
+    """The school's own dates for that year, or the defaults (1 Sep–31 Jan, 1 Feb–31 Jul)."""
+    label = parse_school_year(school_year)
+    stored = (get_value(ledger, SEMESTERS, {}) or {}).get(label)
+    if not stored:
+        return default_semesters(label)
+    first = [date.fromisoformat(x) for x in stored["first"]]
+    second = [date.fromisoformat(x) for x in stored["second"]]
+    return SemesterDates(
+        label,
+        Period(first[0], first[1], f"{label}学年第一学期"),
+        Period(second[0], second[1], f"{label}学年第二学期"),
+    )
+
+
+def validate_semester_dates(dates: SemesterDates) -> str | None:
+    """None when the two semesters are ordered and inside the school year, else the reason."""
+    for name, period in (("第一学期", dates.first), ("第二学期", dates.second)):
+        if period.end < period.start:
+            return f"{dates.school_year}学年{name}的结束日期早于开始日期"
+    if dates.second.start <= dates.first.end:
+        return f"{dates.school_year}学年第二学期应在第一学期结束之后开始"
+    return None
+
+
+def save_semester_dates(ledger: Ledger, dates: SemesterDates) -> None:
+    problem = validate_semester_dates(dates)
+    if problem:
+        raise ValueError(problem)
+    stored = dict(get_value(ledger, SEMESTERS, {}) or {})
+    stored[dates.school_year] = {
+        "first": [dates.first.start.isoformat(), dates.first.end.isoformat()],
+        "second": [dates.second.start.isoformat(), dates.second.end.isoformat()],
+    }
+    set_values(ledger, {SEMESTERS: stored})
+
+
+def configured_school_years(ledger: Ledger, today: date | None = None) -> list[str]:
+    """Years with their own dates plus the current one, newest first."""
+    years = set((get_value(ledger, SEMESTERS, {}) or {}).keys())
+    years.add(school_year_of(today or date.today()))
+    return sorted(years, reverse=True)
+
+
+def semester_of(ledger: Ledger, day: date) -> tuple[str, int] | None:
+    """(school year, 1 or 2) for a date inside a semester; None in the holidays."""
+    label = school_year_of(day)
+    dates = semester_dates(ledger, label)
+    for number in (1, 2):
+        if day in dates.semester(number):
+            return label, number
+    return None

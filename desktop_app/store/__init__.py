@@ -1,0 +1,1 @@
+"""The SQLite ledger: models, opening and upgrading the file, backups."""

@@ -1,0 +1,87 @@
+"""Copies of the ledger made with SQLite's online backup API (safe while the file is open)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+BACKUP_DIRNAME = "backups"
+DEFAULT_KEEP = 10
+
+
+class BackupError(Exception):
+    """A backup or restore could not be done; the message is for the user."""
+
+
+def backup_to(db_path: Path, target: Path) -> Path:
+    """Write a consistent copy of `db_path` to `target` (through a temp file, then rename)."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            dest = sqlite3.connect(partial)
+            try:
+                source.backup(dest)
+            finally:
+                dest.close()
+        finally:
+            source.close()
+        partial.replace(target)
+    except (sqlite3.Error, OSError) as exc:
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"无法把台账备份到“{target}”：{_reason(exc)}") from exc
+    return target
+
+
+def backup_dir(data_dir: Path) -> Path:
+    return Path(data_dir) / BACKUP_DIRNAME
+
+
+def rotating_backup(db_path: Path, data_dir: Path, tag: str, keep: int = DEFAULT_KEEP) -> Path:
+    """A timestamped backup in the data folder's backups/, keeping the newest `keep` of this tag."""
+    folder = backup_dir(data_dir)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = backup_to(db_path, folder / f"ledger-{tag}-{stamp}.sqlite3")
+    existing = sorted(folder.glob(f"ledger-{tag}-*.sqlite3"))
+    for old in existing[:-keep] if keep > 0 else []:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def list_backups(data_dir: Path) -> list[Path]:
+    return sorted(backup_dir(data_dir).glob("ledger-*.sqlite3"), key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def integrity_problems(db_path: Path) -> list[str]:
+    """SQLite's integrity_check and foreign_key_check; [] when the file is sound."""
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+            problems = [] if rows == ["ok"] else rows
+            problems += [f"表 {r[0]} 第 {r[1]} 行引用了不存在的 {r[2]}" for r in conn.execute("PRAGMA foreign_key_check")]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return [f"无法读取：{_reason(exc)}"]
+    return problems
+
+
+def is_sqlite_file(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc)
+    if isinstance(exc, PermissionError) or "readonly" in text or "read-only" in text:
+        return "没有写入权限（文件夹可能是只读的）"
+    if "disk" in text and "full" in text or getattr(exc, "errno", None) == 28:
+        return "磁盘空间已满"
+    return text

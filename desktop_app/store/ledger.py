@@ -1,0 +1,73 @@
+"""Opening a ledger folder: the one entry point the app, the CLI and the tests use."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.paths import DB_FILENAME, ensure_private_dir
+from desktop_app.store import models  # noqa: F401  (registers every table)
+from desktop_app.store.backup import DEFAULT_KEEP, rotating_backup
+from desktop_app.store.engine import make_engine
+from desktop_app.store.events import ChangeBus
+from desktop_app.store.schema import current_revision, check_not_too_new, upgrade_with_backup
+
+log = logging.getLogger(__name__)
+
+
+class Ledger:
+    """One open ledger file. Every user action runs inside one `transaction()`."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = Path(data_dir)
+        self.db_path = self.data_dir / DB_FILENAME
+        self.engine = make_engine(self.db_path)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.bus = ChangeBus()
+
+    @contextmanager
+    def transaction(self, *topics: str) -> Iterator[Session]:
+        """Commit on success, roll back on any error; announce `topics` once committed."""
+        with self._sessions.begin() as session:
+            yield session
+        if topics:
+            self.bus.publish(set(topics))
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for queries only; nothing it does is committed."""
+        session = self._sessions()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_ledger(data_dir: Path, *, startup_backup: bool = False, keep: int = DEFAULT_KEEP) -> Ledger:
+    """Open (creating if needed) the ledger in `data_dir`, upgraded to the code's schema.
+
+    Raises a LedgerError subclass with a Chinese message for a foreign, damaged or too-new file.
+    """
+    ensure_private_dir(Path(data_dir))
+    ledger = Ledger(Path(data_dir))
+    db = ledger.db_path
+    exists = db.exists() and db.stat().st_size > 0
+    try:
+        if exists:
+            check_not_too_new(current_revision(db))
+            if startup_backup:
+                rotating_backup(db, ledger.data_dir, "start", keep)
+        upgrade_with_backup(ledger.engine, db, ledger.data_dir)
+    except Exception:
+        ledger.close()
+        raise
+    log.info("ledger opened")
+    return ledger

@@ -1,0 +1,122 @@
+"""Schema upgrades: alembic run in-process, with a backup first and a restore on failure."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Engine
+
+from desktop_app.paths import migrations_dir
+from desktop_app.store.backup import BackupError, backup_to, is_sqlite_file, rotating_backup
+
+log = logging.getLogger(__name__)
+
+
+class LedgerError(Exception):
+    """The ledger file cannot be opened as it is; the message is for the user, in Chinese."""
+
+
+class NotALedger(LedgerError):
+    pass
+
+
+class DatabaseTooNew(LedgerError):
+    pass
+
+
+class UpgradeFailed(LedgerError):
+    def __init__(self, message: str, backup: Path | None):
+        super().__init__(message)
+        self.backup = backup
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    return cfg
+
+
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    return script_directory().get_current_head()
+
+
+def current_revision(db_path: Path) -> str | None:
+    """The alembic revision stamped in the file, None for an empty file; NotALedger otherwise."""
+    if not is_sqlite_file(db_path):
+        raise NotALedger(f"文件“{db_path}”不是党建台账的数据文件（不是 SQLite 数据库，或已损坏）。")
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if "alembic_version" not in tables:
+                if tables:
+                    raise NotALedger(f"文件“{db_path}”是其他程序的数据库，不是党建台账的数据文件。")
+                return None
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotALedger(f"文件“{db_path}”已损坏，无法读取：{exc}") from exc
+    return row[0] if row else None
+
+
+def check_not_too_new(revision: str | None) -> None:
+    if revision is None:
+        return
+    known = {rev.revision for rev in script_directory().walk_revisions()}
+    if revision not in known:
+        raise DatabaseTooNew(
+            f"这个台账文件由更新版本的党建台账创建（数据版本 {revision}），"
+            "当前程序无法安全打开它。请安装最新版本的程序。"
+        )
+
+
+def upgrade_to_head(engine: Engine) -> None:
+    cfg = alembic_config()
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "head")
+
+
+def upgrade_with_backup(engine: Engine, db_path: Path, data_dir: Path) -> Path | None:
+    """Bring the file to head; back it up first, put the backup back if the upgrade fails."""
+    revision = current_revision(db_path) if db_path.exists() and db_path.stat().st_size else None
+    check_not_too_new(revision)
+    if revision == head_revision():
+        return None
+    backup = None
+    if revision is not None:
+        backup = rotating_backup(db_path, data_dir, "pre-upgrade")
+        log.info("schema upgrade from %s, backup written", revision)
+    try:
+        upgrade_to_head(engine)
+    except Exception as exc:
+        engine.dispose()
+        if backup is not None:
+            try:
+                restore_file(backup, db_path)
+            except BackupError:
+                log.exception("restoring the pre-upgrade backup failed")
+        log.exception("schema upgrade failed")
+        raise UpgradeFailed(
+            "升级台账数据结构时出错，已恢复升级前的备份，数据没有改动。"
+            f"{'备份文件：' + str(backup) if backup else ''}\n错误：{exc}",
+            backup,
+        ) from exc
+    return backup
+
+
+def restore_file(source: Path, db_path: Path) -> None:
+    """Overwrite the (closed) ledger with a backup using SQLite's backup API, WAL included."""
+    backup_to(source, db_path)
+    for suffix in ("-wal", "-shm"):
+        Path(str(db_path) + suffix).unlink(missing_ok=True)

@@ -1,0 +1,1 @@
+"""Qt widgets only. Screens call services; they never touch the database themselves."""

@@ -1,0 +1,160 @@
+"""The main window: tabs created on first view, menus, remembered geometry."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedLayout, QTabWidget, QWidget
+
+from desktop_app import APP_NAME, __version__
+from desktop_app.services.settings import school_profile
+from desktop_app.ui import messages
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.placeholder import ComingSoon
+from desktop_app.ui.tabs import TABS, TabSpec
+
+log = logging.getLogger(__name__)
+
+
+def load_target(target: str):
+    """The class named by "module:Class", or None when that module does not exist yet."""
+    module_name, _, attr = target.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name and module_name.startswith(exc.name):
+            return None
+        raise
+    return getattr(module, attr)
+
+
+class _LazyTab(QWidget):
+    """Holds a tab's place until it is first shown, then builds the real screen inside."""
+
+    def __init__(self, spec: TabSpec, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.spec = spec
+        self._context = context
+        self.screen: QWidget | None = None
+        self._layout = QStackedLayout(self)
+
+    def ensure_built(self) -> QWidget:
+        if self.screen is None:
+            cls = load_target(self.spec.target)
+            self.screen = cls(self._context, self) if cls else ComingSoon(self.spec.title, self)
+            self._layout.addWidget(self.screen)
+        return self.screen
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, settings: QSettings):
+        super().__init__()
+        self.context = context
+        self._settings = settings
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self._pages: dict[str, _LazyTab] = {}
+        for spec in TABS:
+            page = _LazyTab(spec, context, self.tabs)
+            self._pages[spec.key] = page
+            self.tabs.addTab(page, spec.title)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.setCentralWidget(self.tabs)
+        self._status = QLabel(self)
+        self.statusBar().addPermanentWidget(self._status)
+        self._build_menus()
+        self._refresh_title()
+        context.changed.connect(self._on_changed)
+        context.reloaded.connect(self._refresh_title)
+        self._restore_geometry()
+        self._on_tab_changed(self.tabs.currentIndex())
+
+    # --- tabs -------------------------------------------------------------
+    def _on_tab_changed(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if isinstance(page, _LazyTab):
+            page.ensure_built()
+
+    def screen(self, key: str) -> QWidget:
+        """The screen of a tab (built if needed); tests and click-through use it."""
+        return self._pages[key].ensure_built()
+
+    def open_tab(self, key: str, **criteria) -> QWidget:
+        """Switch to a tab, optionally showing a filtered view (dashboard click-through)."""
+        page = self._pages[key]
+        self.tabs.setCurrentWidget(page)
+        screen = page.ensure_built()
+        if criteria and hasattr(screen, "show_filtered"):
+            screen.show_filtered(**criteria)
+        return screen
+
+    # --- menus ------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        self._add_action(file_menu, "导入Excel(&I)…", "desktop_app.ui.importing.dialog:open_import_dialog", "Ctrl+I")
+        self._add_action(file_menu, "下载导入模板(&T)…", "desktop_app.ui.importing.dialog:save_template_dialog")
+        file_menu.addSeparator()
+        self._add_action(file_menu, "备份台账(&B)…", "desktop_app.ui.backup_actions:backup_now")
+        self._add_action(file_menu, "从备份恢复(&R)…", "desktop_app.ui.backup_actions:restore_from_file")
+        file_menu.addSeparator()
+        quit_action = QAction("退出(&X)", self)
+        quit_action.setShortcut(QKeySequence.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        settings_menu = self.menuBar().addMenu("设置(&S)")
+        self._add_action(settings_menu, "学校与学期(&P)…", "desktop_app.ui.settings_dialog:open_settings_dialog", "Ctrl+,")
+
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        about = QAction("关于党建台账(&A)", self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _add_action(self, menu, text: str, target: str, shortcut: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        handler = load_target(target)
+        if handler is None:
+            action.setEnabled(False)
+            action.setToolTip("即将推出")
+        else:
+            action.triggered.connect(lambda _checked=False, h=handler: h(self))
+        menu.addAction(action)
+        return action
+
+    def _about(self) -> None:
+        messages.info(
+            self, "关于党建台账",
+            f"{APP_NAME} {__version__}\n学校党支部创先争优工作台账。\n数据文件：{self.context.ledger.db_path}",
+        )
+
+    # --- state ------------------------------------------------------------
+    def _on_changed(self, topics: set[str]) -> None:
+        if "setting" in topics:
+            self._refresh_title()
+
+    def _refresh_title(self) -> None:
+        profile = school_profile(self.context.ledger)
+        where = " · ".join(x for x in (profile.school_name, profile.branch_name) if x)
+        self.setWindowTitle(f"{APP_NAME} — {where}" if where else APP_NAME)
+        self._status.setText(f"数据文件：{self.context.ledger.db_path}")
+
+    def _restore_geometry(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        index = self._settings.value("window/tab", 0, type=int)
+        if 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/tab", self.tabs.currentIndex())
+        self._settings.sync()
+        super().closeEvent(event)

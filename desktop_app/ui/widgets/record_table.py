@@ -1,0 +1,180 @@
+"""A table model over plain row objects, with column specs, sorting and text search.
+
+Each screen describes its columns once (`Column`) and hands the model a list of rows
+(frozen dataclasses from the services). The proxy sorts by each column's sort key and
+filters by search text and an optional predicate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+SORT_ROLE = Qt.UserRole + 1
+ROW_ROLE = Qt.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Callable[[Any], Any]
+    sort_key: Callable[[Any], Any] | None = None
+    tooltip: Callable[[Any], str | None] | None = None
+    highlight: Callable[[Any], bool] | None = None  # e.g. overdue, behind quota
+    align_right: bool = False
+    width: int | None = None
+
+
+def display_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return "、".join(display_text(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+HIGHLIGHT = QBrush(QColor("#b71c1c"))
+HIGHLIGHT_BACKGROUND = QBrush(QColor("#fdecea"))
+
+
+class RecordTableModel(QAbstractTableModel):
+    def __init__(self, columns: Sequence[Column], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: _Index, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.DisplayRole:
+            return display_text(column.value(row))
+        if role == SORT_ROLE:
+            return (column.sort_key or column.value)(row)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ToolTipRole and column.tooltip:
+            return column.tooltip(row)
+        if role == Qt.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if column.highlight and column.highlight(row):
+            if role == Qt.ForegroundRole:
+                return HIGHLIGHT
+            if role == Qt.BackgroundRole:
+                return HIGHLIGHT_BACKGROUND
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self.columns[section].header
+        return None
+
+
+def _sortable(value: Any) -> tuple:
+    """Blanks sort last; numbers and dates by value; text by its characters."""
+    if value is None or value == "":
+        return (1, "")
+    if isinstance(value, (list, tuple)):
+        return (0, display_text(value))
+    return (0, value)
+
+
+class RecordFilterProxy(QSortFilterProxyModel):
+    """Search text over every displayed column, plus an optional row predicate."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._needle = ""
+        self._predicate: Callable[[Any], bool] | None = None
+
+    def set_search_text(self, text: str) -> None:
+        self._needle = text.strip().casefold()
+        self.invalidateFilter()
+
+    def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
+        self._predicate = predicate
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        row = model.row_at(source_row)
+        if self._predicate and not self._predicate(row):
+            return False
+        if not self._needle:
+            return True
+        return any(
+            self._needle in display_text(column.value(row)).casefold() for column in model.columns
+        )
+
+    def lessThan(self, left: _Index, right: _Index) -> bool:
+        a, b = _sortable(left.data(SORT_ROLE)), _sortable(right.data(SORT_ROLE))
+        try:
+            return a < b
+        except TypeError:
+            return str(a) < str(b)
+
+    def visible_rows(self) -> list[Any]:
+        """The rows as the user sees them: filtered and in the current sort order."""
+        return [self.index(r, 0).data(ROW_ROLE) for r in range(self.rowCount())]
+
+
+def make_table_view(proxy: RecordFilterProxy, parent: QWidget | None = None) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectRows)
+    view.setSelectionMode(QAbstractItemView.ExtendedSelection)
+    view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(26)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.Interactive)
+    header.setStretchLastSection(True)
+    header.setHighlightSections(False)
+    model = proxy.sourceModel()
+    if isinstance(model, RecordTableModel):
+        for i, column in enumerate(model.columns):
+            if column.width:
+                view.setColumnWidth(i, column.width)
+    view.sortByColumn(-1, Qt.AscendingOrder)
+    return view
+
+
+def selected_rows(view: QTableView) -> list[Any]:
+    return [index.data(ROW_ROLE) for index in view.selectionModel().selectedRows()]

@@ -1,0 +1,72 @@
+"""Shared fixtures: a real ledger file in a temp folder, upgraded by the real migrations."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from desktop_app.store.ledger import Ledger, open_ledger  # noqa: E402
+
+SCREENSHOT_DIR = Path(os.environ.get("BRANCH_LEDGER_SCREENSHOTS", Path(__file__).resolve().parent.parent / "build" / "screenshots"))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def ledger(data_dir: Path):
+    opened: Ledger = open_ledger(data_dir)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session")
+def ui_app(qapp):
+    """The QApplication set up as the real app sets it up: Chinese Qt strings, bundled fonts."""
+    from desktop_app.app import install_translations
+    from desktop_app.ui.fonts import install_fonts
+
+    install_translations(qapp)
+    install_fonts(qapp)
+    return qapp
+
+
+@pytest.fixture(autouse=True)
+def message_bridge():
+    """Messages are recorded instead of shown; confirmations take answers from `answers`."""
+    from desktop_app.ui import messages
+
+    bridge = messages.BRIDGE
+    bridge.headless, bridge.answers, bridge.shown = True, [], []
+    yield bridge
+    leftover = list(bridge.answers)
+    bridge.headless, bridge.answers, bridge.shown = False, [], []
+    assert not leftover, f"confirmations prepared but never asked: {leftover}"
+
+
+@pytest.fixture
+def main_window(ui_app, ledger, qtbot):
+    from desktop_app.app import build_main_window
+
+    window = build_main_window(ledger)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def save_screenshot(widget, name: str) -> Path:
+    """Render a widget to build/screenshots/NAME.png for a person to look at."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOT_DIR / f"{name}.png"
+    assert widget.grab().save(str(path)), f"could not save {path}"
+    return path

@@ -1,0 +1,31 @@
+"""The main window opens in Chinese with every tab and remembers its geometry."""
+
+from __future__ import annotations
+
+from conftest import save_screenshot
+
+from desktop_app.app import build_main_window
+
+
+def test_main_window_shows_chinese_tabs(main_window):
+    titles = [main_window.tabs.tabText(i) for i in range(main_window.tabs.count())]
+    assert titles[:2] == ["工作台", "党员"]
+    assert {"承诺", "听课", "家访", "考核"} <= set(titles)
+    assert main_window.windowTitle().startswith("党建台账")
+    for i in range(main_window.tabs.count()):
+        main_window.tabs.setCurrentIndex(i)
+        save_screenshot(main_window, f"main_window_tab{i}")
+
+
+def test_window_geometry_is_remembered(ui_app, ledger, qtbot):
+    first = build_main_window(ledger)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 520)  # the offscreen screen is 800×600
+    first.tabs.setCurrentIndex(1)
+    first.close()
+    second = build_main_window(ledger)
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (700, 520)
+    assert second.tabs.currentIndex() == 1
