@@ -1,4 +1,4 @@
-"""observations (听课), visits (家访·访谈), suggestions and rectifications (整改)
+"""observations (听课) and visits (家访·访谈)
 
 Revision ID: 0003
 Revises: 0002

@@ -1,4 +1,4 @@
-"""evaluations (量化考核), schemes, locks, honours (荣誉)
+"""suggestions (意见建议) and rectifications (整改台账)
 
 Revision ID: 0004
 Revises: 0003
