@@ -15,6 +15,22 @@ from desktop_app.store.ledger import Ledger, open_ledger  # noqa: E402
 SCREENSHOT_DIR = Path(os.environ.get("BRANCH_LEDGER_SCREENSHOTS", Path(__file__).resolve().parent.parent / "build" / "screenshots"))
 
 
+_FIGURES: list[str] = []
+
+
+@pytest.fixture
+def figures() -> list[str]:
+    """Measured figures a test wants printed at the end of the run (kills survived, files rejected …)."""
+    return _FIGURES
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _FIGURES:
+        terminalreporter.section("figures")
+        for line in _FIGURES:
+            terminalreporter.write_line(line)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"

@@ -17,9 +17,9 @@ class BackupError(Exception):
 def backup_to(db_path: Path, target: Path) -> Path:
     """Write a consistent copy of `db_path` to `target` (through a temp file, then rename)."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         try:
             dest = sqlite3.connect(partial)
@@ -31,7 +31,10 @@ def backup_to(db_path: Path, target: Path) -> Path:
             source.close()
         partial.replace(target)
     except (sqlite3.Error, OSError) as exc:
-        partial.unlink(missing_ok=True)
+        try:
+            partial.unlink(missing_ok=True)
+        except OSError:
+            pass
         raise BackupError(f"无法把台账备份到“{target}”：{_reason(exc)}") from exc
     return target
 
