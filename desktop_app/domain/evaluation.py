@@ -1,0 +1,198 @@
+"""Scoring a 量化考核: indicator points, capped 加分/减分, semester total, year result, star, rank.
+
+Pure functions over plain numbers. Points are rounded to two decimals at each step the
+secretary sees (indicator, total, year result) so that a threshold such as 90 compares
+against the figure printed on the sheet, not a float a hair below it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from desktop_app.domain.scheme import (
+    GRADE_LABELS, TOTAL_POINTS, Combination, Indicator, IndicatorSource, Scheme, StarLevel,
+)
+
+NO_RECORDS_NOTE = "（暂无记录，手工录入）"
+
+
+def points(value: float) -> float:
+    """Round to two decimals, half away from zero (13.335 → 13.34 as a person would)."""
+    scaled = abs(value) * 100 + 1e-9
+    rounded = int(scaled + 0.5) / 100
+    return rounded if value >= 0 else -rounded
+
+
+def fmt(value: float | None) -> str:
+    return "" if value is None else f"{points(value):g}"
+
+
+@dataclass(frozen=True)
+class Fulfilment:
+    """What the records say for one member in one semester (None: that count is not available)."""
+
+    observations_done: float | None = None
+    observations_required: float | None = None
+    demo_lessons_done: float | None = None
+    demo_lessons_required: float | None = None
+    visits_done: float | None = None
+    visits_required: float | None = None
+    pledge_grade: str | None = None
+
+
+@dataclass(frozen=True)
+class IndicatorScore:
+    key: str
+    points: float | None  # None: not entered yet
+    explanation: str = ""
+    computed: bool = False
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """One 加分 or 减分 item: positive points and the reason."""
+
+    points: float
+    reason: str
+
+
+def _quota_score(ind: Indicator, label: str, unit: str, done: float | None, required: float | None):
+    if done is None or required is None:
+        return None
+    if required <= 0:
+        return IndicatorScore(ind.key, ind.max_points, f"{label} 无任务要求（已完成 {fmt(done)} {unit}）→ {fmt(ind.max_points)}/{fmt(ind.max_points)}", True)
+    ratio = min(done / required, 1.0)
+    got = points(ratio * ind.max_points)
+    return IndicatorScore(ind.key, got, f"{label} {fmt(done)}/{fmt(required)} {unit} → {fmt(got)}/{fmt(ind.max_points)}", True)
+
+
+def _ratio(done: float | None, required: float | None) -> float | None:
+    if done is None or required is None:
+        return None
+    return 1.0 if required <= 0 else min(done / required, 1.0)
+
+
+def computed_score(ind: Indicator, facts: Fulfilment) -> IndicatorScore | None:
+    """The points the records give, or None when the records for this source are missing."""
+    source = IndicatorSource(ind.source)
+    if source is IndicatorSource.OBSERVATION_QUOTA:
+        return _quota_score(ind, "听课", "节", facts.observations_done, facts.observations_required)
+    if source is IndicatorSource.DEMO_LESSONS:
+        return _quota_score(ind, "示范课", "节", facts.demo_lessons_done, facts.demo_lessons_required)
+    if source is IndicatorSource.VISIT_QUOTA:
+        return _quota_score(ind, "家访", "次", facts.visits_done, facts.visits_required)
+    if source is IndicatorSource.PLEDGE_REVIEW:
+        share = ind.share_of_grade(facts.pledge_grade)
+        if share is None:
+            return None
+        got = points(share * ind.max_points)
+        grade = GRADE_LABELS.get(facts.pledge_grade or "", facts.pledge_grade)
+        return IndicatorScore(ind.key, got, f"践诺评议“{grade}” → {fmt(got)}/{fmt(ind.max_points)}", True)
+    if source is IndicatorSource.COVERAGE:
+        ratios = [r for r in (
+            _ratio(facts.observations_done, facts.observations_required),
+            _ratio(facts.demo_lessons_done, facts.demo_lessons_required),
+            _ratio(facts.visits_done, facts.visits_required),
+        ) if r is not None]
+        if not ratios:
+            return None
+        share = sum(ratios) / len(ratios)
+        got = points(share * ind.max_points)
+        return IndicatorScore(ind.key, got, f"各项任务平均完成 {share * 100:.0f}% → {fmt(got)}/{fmt(ind.max_points)}", True)
+    return None
+
+
+def indicator_score(ind: Indicator, entered: float | None, facts: Fulfilment | None) -> IndicatorScore:
+    """A computed indicator from the records; otherwise (or without records) the entered value."""
+    if ind.computed:
+        found = computed_score(ind, facts) if facts is not None else None
+        if found is not None:
+            return found
+        value = None if entered is None else points(entered)
+        return IndicatorScore(ind.key, value, f"{ind.name}{NO_RECORDS_NOTE}", False)
+    return IndicatorScore(ind.key, None if entered is None else points(entered), "", False)
+
+
+def check_entered(ind: Indicator, value: float) -> str | None:
+    """None when `value` may be entered for the indicator, else the reason in Chinese."""
+    if value < 0 or value > ind.max_points:
+        return f"“{ind.name}”应在 0 到 {fmt(ind.max_points)} 分之间，输入的是 {fmt(value)}"
+    return None
+
+
+@dataclass(frozen=True)
+class SemesterScore:
+    indicators: tuple[IndicatorScore, ...]
+    base: float  # sum of indicator points
+    bonus: float  # after the cap
+    deduction: float  # after the cap
+    total: float  # clamped 0–100
+    complete: bool  # every indicator has points
+
+    def points_of(self, key: str) -> float | None:
+        for s in self.indicators:
+            if s.key == key:
+                return s.points
+        return None
+
+
+def semester_score(
+    scheme: Scheme, scores: Sequence[IndicatorScore],
+    bonuses: Iterable[Adjustment] = (), deductions: Iterable[Adjustment] = (),
+) -> SemesterScore:
+    base = points(sum(s.points or 0.0 for s in scores))
+    bonus = points(min(sum(a.points for a in bonuses), scheme.bonus_cap))
+    deduction = points(min(sum(a.points for a in deductions), scheme.deduction_cap))
+    total = points(max(0.0, min(TOTAL_POINTS, base + bonus - deduction)))
+    complete = all(s.points is not None for s in scores)
+    return SemesterScore(tuple(scores), base, bonus, deduction, total, complete)
+
+
+def year_score(scheme: Scheme, first: float | None, second: float | None) -> float | None:
+    """The school-year result: the two semesters combined; one semester alone stands for the year."""
+    if first is None and second is None:
+        return None
+    if first is None:
+        return points(second)
+    if second is None:
+        return points(first)
+    if scheme.combination == Combination.WEIGHTED.value:
+        return points(first * scheme.first_weight + second * (1 - scheme.first_weight))
+    return points((first + second) / 2)
+
+
+def star_level(scheme: Scheme, score: float | None, political_status: str) -> StarLevel | None:
+    """五星级 / 四星级 / 三星级 for a starred status at or above the threshold; else None."""
+    if score is None or political_status not in scheme.starred_statuses:
+        return None
+    score = points(score)
+    t = scheme.thresholds
+    if score >= t.five:
+        return StarLevel.FIVE
+    if score >= t.four:
+        return StarLevel.FOUR
+    if score >= t.three:
+        return StarLevel.THREE
+    return None
+
+
+def ranks(scores: Mapping[int, float | None]) -> dict[int, int | None]:
+    """Competition ranking, highest first: equal scores share a rank, the next rank skips (1, 1, 3)."""
+    ordered = sorted((s for s in scores.values() if s is not None), reverse=True)
+    first_place = {}
+    for n, score in enumerate(ordered, start=1):
+        first_place.setdefault(points(score), n)
+    return {key: None if s is None else first_place[points(s)] for key, s in scores.items()}
+
+
+def star_counts(levels: Iterable[StarLevel | None]) -> dict[StarLevel, int]:
+    counts = {level: 0 for level in StarLevel}
+    for level in levels:
+        if level is not None:
+            counts[level] += 1
+    return counts
+
+
+def star_counts_text(counts: Mapping[StarLevel, int]) -> str:
+    return "，".join(f"{level.label} {counts.get(level, 0)} 人" for level in StarLevel)
