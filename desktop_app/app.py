@@ -15,10 +15,11 @@ from desktop_app.logging_setup import setup_logging
 from desktop_app.paths import resolve_data_dir
 from desktop_app.store.ledger import Ledger, open_ledger
 from desktop_app.store.schema import LedgerError
-from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.error_handler import install_error_handler
 from desktop_app.ui.fonts import install_fonts
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.startup_recovery import recover
 
 log = logging.getLogger(__name__)
 
@@ -70,11 +71,13 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = resolve_data_dir(args.data_dir)
     setup_logging(data_dir)
     app = make_application([sys.argv[0], *argv])
+    install_error_handler()
     try:
         ledger = open_ledger(data_dir, startup_backup=True)
     except LedgerError as exc:
-        messages.error(None, "无法打开台账", str(exc))
-        return 2
+        ledger = recover(data_dir, exc)
+        if ledger is None:
+            return 2
     window = build_main_window(ledger)
     window.show()
     if args.quit_after:
