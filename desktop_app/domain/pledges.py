@@ -144,7 +144,8 @@ MAX_ITEM = 500
 MAX_STANDARD = 100
 
 
-def validate_pledge(data: PledgeData) -> list[FieldProblem]:
+def validate_pledge(data: PledgeData, *, require_content: bool = True) -> list[FieldProblem]:
+    """Bulk-started drafts may be empty (require_content=False); a pledge must have items to be posted."""
     problems: list[FieldProblem] = []
     try:
         kind = PledgeKind(data.kind)
@@ -161,7 +162,7 @@ def validate_pledge(data: PledgeData) -> list[FieldProblem]:
         problems.append(FieldProblem("学年", "应写作 2025-2026"))
     if len(data.standard or "") > MAX_STANDARD:
         problems.append(FieldProblem("对标", f"不能超过{MAX_STANDARD}个字"))
-    if not data.content_items:
+    if require_content and not data.content_items:
         problems.append(FieldProblem("承诺内容", "至少写一条承诺事项"))
     for number, item in enumerate(data.content_items, 1):
         if len(item) > MAX_ITEM:

@@ -1,0 +1,240 @@
+"""Changing pledges: write, edit, publish, start fulfilment, review, reopen, delete.
+
+Every command checks the domain's rules first and changes nothing when one is broken;
+batch commands are all-or-nothing and name every pledge that stopped them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_app.domain.pledges import (
+    BRANCH_OWNER_LABEL,
+    PledgeData,
+    PledgeKind,
+    PledgeStatus,
+    Publication,
+    Review,
+    delete_refusal,
+    edit_refusal,
+    move_refusal,
+    validate_pledge,
+    validate_publication,
+    validate_review,
+)
+from desktop_app.services.errors import NotFound, UserError, ValidationError
+from desktop_app.store.ledger import Ledger
+from desktop_app.store.models import Member
+from desktop_app.store.models.pledges import Pledge
+
+TOPIC = "pledge"
+_GONE = "该承诺已不存在，可能已被删除。"
+
+
+def _owner(pledge: Pledge) -> str:
+    return pledge.member.name if pledge.member else BRANCH_OWNER_LABEL
+
+
+def _describe(pledge: Pledge) -> str:
+    return f"{_owner(pledge)}的{PledgeKind.label_of(pledge.kind)}（{pledge.school_year}）"
+
+
+def _clean(data: PledgeData) -> PledgeData:
+    return PledgeData(
+        member_id=data.member_id, kind=data.kind, school_year=(data.school_year or "").strip(),
+        standard=(data.standard or "").strip(),
+        content_items=[item.strip() for item in data.content_items if item and item.strip()],
+        signed_date=data.signed_date,
+    )
+
+
+def _check_owner_and_duplicate(session: Session, data: PledgeData, exclude_id: int | None) -> None:
+    if data.member_id is not None and session.get(Member, data.member_id) is None:
+        raise NotFound("所选党员已不存在，可能已被删除。")
+    query = select(Pledge).where(Pledge.school_year == data.school_year, Pledge.kind == data.kind)
+    query = query.where(Pledge.member_id.is_(None) if data.member_id is None else Pledge.member_id == data.member_id)
+    for other in session.scalars(query):
+        if other.id != exclude_id:
+            raise UserError(f"{_owner(other)}在{data.school_year}学年已有{PledgeKind.label_of(data.kind)}，"
+                            "请直接修改那一份。")
+
+
+def write_pledge(ledger: Ledger, data: PledgeData, *, require_content: bool = True) -> int:
+    """A new pledge, in 草拟."""
+    cleaned = _clean(data)
+    problems = validate_pledge(cleaned, require_content=require_content)
+    if problems:
+        raise ValidationError(problems)
+    with ledger.transaction(TOPIC) as session:
+        _check_owner_and_duplicate(session, cleaned, None)
+        pledge = Pledge(
+            member_id=cleaned.member_id, kind=cleaned.kind, school_year=cleaned.school_year,
+            standard=cleaned.standard or None, content_items=cleaned.content_items,
+            signed_date=cleaned.signed_date, status=PledgeStatus.DRAFT.value, publication_places=[],
+        )
+        session.add(pledge)
+        session.flush()
+        return pledge.id
+
+
+def update_pledge(ledger: Ledger, pledge_id: int, data: PledgeData) -> None:
+    """Change the content; refused once reviewed (reopen first)."""
+    cleaned = _clean(data)
+    with ledger.transaction(TOPIC) as session:
+        pledge = _get(session, pledge_id)
+        refusal = edit_refusal(pledge.status)
+        if refusal:
+            raise UserError(refusal)
+        # A posted pledge must keep at least one item; a bulk-started draft may stay empty.
+        problems = validate_pledge(cleaned, require_content=pledge.status != PledgeStatus.DRAFT.value)
+        if problems:
+            raise ValidationError(problems)
+        _check_owner_and_duplicate(session, cleaned, pledge_id)
+        pledge.member_id = cleaned.member_id
+        pledge.kind = cleaned.kind
+        pledge.school_year = cleaned.school_year
+        pledge.standard = cleaned.standard or None
+        pledge.content_items = cleaned.content_items
+        pledge.signed_date = cleaned.signed_date
+
+
+def _get(session: Session, pledge_id: int) -> Pledge:
+    pledge = session.get(Pledge, pledge_id)
+    if pledge is None:
+        raise NotFound(_GONE)
+    return pledge
+
+
+def _load_all(session: Session, pledge_ids: Iterable[int]) -> list[Pledge]:
+    ids = list(dict.fromkeys(pledge_ids))
+    if not ids:
+        raise UserError("请先选择承诺。")
+    return [_get(session, pledge_id) for pledge_id in ids]
+
+
+def _refuse_if_any(refusals: list[str], action: str) -> None:
+    if refusals:
+        raise UserError(f"不能{action}，没有做任何改动：\n" + "\n".join(refusals))
+
+
+def publish(ledger: Ledger, pledge_id: int, publication: Publication) -> None:
+    publish_many(ledger, [pledge_id], publication)
+
+
+def publish_many(ledger: Ledger, pledge_ids: Iterable[int], publication: Publication) -> int:
+    """Post drafts for a period in the chosen places; all or nothing. Returns how many."""
+    problems = validate_publication(publication)
+    if problems:
+        raise ValidationError(problems)
+    with ledger.transaction(TOPIC) as session:
+        pledges = _load_all(session, pledge_ids)
+        refusals = []
+        for pledge in pledges:
+            reason = move_refusal(pledge.status, PledgeStatus.PUBLISHED)
+            if reason is None and not pledge.content_items:
+                reason = "承诺内容为空，请先填写承诺事项。"
+            if reason:
+                refusals.append(f"{_describe(pledge)}：{reason}")
+        _refuse_if_any(refusals, "公示")
+        for pledge in pledges:
+            pledge.status = PledgeStatus.PUBLISHED.value
+            pledge.published_from = publication.start
+            pledge.published_to = publication.end
+            pledge.publication_places = list(dict.fromkeys(publication.places))
+        return len(pledges)
+
+
+def withdraw_publication(ledger: Ledger, pledge_id: int) -> None:
+    """已公示 → 草拟, for a posting made by mistake."""
+    with ledger.transaction(TOPIC) as session:
+        pledge = _get(session, pledge_id)
+        reason = move_refusal(pledge.status, PledgeStatus.DRAFT)
+        if reason:
+            raise UserError(f"{_describe(pledge)}：{reason}")
+        pledge.status = PledgeStatus.DRAFT.value
+        pledge.published_from = pledge.published_to = None
+        pledge.publication_places = []
+
+
+def start_fulfilment(ledger: Ledger, pledge_ids: Iterable[int]) -> int:
+    """已公示 → 践诺中 once the publication period is over; all or nothing."""
+    with ledger.transaction(TOPIC) as session:
+        pledges = _load_all(session, pledge_ids)
+        refusals = [f"{_describe(p)}：{r}" for p in pledges if (r := move_refusal(p.status, PledgeStatus.IN_PROGRESS))]
+        _refuse_if_any(refusals, "标记为践诺中")
+        for pledge in pledges:
+            pledge.status = PledgeStatus.IN_PROGRESS.value
+        return len(pledges)
+
+
+@dataclass(frozen=True)
+class ReviewEntry:
+    """One member's line of a meeting's review."""
+
+    pledge_id: int
+    grade: str | None
+    comment: str = ""
+    explanation: str = ""
+
+
+def record_review(ledger: Ledger, pledge_id: int, review: Review) -> None:
+    entry = ReviewEntry(pledge_id, review.grade, review.comment, review.explanation)
+    record_reviews(ledger, [entry], review.body, review.review_date)
+
+
+def record_reviews(ledger: Ledger, entries: list[ReviewEntry], body: str | None, review_date: date | None) -> int:
+    """A meeting reviews many pledges at once: one body and date, a grade per pledge. All or nothing."""
+    with ledger.transaction(TOPIC) as session:
+        pledges = _load_all(session, [e.pledge_id for e in entries])
+        by_id = {p.id: p for p in pledges}
+        refusals = []
+        for entry in entries:
+            pledge = by_id[entry.pledge_id]
+            reason = move_refusal(pledge.status, PledgeStatus.REVIEWED)
+            if reason:
+                refusals.append(f"{_describe(pledge)}：{reason}")
+                continue
+            review = Review(entry.grade, body, review_date, entry.comment, entry.explanation)
+            problems = validate_review(review, pledge.published_from)
+            if problems and len(entries) == 1:
+                raise ValidationError(problems)
+            if problems:
+                refusals.append(f"{_describe(pledge)}：" + "；".join(str(p) for p in problems))
+        _refuse_if_any(refusals, "记录评议")
+        for entry in entries:
+            pledge = by_id[entry.pledge_id]
+            pledge.status = PledgeStatus.REVIEWED.value
+            pledge.review_grade = entry.grade
+            pledge.review_body = body
+            pledge.review_date = review_date
+            pledge.review_comment = (entry.comment or "").strip() or None
+            pledge.review_explanation = (entry.explanation or "").strip() or None
+        return len(entries)
+
+
+def reopen(ledger: Ledger, pledge_id: int) -> None:
+    """已评议 → 践诺中: unlocks the content and clears the review so it can be redone."""
+    with ledger.transaction(TOPIC) as session:
+        pledge = _get(session, pledge_id)
+        reason = move_refusal(pledge.status, PledgeStatus.IN_PROGRESS)
+        if pledge.status != PledgeStatus.REVIEWED.value:
+            reason = f"只有已评议的承诺需要重新打开；此承诺状态为“{PledgeStatus.label_of(pledge.status)}”。"
+        if reason:
+            raise UserError(f"{_describe(pledge)}：{reason}")
+        pledge.status = PledgeStatus.IN_PROGRESS.value
+        pledge.review_grade = pledge.review_body = pledge.review_date = None
+        pledge.review_comment = pledge.review_explanation = None
+
+
+def delete_draft(ledger: Ledger, pledge_id: int) -> None:
+    with ledger.transaction(TOPIC) as session:
+        pledge = _get(session, pledge_id)
+        reason = delete_refusal(pledge.status)
+        if reason:
+            raise UserError(f"{_describe(pledge)}：{reason}")
+        session.delete(pledge)
