@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import errno
+import json
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 BACKUP_DIRNAME = "backups"
 DEFAULT_KEEP = 10
+# The settings key (services.settings.BACKUP_KEEP) read here before the ledger is open.
+BACKUP_KEEP_KEY = "backup.keep"
 
 
 class BackupError(Exception):
@@ -20,6 +24,7 @@ def backup_to(db_path: Path, target: Path) -> Path:
     partial = target.with_name(target.name + ".partial")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        partial.touch()  # fails with a plain OSError (read-only, no space) before SQLite's vaguer one
         source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         try:
             dest = sqlite3.connect(partial)
@@ -54,6 +59,20 @@ def rotating_backup(db_path: Path, data_dir: Path, tag: str, keep: int = DEFAULT
     return target
 
 
+def stored_keep(db_path: Path) -> int:
+    """How many start-up backups the school wants kept (setting `backup.keep`), else DEFAULT_KEEP."""
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM setting WHERE key = ?", (BACKUP_KEEP_KEY,)).fetchone()
+        finally:
+            conn.close()
+        keep = int(json.loads(row[0])) if row else DEFAULT_KEEP
+    except (sqlite3.Error, ValueError, TypeError):
+        return DEFAULT_KEEP
+    return keep if keep >= 1 else DEFAULT_KEEP
+
+
 def list_backups(data_dir: Path) -> list[Path]:
     return sorted(backup_dir(data_dir).glob("ledger-*.sqlite3"), key=lambda p: p.stat().st_mtime, reverse=True)
 
@@ -82,9 +101,18 @@ def is_sqlite_file(path: Path) -> bool:
 
 
 def _reason(exc: BaseException) -> str:
+    """The cause in words the secretary can act on (read-only folder, full disk …)."""
     text = str(exc)
-    if isinstance(exc, PermissionError) or "readonly" in text or "read-only" in text:
-        return "没有写入权限（文件夹可能是只读的）"
-    if "disk" in text and "full" in text or getattr(exc, "errno", None) == 28:
-        return "磁盘空间已满"
+    code = getattr(exc, "errno", None)
+    if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM, errno.EROFS) \
+            or "readonly" in text or "read-only" in text:
+        return "没有写入权限（文件夹可能是只读的，或文件正被其他程序占用）"
+    if code in (errno.ENOSPC, errno.EDQUOT) or ("disk" in text and "full" in text):
+        return "磁盘空间已满，请清理磁盘或换一个位置"
+    if code == errno.ENOENT:
+        return "文件或文件夹不存在"
+    if code in (errno.ENOTDIR, errno.EEXIST):
+        return "路径中有一部分不是文件夹"
+    if "unable to open" in text:
+        return "无法打开文件（文件夹不存在或不可写）"
     return text

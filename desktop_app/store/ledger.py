@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.paths import DB_FILENAME, ensure_private_dir
 from desktop_app.store import models  # noqa: F401  (registers every table)
-from desktop_app.store.backup import DEFAULT_KEEP, rotating_backup
+from desktop_app.store.backup import BackupError, rotating_backup, stored_keep
 from desktop_app.store.engine import make_engine
 from desktop_app.store.events import ChangeBus
 from desktop_app.store.schema import current_revision, check_not_too_new, upgrade_with_backup
@@ -28,6 +28,7 @@ class Ledger:
         self.engine = make_engine(self.db_path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.bus = ChangeBus()
+        self.warnings: list[str] = []  # problems on opening the user should hear about (Chinese)
 
     @contextmanager
     def transaction(self, *topics: str) -> Iterator[Session]:
@@ -51,8 +52,11 @@ class Ledger:
         self.engine.dispose()
 
 
-def open_ledger(data_dir: Path, *, startup_backup: bool = False, keep: int = DEFAULT_KEEP) -> Ledger:
+def open_ledger(data_dir: Path, *, startup_backup: bool = False, keep: int | None = None) -> Ledger:
     """Open (creating if needed) the ledger in `data_dir`, upgraded to the code's schema.
+
+    With `startup_backup` an existing file is first copied to backups/, keeping the newest
+    `keep` start-up copies (default: the school's `backup.keep` setting, else 10).
 
     Raises a LedgerError subclass with a Chinese message for a foreign, damaged or too-new file.
     """
@@ -64,7 +68,11 @@ def open_ledger(data_dir: Path, *, startup_backup: bool = False, keep: int = DEF
         if exists:
             check_not_too_new(current_revision(db))
             if startup_backup:
-                rotating_backup(db, ledger.data_dir, "start", keep)
+                try:
+                    rotating_backup(db, ledger.data_dir, "start", keep or stored_keep(db))
+                except BackupError as exc:  # the ledger itself is fine: open it, but say so
+                    log.warning("start-up backup failed")
+                    ledger.warnings.append(f"启动时的自动备份没有完成：{exc}")
         upgrade_with_backup(ledger.engine, db, ledger.data_dir)
     except Exception:
         ledger.close()

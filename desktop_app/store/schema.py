@@ -95,24 +95,32 @@ def upgrade_with_backup(engine: Engine, db_path: Path, data_dir: Path) -> Path |
         return None
     backup = None
     if revision is not None:
-        backup = rotating_backup(db_path, data_dir, "pre-upgrade")
+        try:
+            backup = rotating_backup(db_path, data_dir, "pre-upgrade")
+        except BackupError as exc:
+            raise LedgerError(f"升级台账数据结构前要先备份，但备份没有完成，因此没有升级，台账没有改动。\n{exc}") from exc
         log.info("schema upgrade from %s, backup written", revision)
     try:
         upgrade_to_head(engine)
     except Exception as exc:
         engine.dispose()
-        if backup is not None:
-            try:
-                restore_file(backup, db_path)
-            except BackupError:
-                log.exception("restoring the pre-upgrade backup failed")
-        log.exception("schema upgrade failed")
-        raise UpgradeFailed(
-            "升级台账数据结构时出错，已恢复升级前的备份，数据没有改动。"
-            f"{'备份文件：' + str(backup) if backup else ''}\n错误：{exc}",
-            backup,
-        ) from exc
+        # Only the type: a failing statement's text may carry names from the rows.
+        log.error("schema upgrade from %s failed: %s", revision, type(exc).__name__)
+        raise UpgradeFailed(_restore_after_failure(exc, backup, db_path), backup) from exc
     return backup
+
+
+def _restore_after_failure(exc: Exception, backup: Path | None, db_path: Path) -> str:
+    """Put the pre-upgrade backup back; the message tells the user what happened."""
+    if backup is None:
+        return f"创建台账数据结构时出错：{exc}"
+    try:
+        restore_file(backup, db_path)
+    except BackupError as restore_exc:
+        log.error("restoring the pre-upgrade backup failed")
+        return (f"升级台账数据结构时出错，而且没能自动恢复升级前的备份：{restore_exc}\n"
+                f"请勿再修改数据，把备份文件“{backup}”复制回“{db_path}”。\n错误：{exc}")
+    return f"升级台账数据结构时出错，已恢复升级前的备份，数据没有改动。\n备份文件：{backup}\n错误：{exc}"
 
 
 def restore_file(source: Path, db_path: Path) -> None:
