@@ -1,0 +1,189 @@
+"""Reading suggestions and the rectification ledger (the dashboard and workbook use these)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from desktop_app.domain.calendar import Period
+from desktop_app.domain.rectifications import (
+    RectificationStatus,
+    SuggestionCategory,
+    SuggestionSource,
+    days_overdue,
+    is_overdue,
+)
+from desktop_app.store.ledger import Ledger
+from desktop_app.store.models import Member
+from desktop_app.store.models.rectifications import Rectification, Suggestion
+
+NOT_YET = "未立整改"
+
+
+@dataclass(frozen=True)
+class SuggestionRow:
+    id: int
+    content: str
+    category: str  # code
+    source: str  # code
+    raised_by: str
+    raised_on: date
+    recorder_id: int | None
+    recorder_name: str
+    visit_id: int | None
+    rectification_id: int | None
+    rectification_status: str  # code, "" when not turned into a rectification
+
+    @property
+    def category_label(self) -> str:
+        return SuggestionCategory.label_of(self.category)
+
+    @property
+    def source_label(self) -> str:
+        return SuggestionSource.label_of(self.source)
+
+    @property
+    def status_label(self) -> str:
+        return RectificationStatus.label_of(self.rectification_status) or NOT_YET
+
+
+@dataclass(frozen=True)
+class RectificationRow:
+    id: int
+    suggestion_id: int
+    suggestion: str
+    category: str  # code
+    source: str  # code
+    raised_by: str
+    raised_on: date
+    measure: str
+    target: str
+    responsible_unit: str
+    responsible_member_id: int | None
+    responsible_name: str
+    deadline: date
+    status: str  # code
+    completed_on: date | None
+    result: str
+    published_on: date | None
+
+    @property
+    def category_label(self) -> str:
+        return SuggestionCategory.label_of(self.category)
+
+    @property
+    def source_label(self) -> str:
+        return SuggestionSource.label_of(self.source)
+
+    @property
+    def status_label(self) -> str:
+        return RectificationStatus.label_of(self.status)
+
+    @property
+    def responsible(self) -> str:
+        return "、".join(x for x in (self.responsible_unit, self.responsible_name) if x)
+
+    def is_overdue(self, today: date) -> bool:
+        return is_overdue(self.status, self.deadline, today)
+
+    def days_overdue(self, today: date) -> int:
+        return days_overdue(self.status, self.deadline, today)
+
+
+def list_suggestions(ledger: Ledger, period: Period | None = None) -> list[SuggestionRow]:
+    """Suggestions raised in the period (all when None), newest first."""
+    recorder = aliased(Member)
+    query = (
+        select(Suggestion, recorder.name, Rectification.id, Rectification.status)
+        .outerjoin(recorder, recorder.id == Suggestion.recorder_id)
+        .outerjoin(Rectification, Rectification.suggestion_id == Suggestion.id)
+        .order_by(Suggestion.raised_on.desc(), Suggestion.id.desc())
+    )
+    if period is not None:
+        query = query.where(Suggestion.raised_on.between(period.start, period.end))
+    with ledger.reading() as session:
+        return [
+            SuggestionRow(
+                id=s.id, content=s.content, category=s.category, source=s.source,
+                raised_by=s.raised_by or "", raised_on=s.raised_on, recorder_id=s.recorder_id,
+                recorder_name=name or "", visit_id=s.visit_id, rectification_id=rect_id,
+                rectification_status=status or "",
+            )
+            for s, name, rect_id, status in session.execute(query)
+        ]
+
+
+def list_rectifications(ledger: Ledger, period: Period | None = None) -> list[RectificationRow]:
+    """The rectification ledger, by deadline.
+
+    With a period: the rectifications under way at some time in it, that is raised by its end
+    and not finished before it began (so a quarter's sheet shows what was followed that quarter).
+    """
+    query = (
+        select(Rectification, Suggestion)
+        .join(Suggestion, Suggestion.id == Rectification.suggestion_id)
+        .order_by(Rectification.deadline, Rectification.id)
+    )
+    if period is not None:
+        query = query.where(
+            Suggestion.raised_on <= period.end,
+            (Rectification.completed_on.is_(None)) | (Rectification.completed_on >= period.start),
+        )
+    with ledger.reading() as session:
+        return [_rectification_row(r, s) for r, s in session.execute(query)]
+
+
+def _rectification_row(r: Rectification, s: Suggestion) -> RectificationRow:
+    return RectificationRow(
+        id=r.id, suggestion_id=s.id, suggestion=s.content, category=s.category, source=s.source,
+        raised_by=s.raised_by or "", raised_on=s.raised_on, measure=r.measure, target=r.target or "",
+        responsible_unit=r.responsible_unit or "", responsible_member_id=r.responsible_member_id,
+        responsible_name=r.responsible_name or "", deadline=r.deadline, status=r.status,
+        completed_on=r.completed_on, result=r.result or "", published_on=r.published_on,
+    )
+
+
+def overdue(ledger: Ledger, today: date) -> list[RectificationRow]:
+    """Unfinished rectifications whose deadline has passed, the longest overdue first."""
+    return [row for row in list_rectifications(ledger) if row.is_overdue(today)]
+
+
+def counts_by_status(ledger: Ledger, period: Period | None = None) -> dict[str, int]:
+    """Status code → number of rectifications (every status present, zero included)."""
+    counts = {status.value: 0 for status in RectificationStatus}
+    for row in list_rectifications(ledger, period):
+        counts[row.status] = counts.get(row.status, 0) + 1
+    return counts
+
+
+@dataclass(frozen=True)
+class LedgerSummary:
+    """The figures of the 整改台账 for a period, as the dashboard and the quarterly workbook show them."""
+
+    suggestions: int
+    rectified: int  # suggestions of the period turned into a rectification
+    by_status: dict[str, int]
+    overdue: int
+    published: int
+
+    @property
+    def done(self) -> int:
+        return self.by_status.get(RectificationStatus.DONE.value, 0)
+
+
+def summary(ledger: Ledger, period: Period | None, today: date) -> LedgerSummary:
+    suggestions = list_suggestions(ledger, period)
+    rows = list_rectifications(ledger, period)
+    by_status = {status.value: 0 for status in RectificationStatus}
+    for row in rows:
+        by_status[row.status] = by_status.get(row.status, 0) + 1
+    return LedgerSummary(
+        suggestions=len(suggestions),
+        rectified=sum(1 for s in suggestions if s.rectification_id is not None),
+        by_status=by_status,
+        overdue=sum(1 for row in rows if row.is_overdue(today)),
+        published=sum(1 for row in rows if row.published_on is not None),
+    )
