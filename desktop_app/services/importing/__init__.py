@@ -1,0 +1,19 @@
+"""Excel import shared by every record kind: spec → preview (nothing written) → commit (one transaction).
+
+    from desktop_app.services import importing
+    result = importing.preview(ledger, "members", path)      # ImportPreview: good_rows, bad_rows
+    importing.commit(ledger, result, skip_bad_rows=False)    # all good rows, or none
+    importing.write_error_report(result, "错误行.xlsx")
+    importing.write_template("members", "党员导入模板.xlsx")
+"""
+
+from desktop_app.services.importing.engine import (
+    ADD, UPDATE, BadRow, GoodRow, ImportCancelled, ImportPreview, ImportResult, RowProblem, commit, preview,
+)
+from desktop_app.services.importing.registry import KINDS, available_kinds, load_spec
+from desktop_app.services.importing.workbooks import write_error_report, write_template
+
+__all__ = [
+    "ADD", "UPDATE", "BadRow", "GoodRow", "ImportCancelled", "ImportPreview", "ImportResult", "KINDS",
+    "RowProblem", "available_kinds", "commit", "load_spec", "preview", "write_error_report", "write_template",
+]
