@@ -153,7 +153,8 @@ class RecordFilterProxy(QSortFilterProxyModel):
         return [self.index(r, 0).data(ROW_ROLE) for r in range(self.rowCount())]
 
 
-def make_table_view(proxy: RecordFilterProxy, parent: QWidget | None = None) -> QTableView:
+def make_table_view(proxy: RecordFilterProxy, parent: QWidget | None = None, *, export_title: str = "") -> QTableView:
+    """A sortable, row-selecting table; right-click offers 「导出为Excel…」 of the rows shown."""
     view = QTableView(parent)
     view.setModel(proxy)
     view.setSortingEnabled(True)
@@ -173,6 +174,9 @@ def make_table_view(proxy: RecordFilterProxy, parent: QWidget | None = None) -> 
             if column.width:
                 view.setColumnWidth(i, column.width)
     view.sortByColumn(-1, Qt.AscendingOrder)
+    from desktop_app.ui.widgets.table_export import add_export_menu  # avoids an import cycle
+
+    add_export_menu(view, export_title or "导出")
     return view
 
 

@@ -1,0 +1,31 @@
+"""The period a report covers: a calendar quarter, a semester or a whole school year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop_app.domain.calendar import Period, SemesterDates, quarter_period, school_year_of, school_year_period
+
+
+@dataclass(frozen=True)
+class ReportPeriod:
+    period: Period
+    label: str  # 2026年第三季度 / 2025-2026学年第一学期 / 2025-2026学年
+    school_year: str  # the school year the period belongs to (by its end date)
+    kind: str  # quarter | semester | school_year
+
+
+def quarter(year: int, number: int) -> ReportPeriod:
+    period = quarter_period(year, number)
+    return ReportPeriod(period, period.label, school_year_of(period.end), "quarter")
+
+
+def semester(dates: SemesterDates, number: int) -> ReportPeriod:
+    period = dates.semester(number)
+    label = f"{dates.school_year}学年{'第一' if number == 1 else '第二'}学期"
+    return ReportPeriod(period, label, dates.school_year, "semester")
+
+
+def school_year(label: str) -> ReportPeriod:
+    period = school_year_period(label)
+    return ReportPeriod(period, f"{label}学年", label, "school_year")

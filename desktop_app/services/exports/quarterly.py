@@ -1,0 +1,86 @@
+"""The quarterly workbook (季度报表): one sheet per subject, built from the ledger.
+
+Each sheet comes from a module in SHEET_MODULES with `build(report) -> SheetData | None`;
+a sheet whose feature is not in the ledger yet is left out rather than shown empty.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+
+from desktop_app.domain.report_period import ReportPeriod
+from desktop_app.services.exports.sheet import SheetColumn, write_table_sheet
+from desktop_app.services.exports.writer import save_workbook
+from desktop_app.services.settings import SchoolProfile, school_profile
+from desktop_app.store.ledger import Ledger
+
+SHEET_MODULES = (
+    "summary", "roster", "pledges", "observations", "visits", "rectifications", "evaluations",
+)
+
+
+@dataclass(frozen=True)
+class Report:
+    ledger: Ledger
+    period: ReportPeriod
+    profile: SchoolProfile
+    mask_ids: bool = True
+
+
+@dataclass
+class SheetData:
+    name: str  # the sheet tab, e.g. 听课统计
+    columns: Sequence[SheetColumn | str]
+    rows: list[Sequence[Any]]
+    alert_rows: set[int] = field(default_factory=set)
+    note: str = ""
+    landscape: bool = True
+
+
+def sheet_title(report: Report, name: str) -> str:
+    """「××中学党支部 2026年第三季度 听课统计」"""
+    return f"{report.profile.branch_title} {report.period.label} {name}"
+
+
+def _sheet_builders() -> list[Callable[[Report], SheetData | None]]:
+    builders = []
+    for name in SHEET_MODULES:
+        module_name = f"desktop_app.services.exports.sheets.{name}"
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue
+            raise
+        builders.append(module.build)
+    return builders
+
+
+def build_workbook(ledger: Ledger, period: ReportPeriod, *, mask_ids: bool = True,
+                   progress: Callable[[int, int], None] | None = None) -> Workbook:
+    report = Report(ledger, period, school_profile(ledger), mask_ids)
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    builders = _sheet_builders()
+    for done, build in enumerate(builders, start=1):
+        data = build(report)
+        if data is not None:
+            sheet = workbook.create_sheet(data.name)
+            subtitle = data.note or f"统计期间：{period.period.start:%Y年%m月%d日} 至 {period.period.end:%Y年%m月%d日}"
+            write_table_sheet(sheet, sheet_title(report, data.name), data.columns, data.rows,
+                              subtitle=subtitle, alert_rows=data.alert_rows, landscape=data.landscape)
+        if progress:
+            progress(done, len(builders))
+    workbook.properties.title = f"{report.profile.branch_title} {period.label} 季度报表"
+    workbook.properties.creator = "党建台账"
+    return workbook
+
+
+def export_quarterly(ledger: Ledger, period: ReportPeriod, path: Path, **options) -> Path:
+    return save_workbook(build_workbook(ledger, period, **options), Path(path))

@@ -1,0 +1,129 @@
+"""One print-ready worksheet: title rows, a frozen and filtered header, fitted widths, A4 setup.
+
+User text never becomes a formula: strings are stored as strings, and those starting with
+= + - @ also get Excel's quote prefix so that editing the cell keeps them text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+DATE_FORMAT = 'yyyy"年"m"月"d"日"'
+FOOTER = "第 &P 页，共 &N 页"
+_RISKY_START = ("=", "+", "-", "@")
+_THIN = Side(style="thin", color="999999")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+HEADER_FILL = PatternFill("solid", fgColor="F2DCDB")
+ALERT_FONT = Font(color="B71C1C", bold=True)
+MAX_WIDTH = 60
+
+
+@dataclass(frozen=True)
+class SheetColumn:
+    header: str
+    min_width: int = 6
+
+
+def text_width(value: Any) -> int:
+    """Display width in Excel character units: CJK characters count double."""
+    if value is None:
+        return 0
+    if isinstance(value, (date, datetime)):
+        return 14
+    text = str(value)
+    longest = max(text.split("\n"), key=len) if text else ""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in longest)
+
+
+def write_cell(sheet: Worksheet, row: int, column: int, value: Any):
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = value
+        cell.data_type = "s"
+        if value.startswith(_RISKY_START):
+            cell.quotePrefix = True
+    elif isinstance(value, datetime):
+        cell.value = value
+        cell.number_format = "yyyy-mm-dd hh:mm"
+    elif isinstance(value, date):
+        cell.value = value
+        cell.number_format = DATE_FORMAT
+    else:
+        cell.value = value
+    return cell
+
+
+def write_table_sheet(
+    sheet: Worksheet,
+    title: str,
+    columns: Sequence[SheetColumn | str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    subtitle: str = "",
+    alert_rows: set[int] | None = None,
+    landscape: bool = True,
+) -> int:
+    """Write title, header and rows; set up printing. Returns the number of data rows.
+
+    `alert_rows` holds 0-based indexes of rows to mark (overdue, behind quota).
+    """
+    specs = [c if isinstance(c, SheetColumn) else SheetColumn(c) for c in columns]
+    width = max(len(specs), 1)
+    title_cell = write_cell(sheet, 1, 1, title)
+    title_cell.font = Font(size=14, bold=True)
+    title_cell.alignment = Alignment(horizontal="center", vertical="center")
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    sheet.row_dimensions[1].height = 26
+    write_cell(sheet, 2, 1, subtitle).font = Font(size=10, color="555555")
+    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
+    header_row = 3
+    widths = [max(spec.min_width, text_width(spec.header) + 2) for spec in specs]
+    for index, spec in enumerate(specs, start=1):
+        cell = write_cell(sheet, header_row, index, spec.header)
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = _BORDER
+    count = 0
+    alert_rows = alert_rows or set()
+    for count, values in enumerate(rows, start=1):
+        excel_row = header_row + count
+        for index, value in enumerate(values, start=1):
+            cell = write_cell(sheet, excel_row, index, value)
+            cell.border = _BORDER
+            if isinstance(value, str) and "\n" in value:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if count - 1 in alert_rows:
+                cell.font = ALERT_FONT
+            if index <= len(widths):
+                widths[index - 1] = max(widths[index - 1], min(text_width(value) + 2, MAX_WIDTH))
+    for index, value in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = value
+    last_row = header_row + max(count, 0)
+    last_col = get_column_letter(width)
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+    if count:
+        sheet.auto_filter.ref = f"A{header_row}:{last_col}{last_row}"
+    setup_print(sheet, header_row, landscape=landscape)
+    return count
+
+
+def setup_print(sheet: Worksheet, header_row: int, *, landscape: bool = True) -> None:
+    sheet.print_title_rows = f"1:{header_row}"
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.paperSize = 9  # A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.oddFooter.center.text = FOOTER
