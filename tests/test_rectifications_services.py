@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from desktop_app.domain.calendar import quarter_period
+from desktop_app.domain.calendar import Period, quarter_period
 from desktop_app.domain.people import MemberData
 from desktop_app.domain.rectifications import RectificationData, SuggestionData
 from desktop_app.services import rectifications as rect
@@ -121,3 +121,64 @@ def test_moving_a_suggestion_after_its_deadline_is_refused(ledger):
     with pytest.raises(ValidationError, match="提出日期"):
         rect.update_suggestion(ledger, sid, data, today=date(2025, 12, 5))
     assert rect.get_suggestion(ledger, sid).raised_on == date(2025, 10, 9)
+
+
+# --- 从家访记录汇总 -------------------------------------------------------------
+# No visits service exists yet, so visits are inserted through the visits feature's models.
+
+def add_visit(ledger, visitor_id, day, kind, suggestions, *, interviewee=None, students=()):
+    from desktop_app.store.models.records import Visit, VisitStudent
+
+    with ledger.transaction("visit") as session:
+        visit = Visit(date=day, visitor_id=visitor_id, kind=kind, interviewee=interviewee, suggestions=suggestions)
+        session.add(visit)
+        session.flush()
+        for student_id in students:
+            session.add(VisitStudent(visit_id=visit.id, student_id=student_id))
+        return visit.id
+
+
+def test_collect_from_visits_is_idempotent_and_keeps_the_link(ledger):
+    from desktop_app.store.models import SchoolClass, Student
+
+    teacher = add_member(ledger, MemberData(name="李红"))
+    with ledger.transaction("student") as session:
+        school_class = SchoolClass(name="高一(2)班", grade="高一")
+        session.add(school_class)
+        session.flush()
+        pupil = Student(name="张小明", class_id=school_class.id)
+        session.add(pupil)
+        session.flush()
+        pupil_id = pupil.id
+    phone = add_visit(ledger, teacher, date(2025, 10, 8), "phone", "食堂饭菜偏咸，希望改进", students=[pupil_id])
+    add_visit(ledger, teacher, date(2025, 10, 9), "phone", "   ")
+    add_visit(ledger, teacher, date(2025, 10, 10), "home", None)
+    service = add_visit(ledger, teacher, date(2025, 11, 3), "service", "希望教室空调及时维修", interviewee="高一(2)班学生")
+    add_visit(ledger, teacher, date(2025, 12, 1), "teacher_interview", "绩效工资方案应公开")
+
+    first = rect.collect_from_visits(ledger, Period(date(2025, 10, 1), date(2025, 11, 30)))
+    assert (first.created, first.already) == (2, 0)
+    assert first.message == "从家访记录中汇总了 2 条意见建议。"
+    rows = {row.visit_id: row for row in rect.list_suggestions(ledger)}
+    assert set(rows) == {phone, service}
+    assert (rows[phone].content, rows[phone].source_label, rows[phone].category_label) == ("食堂饭菜偏咸，希望改进", "家访", "后勤服务")
+    assert (rows[phone].raised_by, rows[phone].raised_on, rows[phone].recorder_name) == ("张小明家长", date(2025, 10, 8), "李红")
+    assert (rows[service].source_label, rows[service].raised_by) == ("服务走访", "高一(2)班学生")
+
+    again = rect.collect_from_visits(ledger, quarter_period(2025, 4))
+    assert (again.created, again.already) == (1, 2)
+    assert again.message == "从家访记录中汇总了 1 条意见建议，另有 2 条此前已汇总。"
+    assert len(rect.list_suggestions(ledger)) == 3
+    assert rect.collect_from_visits(ledger).created == 0
+
+
+def test_a_suggestion_stays_when_its_visit_is_deleted(ledger):
+    from desktop_app.store.models.records import Visit
+
+    teacher = add_member(ledger, MemberData(name="李红"))
+    visit_id = add_visit(ledger, teacher, date(2025, 10, 8), "phone", "作业太多")
+    rect.collect_from_visits(ledger)
+    with ledger.transaction("visit") as session:
+        session.delete(session.get(Visit, visit_id))
+    [row] = rect.list_suggestions(ledger)
+    assert (row.content, row.visit_id) == ("作业太多", None)

@@ -20,13 +20,6 @@ def _timestamps() -> list[sa.Column]:
     ]
 
 
-def _visit_link() -> list:
-    # TEMPORARY until migration 0003 creates table `visit`.
-    if "visit" not in sa.inspect(op.get_bind()).get_table_names():
-        return []
-    return [sa.ForeignKeyConstraint(["visit_id"], ["visit.id"], name=op.f("fk_suggestion_visit_id_visit"), ondelete="SET NULL")]
-
-
 def upgrade() -> None:
     op.create_table(
         "suggestion",
@@ -40,7 +33,7 @@ def upgrade() -> None:
         sa.Column("visit_id", sa.Integer(), nullable=True),
         *_timestamps(),
         sa.ForeignKeyConstraint(["recorder_id"], ["member.id"], name=op.f("fk_suggestion_recorder_id_member"), ondelete="SET NULL"),
-        *_visit_link(),
+        sa.ForeignKeyConstraint(["visit_id"], ["visit.id"], name=op.f("fk_suggestion_visit_id_visit"), ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_suggestion")),
     )
     with op.batch_alter_table("suggestion", schema=None) as batch_op:

@@ -26,11 +26,7 @@ class Suggestion(TimestampMixin, Base):
     raised_on: Mapped[date]
     recorder_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
     # The visit it was collected from; the suggestion stays when that visit is deleted.
-    # TEMPORARY until the visits feature defines table `visit` (migration 0003).
-    if "visit" in Base.metadata.tables:
-        visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id", ondelete="SET NULL"))
-    else:
-        visit_id: Mapped[int | None] = mapped_column()
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id", ondelete="SET NULL"))
 
 
 class Rectification(TimestampMixin, Base):
