@@ -71,6 +71,7 @@ class ImportPreview:
     good_rows: list[GoodRow] = field(default_factory=list)
     bad_rows: list[BadRow] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. the template's example row was skipped
 
     @property
     def to_add(self) -> int:
@@ -169,6 +170,9 @@ def preview(ledger: Ledger, kind: str, path: str | Path, progress: Progress | No
             raw = {key: cells[i] if i < len(cells) else None for key, i in layout.positions.items()}
             if all(_blank(v) for v in raw.values()):
                 continue
+            if row_number == layout.header_row + 1 and _is_example(spec, raw):
+                result.notes.append(f"第 {row_number} 行是模板中的示例行，已跳过。")
+                continue
             _check_row(spec, ordered, raw, row_number, ctx, seen, result)
         if progress:
             progress(done, done)
@@ -178,6 +182,14 @@ def preview(ledger: Ledger, kind: str, path: str | Path, progress: Progress | No
         raise UserError(f"“{path.name}”的表头下面没有数据行。")
     log.info("import preview %s: %d good, %d bad", kind, len(result.good_rows), len(result.bad_rows))
     return result
+
+
+def _is_example(spec: ImportSpec, raw: dict[str, Any]) -> bool:
+    """The grey example row of a downloaded template (just below the header), left in by the user."""
+    def same(value: Any, example: Any) -> bool:
+        return ("" if value is None else str(value).strip()) == str(example)
+
+    return all(same(value, spec.column(key).example) for key, value in raw.items())
 
 
 def _check_row(spec, headers, raw, row_number, ctx, seen, result: ImportPreview) -> None:
