@@ -1,0 +1,228 @@
+"""What the rest of the app asks of observations and visits: fulfilment, totals, coverage.
+
+Every count is one SQL aggregate over an indexed date range, so a ten-year ledger answers
+as fast as a new one. The rules themselves live in domain/quotas.py.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlalchemy import distinct, func, select
+
+from desktop_app.domain.calendar import Period
+from desktop_app.domain.quotas import (
+    QuotaPerson, Requirement, Tally, class_coverage_figures, demo_lesson_requirement,
+    observation_requirement, share_required, visit_requirement, ClassCoverage, TEACHING_POSTS,
+)
+from desktop_app.domain.records import LessonType, VisitKind
+from desktop_app.domain.vocab import PoliticalStatus, Post
+from desktop_app.services.records.lookups import StudentRef
+from desktop_app.services.records.quota_settings import load_quotas, school_calendar
+from desktop_app.store.ledger import Ledger
+from desktop_app.store.models import Cultivation, Member, SchoolClass, Student
+from desktop_app.store.models.records import Observation, Visit, VisitStudent
+
+
+@dataclass(frozen=True)
+class MemberFulfilment:
+    member_id: int
+    name: str
+    posts_label: str
+    observations_done: int
+    observations_required: int
+    demo_lessons_done: int
+    demo_lessons_required: int
+    visits_done: int
+    visits_required: int
+    visit_kind: str | None  # the kind of visit the quota counts
+    explain: tuple[str, ...] = field(default=())
+
+    @property
+    def observations(self) -> Tally:
+        return Tally(self.observations_done, self.observations_required)
+
+    @property
+    def demo_lessons(self) -> Tally:
+        return Tally(self.demo_lessons_done, self.demo_lessons_required)
+
+    @property
+    def visits(self) -> Tally:
+        return Tally(self.visits_done, self.visits_required)
+
+    @property
+    def behind(self) -> bool:
+        return self.observations.behind or self.demo_lessons.behind or self.visits.behind
+
+    @property
+    def has_quota(self) -> bool:
+        return bool(self.observations_required or self.demo_lessons_required or self.visits_required)
+
+
+def _between(column, period: Period):
+    return column.between(period.start, period.end)
+
+
+def quota_people(ledger: Ledger, period: Period) -> list[QuotaPerson]:
+    """Members who were at school during some of the period."""
+    with ledger.reading() as session:
+        targets = dict(session.execute(select(Cultivation.member_id, func.min(Cultivation.start_date))
+                                       .group_by(Cultivation.member_id)).all())
+        people = []
+        for m in session.scalars(select(Member).order_by(Member.name, Member.id)):
+            until = m.left_date
+            if not m.active and until is None:
+                continue
+            if until is not None and until < period.start:
+                continue
+            posts = tuple(m.posts or ())
+            people.append(QuotaPerson(
+                member_id=m.id, name=m.name, posts=posts,
+                party_member=PoliticalStatus(m.political_status).is_party_member,
+                teaches=bool(m.subject) or any(p in TEACHING_POSTS for p in posts),
+                is_cultivation_target=m.id in targets, cultivation_since=targets.get(m.id),
+                present_until=until,
+            ))
+        return people
+
+
+def member_fulfilment(ledger: Ledger, period: Period) -> dict[int, MemberFulfilment]:
+    """Per member present in the period: done / required for 听课, 示范课 and visits."""
+    quotas = load_quotas(ledger)
+    calendar = school_calendar(ledger, period)
+    with ledger.reading() as session:
+        observed = dict(session.execute(
+            select(Observation.observer_id, func.count()).where(_between(Observation.date, period))
+            .group_by(Observation.observer_id)).all())
+        # Several observers may record one 示范课: count distinct lessons (date, 节次).
+        demo = Counter(teacher for teacher, _day, _no in session.execute(
+            select(Observation.teacher_id, Observation.date, Observation.lesson_no)
+            .where(_between(Observation.date, period), Observation.lesson_type == LessonType.DEMONSTRATION.value)
+            .group_by(Observation.teacher_id, Observation.date, Observation.lesson_no)))
+        visits: dict[int, Counter] = {}
+        for visitor, kind, count in session.execute(
+                select(Visit.visitor_id, Visit.kind, func.count()).where(_between(Visit.date, period))
+                .group_by(Visit.visitor_id, Visit.kind)):
+            visits.setdefault(visitor, Counter())[kind] = count
+    result = {}
+    for person in quota_people(ledger, period):
+        obs_req = observation_requirement(person, quotas, period, calendar)
+        demo_req = demo_lesson_requirement(person, quotas, period, calendar)
+        visit_req = visit_requirement(person, quotas, period, calendar)
+        own_visits = visits.get(person.member_id, Counter())
+        visits_done = own_visits[visit_req.visit_kind] if visit_req.visit_kind else sum(own_visits.values())
+        result[person.member_id] = MemberFulfilment(
+            member_id=person.member_id, name=person.name,
+            posts_label="、".join(Post.label_of(p) for p in person.posts),
+            observations_done=observed.get(person.member_id, 0), observations_required=obs_req.required,
+            demo_lessons_done=demo.get(person.member_id, 0), demo_lessons_required=demo_req.required,
+            visits_done=visits_done, visits_required=visit_req.required, visit_kind=visit_req.visit_kind,
+            explain=_explain(obs_req, demo_req, visit_req),
+        )
+    return result
+
+
+def _explain(obs: Requirement, demo: Requirement, visit: Requirement) -> tuple[str, ...]:
+    return (f"听课：{obs.basis}", f"示范课：{demo.basis}", f"家访：{visit.basis}")
+
+
+def behind_list(fulfilment: dict[int, MemberFulfilment]) -> list[MemberFulfilment]:
+    """Who is behind, the largest shortfall first."""
+    behind = [f for f in fulfilment.values() if f.behind]
+    return sorted(behind, key=lambda f: (-(f.observations.shortfall + f.demo_lessons.shortfall
+                                           + f.visits.shortfall), f.name))
+
+
+@dataclass(frozen=True)
+class RecordTotals:
+    observations: int
+    demo_lessons: int
+    observations_by_type: dict[str, int]  # LessonType code → count
+    visits: int
+    visits_by_kind: dict[str, int]  # VisitKind code → count
+    students_reached: int  # distinct students any visit reached
+    suggestions: int  # visits and observations with a suggestion written down
+
+
+def totals(ledger: Ledger, period: Period) -> RecordTotals:
+    with ledger.reading() as session:
+        by_type = dict(session.execute(select(Observation.lesson_type, func.count())
+                                       .where(_between(Observation.date, period))
+                                       .group_by(Observation.lesson_type)).all())
+        by_kind = dict(session.execute(select(Visit.kind, func.count()).where(_between(Visit.date, period))
+                                       .group_by(Visit.kind)).all())
+        reached = session.scalar(select(func.count(distinct(VisitStudent.student_id)))
+                                 .join(Visit, Visit.id == VisitStudent.visit_id)
+                                 .where(_between(Visit.date, period)))
+        suggested = sum(session.scalar(select(func.count()).select_from(table).where(
+            _between(table.c.date, period), func.coalesce(func.trim(table.c.suggestions), "") != "")) or 0
+            for table in (Observation.__table__, Visit.__table__))
+    return RecordTotals(
+        observations=sum(by_type.values()), demo_lessons=by_type.get(LessonType.DEMONSTRATION.value, 0),
+        observations_by_type=by_type, visits=sum(by_kind.values()), visits_by_kind=by_kind,
+        students_reached=reached or 0, suggestions=suggested,
+    )
+
+
+def _reached(session, period: Period, kind: VisitKind, *, by_head_teacher: bool = False):
+    """(student id, class id) of active students the kind of visit reached in the period."""
+    query = (
+        select(VisitStudent.student_id, Student.class_id).distinct()
+        .join(Visit, Visit.id == VisitStudent.visit_id)
+        .join(Student, Student.id == VisitStudent.student_id)
+        .where(_between(Visit.date, period), Visit.kind == kind.value, Student.active.is_(True))
+    )
+    if by_head_teacher:
+        query = query.join(SchoolClass, SchoolClass.id == Student.class_id).where(
+            SchoolClass.head_teacher_id == Visit.visitor_id)
+    return session.execute(query).all()
+
+
+COVERAGE_KINDS = {
+    "phone": (VisitKind.PHONE, False),
+    "home": (VisitKind.HOME, True),
+    "interview": (VisitKind.STUDENT_INTERVIEW, False),
+}
+
+
+def class_coverage(ledger: Ledger, period: Period) -> list[ClassCoverage]:
+    """Per class: students phone-visited, home-visited by the 班主任, interviewed — against the goals."""
+    quotas = load_quotas(ledger)
+    with ledger.reading() as session:
+        reached = {key: Counter(cid for _sid, cid in _reached(session, period, kind, by_head_teacher=by_head))
+                   for key, (kind, by_head) in COVERAGE_KINDS.items()}
+        sizes = dict(session.execute(select(Student.class_id, func.count()).where(Student.active.is_(True))
+                                     .group_by(Student.class_id)).all())
+        classes = session.execute(
+            select(SchoolClass.id, SchoolClass.name, SchoolClass.head_teacher_id, Member.name)
+            .outerjoin(Member, Member.id == SchoolClass.head_teacher_id)
+            .order_by(SchoolClass.grade, SchoolClass.name)).all()
+    return [
+        class_coverage_figures(cid, name, head_id, head_name or "", sizes.get(cid, 0), reached["phone"][cid],
+                               reached["home"][cid], reached["interview"][cid], quotas)
+        for cid, name, head_id, head_name in classes
+    ]
+
+
+def students_not_reached(ledger: Ledger, class_id: int, period: Period, coverage_kind: str) -> list[StudentRef]:
+    """Active students of the class the kind ('phone', 'home', 'interview') has not reached yet."""
+    kind, by_head = COVERAGE_KINDS[coverage_kind]
+    with ledger.reading() as session:
+        done = {sid for sid, cid in _reached(session, period, kind, by_head_teacher=by_head) if cid == class_id}
+        rows = session.execute(select(Student.id, Student.name, Student.class_id)
+                               .where(Student.class_id == class_id, Student.active.is_(True))
+                               .order_by(Student.student_number, Student.name)).all()
+    return [StudentRef(*row) for row in rows if row[0] not in done]
+
+
+def teacher_interview_coverage(ledger: Ledger, period: Period) -> Tally:
+    """Teachers that cadres interviewed one-to-one, against all teachers at school."""
+    quotas = load_quotas(ledger)
+    people = quota_people(ledger, period)
+    teachers = {p.member_id for p in people if p.teaches}
+    with ledger.reading() as session:
+        interviewed = set(session.scalars(
+            select(Visit.target_member_id).distinct()
+            .where(_between(Visit.date, period), Visit.kind == VisitKind.TEACHER_INTERVIEW.value)))
+    return Tally(len(interviewed & teachers), share_required(len(teachers), quotas.teacher_interview_share))
