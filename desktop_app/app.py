@@ -8,11 +8,12 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_ID, APP_NAME
 from desktop_app.logging_setup import setup_logging
-from desktop_app.paths import resolve_data_dir
+from desktop_app.paths import resolve_data_dir, resources_dir
 from desktop_app.store.ledger import Ledger, open_ledger
 from desktop_app.store.schema import LedgerError
 from desktop_app.ui.context import AppContext
@@ -31,6 +32,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
     install_translations(app)
     install_fonts(app)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))
     return app
 
 
