@@ -48,6 +48,7 @@ class OptionalDateEdit(QWidget):
         self.calendar_button.setToolTip("从日历中选择")
         self.calendar_button.setFocusPolicy(Qt.NoFocus)
         self.calendar_button.setPopupMode(QToolButton.InstantPopup)
+        self.calendar_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self._menu = QMenu(self.calendar_button)
         self.calendar = QCalendarWidget(self._menu)
         self.calendar.setGridVisible(True)

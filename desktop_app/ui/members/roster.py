@@ -1,0 +1,175 @@
+"""党员名册: the table of members with search, filters, sorting and add/edit/delete."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from desktop_app.domain import idcard
+from desktop_app.domain.vocab import PoliticalStatus, Post
+from desktop_app.services.members import MemberRow, list_members
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.members.delete import delete_member_asking
+from desktop_app.ui.members.dialog import MemberDialog
+from desktop_app.ui.widgets.record_table import (
+    ROW_ROLE, Column, RecordFilterProxy, RecordTableModel, make_table_view, selected_rows,
+)
+from desktop_app.ui.widgets.table_actions import record_buttons
+
+ALL = "全部"
+NO_GROUP = "（未分组）"
+PARTY = "党员（含预备）"
+ACTIVE, LEFT = "在册", "已离开"
+
+COLUMNS = (
+    Column("姓名", lambda r: r.name, width=80),
+    Column("性别", lambda r: r.gender_label, width=44),
+    Column("出生日期", lambda r: r.birth_date, width=90),
+    Column("政治面貌", lambda r: r.status_label, sort_key=lambda r: list(PoliticalStatus).index(
+        PoliticalStatus(r.political_status)), width=96),
+    Column("党小组", lambda r: r.party_group, width=90),
+    Column("部门", lambda r: r.department, width=100),
+    Column("岗位", lambda r: r.posts_label, width=130),
+    Column("任教学科", lambda r: r.subject, width=64),
+    Column("骨干称号", lambda r: "、".join(r.backbone_titles), width=100),
+    Column("联系电话", lambda r: r.phone, width=104),
+    Column("身份证号", lambda r: idcard.mask(r.id_number) if r.id_number else "", width=140),
+    Column("状态", lambda r: ACTIVE if r.active else LEFT, width=54, highlight=lambda r: not r.active),
+)
+
+
+class RosterPanel(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.model = RecordTableModel(COLUMNS, self)
+        self.proxy = RecordFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = make_table_view(self.proxy, self)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("搜索姓名、部门、电话…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._apply_filters)
+        self.status_filter = self._combo([ALL, PARTY, *PoliticalStatus.labels()])
+        self.group_filter = self._combo([ALL])
+        self.post_filter = self._combo([ALL, *Post.labels()])
+        self.active_filter = self._combo([ACTIVE, LEFT, ALL])
+        self.count_label = QLabel(self)
+        self.buttons = record_buttons(self, self.view, add=self.add_member, edit=self.edit_selected,
+                                      delete=self.delete_selected)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 2)
+        for label, combo in (("政治面貌", self.status_filter), ("党小组", self.group_filter),
+                             ("岗位", self.post_filter), ("状态", self.active_filter)):
+            top.addWidget(QLabel(label, self))
+            top.addWidget(combo)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.buttons.add)
+        bottom.addWidget(self.buttons.edit)
+        bottom.addWidget(self.buttons.delete)
+        bottom.addStretch(1)
+        bottom.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
+
+        self.reload()
+
+    def _combo(self, items: list[str]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.addItems(items)
+        combo.currentIndexChanged.connect(self._apply_filters)
+        return combo
+
+    # --- data ---------------------------------------------------------------
+    def reload(self) -> None:
+        rows = list_members(self.context.ledger)
+        self.model.set_rows(rows)
+        groups = sorted({r.party_group for r in rows if r.party_group})
+        chosen = self.group_filter.currentText()
+        self.group_filter.blockSignals(True)
+        self.group_filter.clear()
+        self.group_filter.addItems([ALL, *groups, NO_GROUP])
+        self.group_filter.setCurrentIndex(max(0, self.group_filter.findText(chosen)))
+        self.group_filter.blockSignals(False)
+        self._apply_filters()
+
+    def _accepts(self, row: MemberRow) -> bool:
+        status = self.status_filter.currentText()
+        if status == PARTY and not row.is_party_member:
+            return False
+        if status not in (ALL, PARTY) and row.status_label != status:
+            return False
+        group = self.group_filter.currentText()
+        if group == NO_GROUP and row.party_group:
+            return False
+        if group not in (ALL, NO_GROUP) and row.party_group != group:
+            return False
+        post = self.post_filter.currentText()
+        if post != ALL and Post.from_label(post).value not in row.posts:
+            return False
+        active = self.active_filter.currentText()
+        return active == ALL or row.active == (active == ACTIVE)
+
+    def _apply_filters(self) -> None:
+        self.proxy.set_search_text(self.search.text())
+        self.proxy.set_predicate(self._accepts)
+        self.count_label.setText(f"共 {self.model.rowCount()} 人，显示 {self.proxy.rowCount()} 人")
+
+    def visible_rows(self) -> list[MemberRow]:
+        return self.proxy.visible_rows()
+
+    def show_filtered(self, *, status: str | None = None, party_group: str | None = None,
+                      post: str | None = None, active: bool | None = True, text: str = "") -> None:
+        """Show members matching the criteria (codes or labels); others reset to 全部."""
+        self.search.setText(text)
+        self.status_filter.setCurrentText(_label(PoliticalStatus, status) if status else ALL)
+        if status == "party":
+            self.status_filter.setCurrentText(PARTY)
+        self.group_filter.setCurrentText(party_group or ALL)
+        self.post_filter.setCurrentText(_label(Post, post) if post else ALL)
+        self.active_filter.setCurrentText(ALL if active is None else ACTIVE if active else LEFT)
+        self._apply_filters()
+
+    # --- actions ------------------------------------------------------------
+    def _current(self) -> MemberRow | None:
+        rows = selected_rows(self.view)
+        if rows:
+            return rows[0]
+        index = self.view.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def add_member(self) -> None:
+        dialog = MemberDialog(self.context.ledger, None, self)
+        if dialog.exec():
+            self.select_member(dialog.saved_id)
+
+    def edit_selected(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        dialog = MemberDialog(self.context.ledger, row.id, self)
+        if dialog.exec():
+            self.select_member(row.id)
+
+    def delete_selected(self) -> None:
+        row = self._current()
+        if row is not None:
+            delete_member_asking(self, self.context.ledger, row)
+
+    def select_member(self, member_id: int | None) -> None:
+        for r, row in enumerate(self.proxy.visible_rows()):
+            if row.id == member_id:
+                self.view.selectRow(r)
+                self.view.scrollTo(self.proxy.index(r, 0))
+                return
+
+
+def _label(enum, code_or_label: str) -> str:
+    try:
+        return enum.from_label(code_or_label).label
+    except ValueError:
+        return code_or_label

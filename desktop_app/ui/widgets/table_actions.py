@@ -1,0 +1,53 @@
+"""The usual keys of a record list: Ctrl+N adds, Enter or double-click edits, Delete deletes.
+
+    buttons = record_buttons(panel, view, add=self.add, edit=self.edit, delete=self.delete)
+    toolbar.addWidget(buttons.add); ...
+
+The shortcuts work while focus is anywhere inside `panel` (Ctrl+N) or on the table (Enter,
+Delete), so a search box keeps its own Delete key. Edit and delete buttons follow the selection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QPushButton, QTableView, QWidget
+
+
+@dataclass
+class RecordButtons:
+    add: QPushButton
+    edit: QPushButton
+    delete: QPushButton
+
+
+def record_buttons(panel: QWidget, view: QTableView, *, add: Callable[[], None], edit: Callable[[], None],
+                   delete: Callable[[], None], noun: str = "") -> RecordButtons:
+    buttons = RecordButtons(
+        add=QPushButton(f"新增{noun}", panel), edit=QPushButton("编辑", panel), delete=QPushButton("删除", panel),
+    )
+    buttons.add.setToolTip("Ctrl+N")
+    buttons.edit.setToolTip("回车或双击一行")
+    buttons.delete.setToolTip("Delete 键")
+    buttons.add.clicked.connect(add)
+    buttons.edit.clicked.connect(edit)
+    buttons.delete.clicked.connect(delete)
+    view.doubleClicked.connect(lambda _index: edit())
+    QShortcut(QKeySequence("Ctrl+N"), panel, add, context=Qt.WidgetWithChildrenShortcut)
+    for key in (Qt.Key_Return, Qt.Key_Enter):
+        QShortcut(QKeySequence(key), view, edit, context=Qt.WidgetShortcut)
+    QShortcut(QKeySequence(QKeySequence.Delete), view, delete, context=Qt.WidgetShortcut)
+
+    def follow_selection() -> None:
+        chosen = view.selectionModel().hasSelection()
+        buttons.edit.setEnabled(chosen)
+        buttons.delete.setEnabled(chosen)
+
+    view.selectionModel().selectionChanged.connect(lambda *_: follow_selection())
+    view.model().modelReset.connect(follow_selection)
+    view.model().layoutChanged.connect(follow_selection)
+    follow_selection()
+    return buttons
