@@ -16,7 +16,7 @@ from desktop_app.store.ledger import Ledger
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], None]  # (done, total); may raise ImportCancelled
+Progress = Callable[[int, int], None]  # (done, total or 0 if unknown); may raise ImportCancelled
 PROGRESS_EVERY = 250
 ADD, UPDATE = "新增", "更新"
 
@@ -166,7 +166,7 @@ def preview(ledger: Ledger, kind: str, path: str | Path, progress: Progress | No
         for row_number, cells in reader.data_rows(workbook, layout):
             done += 1
             if progress and done % PROGRESS_EVERY == 0:
-                progress(done, max(total, done))
+                progress(done, total if total >= done else 0)  # 0: total unknown
             raw = {key: cells[i] if i < len(cells) else None for key, i in layout.positions.items()}
             if all(_blank(v) for v in raw.values()):
                 continue
