@@ -122,13 +122,16 @@ class RecordFilterProxy(QSortFilterProxyModel):
         self._needle = ""
         self._predicate: Callable[[Any], bool] | None = None
 
+    # Qt 6.10 deprecated invalidateFilter(); begin/endFilterChange is its replacement.
     def set_search_text(self, text: str) -> None:
+        self.beginFilterChange()
         self._needle = text.strip().casefold()
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
+        self.beginFilterChange()
         self._predicate = predicate
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
