@@ -232,9 +232,15 @@ def reopen(ledger: Ledger, pledge_id: int) -> None:
 
 
 def delete_draft(ledger: Ledger, pledge_id: int) -> None:
+    delete_drafts(ledger, [pledge_id])
+
+
+def delete_drafts(ledger: Ledger, pledge_ids: Iterable[int]) -> int:
+    """Only drafts may go; all or nothing."""
     with ledger.transaction(TOPIC) as session:
-        pledge = _get(session, pledge_id)
-        reason = delete_refusal(pledge.status)
-        if reason:
-            raise UserError(f"{_describe(pledge)}：{reason}")
-        session.delete(pledge)
+        pledges = _load_all(session, pledge_ids)
+        refusals = [f"{_describe(p)}：{r}" for p in pledges if (r := delete_refusal(p.status))]
+        _refuse_if_any(refusals, "删除")
+        for pledge in pledges:
+            session.delete(pledge)
+        return len(pledges)

@@ -1,0 +1,53 @@
+"""Small helpers the pledge dialogs share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QWidget
+
+from desktop_app.domain.calendar import school_year_label, school_year_of, school_year_start
+from desktop_app.domain.vocab import LabelledEnum
+from desktop_app.services.errors import UserError
+from desktop_app.ui import messages
+
+
+def run_service(parent: QWidget, title: str, action: Callable[[], object]) -> bool:
+    """Run a service call; a refusal is shown to the user (nothing changed) and False returned."""
+    try:
+        action()
+    except UserError as exc:
+        messages.error(parent, title, str(exc))
+        return False
+    return True
+
+
+def fill_enum_combo(combo: QComboBox, enum: type[LabelledEnum], *, blank: str | None = None,
+                    members: list | None = None) -> None:
+    """Labels shown, codes as item data; an optional first blank entry with data None."""
+    if blank is not None:
+        combo.addItem(blank, None)
+    for member in members or list(enum):
+        combo.addItem(member.label, member.value)
+
+
+def select_data(combo: QComboBox, data) -> None:
+    index = combo.findData(data)
+    combo.setCurrentIndex(max(index, 0))
+
+
+def nearby_school_years(*extra: str, today: date | None = None) -> list[str]:
+    """The current, previous and next school years plus any given, newest first."""
+    current = school_year_start(school_year_of(today or date.today()))
+    years = {school_year_label(current + offset) for offset in (-1, 0, 1)}
+    years.update(y for y in extra if y)
+    return sorted(years, reverse=True)
+
+
+def ok_cancel(dialog, ok_text: str = "确定") -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, dialog)
+    buttons.button(QDialogButtonBox.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
