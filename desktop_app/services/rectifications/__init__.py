@@ -23,6 +23,7 @@ from desktop_app.services.rectifications.queries import (
     list_rectifications,
     list_suggestions,
     overdue,
+    rectification_row,
     summary,
 )
 
@@ -32,5 +33,5 @@ __all__ = [
     "delete_suggestion", "get_rectification", "get_suggestion", "publish_rectification",
     "reopen_rectification", "start_rectification", "update_rectification", "update_suggestion",
     "LedgerSummary", "RectificationRow", "SuggestionRow", "counts_by_status", "list_rectifications",
-    "list_suggestions", "overdue", "summary",
+    "list_suggestions", "overdue", "rectification_row", "summary",
 ]

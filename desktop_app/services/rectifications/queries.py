@@ -136,6 +136,17 @@ def list_rectifications(ledger: Ledger, period: Period | None = None) -> list[Re
         return [_rectification_row(r, s) for r, s in session.execute(query)]
 
 
+def rectification_row(ledger: Ledger, rectification_id: int) -> RectificationRow | None:
+    query = (
+        select(Rectification, Suggestion)
+        .join(Suggestion, Suggestion.id == Rectification.suggestion_id)
+        .where(Rectification.id == rectification_id)
+    )
+    with ledger.reading() as session:
+        found = session.execute(query).first()
+        return _rectification_row(*found) if found else None
+
+
 def _rectification_row(r: Rectification, s: Suggestion) -> RectificationRow:
     return RectificationRow(
         id=r.id, suggestion_id=s.id, suggestion=s.content, category=s.category, source=s.source,

@@ -1,0 +1,232 @@
+"""The 整改 tab driven through its real buttons and dialogs."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from conftest import save_screenshot
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from desktop_app.domain.people import MemberData
+from desktop_app.domain.rectifications import RectificationData, SuggestionData
+from desktop_app.services import rectifications as rect
+from desktop_app.services.members import add_member
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.rectifications.tab import RectificationsTab
+from desktop_app.ui.widgets.record_table import HIGHLIGHT
+
+TODAY = date.today()
+
+
+@pytest.fixture
+def tab(ui_app, ledger, qtbot):
+    context = AppContext(ledger)
+    widget = RectificationsTab(context)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 640)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def click(qtbot, button):
+    assert button.isEnabled(), f"{button.text()} is disabled"
+    qtbot.mouseClick(button, Qt.LeftButton)
+
+
+def press_ok(qtbot, dialog):
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+
+
+def select(view, predicate):
+    rows = view.proxy.visible_rows()
+    index = next(i for i, row in enumerate(rows) if predicate(row))
+    view.table.selectRow(index)
+    return rows[index]
+
+
+def texts(view, column: int) -> list[str]:
+    return [view.proxy.index(r, column).data() for r in range(view.proxy.rowCount())]
+
+
+def test_a_suggestion_becomes_a_rectification_and_goes_through_its_states(tab, qtbot, ledger, message_bridge):
+    add_member(ledger, MemberData(name="王建国"))
+    click(qtbot, tab.add_suggestion_button)
+    dialog = tab.dialog
+    dialog.content.setPlainText("食堂午餐高峰排队时间过长")
+    dialog.category.setCurrentIndex(dialog.category.findText("后勤服务"))
+    dialog.source.setCurrentIndex(dialog.source.findText("家访"))
+    dialog.raised_by.setText("高一(2)班家长")
+    dialog.raised_on.setText((TODAY - timedelta(days=10)).isoformat())
+    save_screenshot(dialog, "rectifications_suggestion_dialog")
+    press_ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert texts(tab.suggestions, 4) == ["食堂午餐高峰排队时间过长"]
+    assert texts(tab.suggestions, 6) == ["未立整改"]
+
+    select(tab.suggestions, lambda r: True)
+    click(qtbot, tab.rectify_button)
+    dialog = tab.dialog
+    dialog.measure.setPlainText("高峰时段增开两个售饭窗口")
+    dialog.responsible_unit.setText("总务处")
+    dialog.responsible.setEditText("王建国")
+    dialog.deadline.setText((TODAY + timedelta(days=20)).isoformat())
+    save_screenshot(dialog, "rectifications_rectification_dialog")
+    press_ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert texts(tab.suggestions, 6) == ["待整改"]
+    select(tab.suggestions, lambda r: True)
+    assert not tab.rectify_button.isEnabled()  # one rectification per suggestion
+
+    tab.views.setCurrentWidget(tab.rectifications)
+    view = tab.rectifications
+    assert texts(view, 1) == ["待整改"]
+    assert texts(view, 6) == ["总务处、王建国"]
+    select(view, lambda r: True)
+    assert not tab.reopen_button.isEnabled()
+    click(qtbot, tab.start_button)
+    assert texts(view, 1) == ["整改中"]
+
+    select(view, lambda r: True)
+    click(qtbot, tab.complete_button)
+    dialog = tab.dialog
+    assert dialog.completed_on.text() == TODAY.isoformat()
+    dialog.result.setPlainText("已增开窗口，排队不超过10分钟")
+    save_screenshot(dialog, "rectifications_complete_dialog")
+    press_ok(qtbot, dialog)
+    assert texts(view, 1) == ["已完成"]
+    assert texts(view, 7) == [TODAY.isoformat()]
+
+    select(view, lambda r: True)
+    assert not tab.start_button.isEnabled() and not tab.complete_button.isEnabled()
+    click(qtbot, tab.publish_button)
+    dialog = tab.dialog
+    save_screenshot(dialog, "rectifications_publish_dialog")
+    press_ok(qtbot, dialog)
+    assert texts(view, 9) == [TODAY.isoformat()]
+    [row] = rect.list_rectifications(ledger)
+    assert (row.status_label, row.result, row.published_on) == ("已完成", "已增开窗口，排队不超过10分钟", TODAY)
+    assert message_bridge.texts("error") == []
+    save_screenshot(tab, "rectifications_ledger_after_states")
+
+
+def seed(ledger, content, deadline, *, start=False, finish=False):
+    sid = rect.add_suggestion(ledger, SuggestionData(content=content, raised_on=TODAY - timedelta(days=90)))
+    rid = rect.add_rectification(ledger, sid, RectificationData(measure=f"整改：{content}", responsible_unit="政教处", deadline=deadline))
+    if start:
+        rect.start_rectification(ledger, rid)
+    if finish:
+        rect.complete_rectification(ledger, rid, TODAY - timedelta(days=1), "已完成")
+    return rid
+
+
+def test_overdue_rows_stand_out_and_are_counted(tab, ledger, qtbot):
+    seed(ledger, "逾期未动", TODAY - timedelta(days=30))
+    seed(ledger, "逾期整改中", TODAY - timedelta(days=1), start=True)
+    seed(ledger, "今天到期", TODAY)
+    seed(ledger, "超期但已完成", TODAY - timedelta(days=40), finish=True)
+    view = tab.rectifications
+    assert view.overdue_label.text() == "逾期 2 项"
+    red = {}
+    for r in range(view.proxy.rowCount()):
+        row = view.proxy.index(r, 0).data(Qt.UserRole + 2)
+        red[row.suggestion] = all(view.proxy.index(r, c).data(Qt.ForegroundRole) == HIGHLIGHT for c in range(10))
+        assert view.proxy.index(r, 0).data(Qt.ForegroundRole) in (None, HIGHLIGHT)
+    assert red == {"逾期未动": True, "逾期整改中": True, "今天到期": False, "超期但已完成": False}
+    assert texts(view, 2) == ["", "30", "1", ""]  # 逾期天数, rows by deadline
+
+    tab.show_filtered(overdue=True)
+    assert tab.views.currentWidget() is view
+    assert sorted(texts(view, 3)) == ["逾期整改中", "逾期未动"]
+    assert view.status.currentText() == "逾期"
+    save_screenshot(tab, "rectifications_overdue_filter")
+
+    tab.show_filtered(status="已完成")
+    assert texts(view, 3) == ["超期但已完成"]
+    tab.show_filtered(status="pending")
+    assert texts(view, 3) == ["逾期未动", "今天到期"]
+
+
+def test_bad_input_is_refused_with_the_field_named(tab, qtbot, ledger, message_bridge):
+    click(qtbot, tab.add_suggestion_button)
+    dialog = tab.dialog
+    dialog.raised_on.setText("2025-13-01")
+    press_ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert message_bridge.texts("error") == ["提出日期：“2025-13-01”不是存在的日期"]
+    dialog.raised_on.setText((TODAY + timedelta(days=3)).isoformat())
+    press_ok(qtbot, dialog)
+    assert message_bridge.texts("error")[-1] == "意见内容：必须填写\n提出日期：不能晚于今天"
+    save_screenshot(dialog, "rectifications_suggestion_dialog_refused")
+    dialog.reject()
+    assert rect.list_suggestions(ledger) == []
+
+    sid = rect.add_suggestion(ledger, SuggestionData(content="作业太多", raised_on=TODAY - timedelta(days=5)))
+    select(tab.suggestions, lambda r: r.id == sid)
+    click(qtbot, tab.rectify_button)
+    dialog = tab.dialog
+    dialog.measure.setPlainText("统筹作业量")
+    press_ok(qtbot, dialog)
+    assert message_bridge.texts("error")[-1] == "责任单位/责任人：至少填写一项\n整改期限：必须填写"
+    dialog.responsible_unit.setText("教务处")
+    dialog.deadline.setText((TODAY - timedelta(days=6)).isoformat())
+    press_ok(qtbot, dialog)
+    raised = (TODAY - timedelta(days=5)).isoformat()
+    assert message_bridge.texts("error")[-1] == f"整改期限：不能早于意见提出日期 {raised}"
+    assert dialog.isVisible() and rect.list_rectifications(ledger) == []
+    dialog.deadline.setText(TODAY.isoformat())
+    press_ok(qtbot, dialog)
+    assert not dialog.isVisible()
+
+    tab.views.setCurrentWidget(tab.rectifications)
+    select(tab.rectifications, lambda r: True)
+    click(qtbot, tab.complete_button)
+    dialog = tab.dialog
+    dialog.completed_on.setText("")
+    press_ok(qtbot, dialog)
+    assert message_bridge.texts("error")[-1] == "完成日期：已完成的整改必须填写完成日期\n整改结果：已完成的整改必须填写整改结果"
+    dialog.reject()
+    assert rect.list_rectifications(ledger)[0].status_label == "待整改"
+
+
+def test_collect_from_visits_button(tab, qtbot, ledger, message_bridge):
+    from desktop_app.store.models.records import Visit
+
+    teacher = add_member(ledger, MemberData(name="李红"))
+    with ledger.transaction("visit") as session:
+        session.add(Visit(date=TODAY - timedelta(days=3), visitor_id=teacher, kind="home",
+                          interviewee="张小明家长", suggestions="希望学校门口增设护学岗，放学太挤不安全"))
+        session.add(Visit(date=TODAY - timedelta(days=2), visitor_id=teacher, kind="phone", suggestions=None))
+    tab.views.setCurrentWidget(tab.rectifications)
+    click(qtbot, tab.collect_button)
+    assert message_bridge.texts("info") == ["全部期间：从家访记录中汇总了 1 条意见建议。"]
+    assert tab.views.currentWidget() is tab.suggestions
+    assert texts(tab.suggestions, 1) == ["安全管理"]
+    assert texts(tab.suggestions, 3) == ["张小明家长"]
+    click(qtbot, tab.collect_button)
+    assert message_bridge.texts("info")[-1] == "全部期间：从家访记录中汇总了 0 条意见建议，另有 1 条此前已汇总。"
+    assert tab.suggestions.proxy.rowCount() == 1
+
+
+def test_deleting_a_suggestion_asks_and_mentions_its_rectification(tab, qtbot, ledger, message_bridge):
+    seed(ledger, "校服质量差", TODAY + timedelta(days=5))
+    select(tab.suggestions, lambda r: True)
+    message_bridge.answers = [False]
+    click(qtbot, tab.delete_suggestion_button)
+    assert "它的整改（待整改）也会一并删除" in message_bridge.texts("confirm")[-1]
+    assert len(rect.list_suggestions(ledger)) == 1
+    select(tab.suggestions, lambda r: True)
+    message_bridge.answers = [True]
+    click(qtbot, tab.delete_suggestion_button)
+    assert rect.list_suggestions(ledger) == [] and rect.list_rectifications(ledger) == []
+    assert tab.suggestions.proxy.rowCount() == 0
+
+
+def test_main_window_opens_the_overdue_view(main_window, ledger):
+    seed(ledger, "逾期", TODAY - timedelta(days=2))
+    seed(ledger, "未到期", TODAY + timedelta(days=2))
+    screen = main_window.open_tab("rectifications", overdue=True)
+    assert isinstance(screen, RectificationsTab)
+    assert texts(screen.rectifications, 3) == ["逾期"]
