@@ -1,0 +1,87 @@
+"""`print KIND --year 2025-2026 -o FILE.pdf`: plaques, pennants, certificates, pledge letters,
+the 公示 list, or the printer calibration page, with the print settings stored in the ledger."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from desktop_app.domain.calendar import parse_school_year
+from desktop_app.services.errors import UserError
+from desktop_app.services.prints import jobs
+from desktop_app.services.prints.fonts import CHOICES
+from desktop_app.services.prints.options import check_offset, load_options
+from desktop_app.services.prints.page import PAPER, Offset
+from desktop_app.services.prints.sources import star_levels
+
+_KIND_HELP = {"plaques": "星级党员桌牌", "pennants": "党员先锋班锦旗", "certificates": "荣誉证书",
+              "pledges": "对标承诺书", "notice": "承诺公示名单", "calibration": "打印机偏移校准页"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("print", help="印制桌牌、锦旗、证书、承诺书、公示名单（PDF）")
+    parser.add_argument("kind", choices=[k.key for k in jobs.KINDS], metavar="KIND",
+                        help="；".join(f"{k}={v}" for k, v in _KIND_HELP.items()))
+    parser.add_argument("--year", help="学年，如 2025-2026（校准页不需要）")
+    parser.add_argument("--level", help="桌牌：只印某一星级，如 五星级")
+    parser.add_argument("--title", help="荣誉证书：只印某一荣誉称号，如 党员标兵")
+    parser.add_argument("--paper", choices=sorted(PAPER), help="锦旗纸张（默认取设置，一般为 A4）")
+    parser.add_argument("--font", choices=[c.key for c in CHOICES], help="字体（默认取设置）")
+    parser.add_argument("--offset-x", type=float, help="打印偏移 X（mm，向右为正；默认取设置）")
+    parser.add_argument("--offset-y", type=float, help="打印偏移 Y（mm，向下为正；默认取设置）")
+    parser.add_argument("--skip-missing", action="store_true", help="跳过名字里有字体缺字的人，其余照印")
+    parser.add_argument("-o", "--output", required=True, help="输出的 .pdf 文件")
+    parser.set_defaults(func=_print)
+
+
+def _options(args, ledger):
+    options = load_options(ledger)
+    offset = Offset(options.offset.x_mm if args.offset_x is None else args.offset_x,
+                    options.offset.y_mm if args.offset_y is None else args.offset_y)
+    check_offset(offset)
+    return replace(options, offset=offset, font_key=args.font or options.font_key,
+                   pennant_paper=args.paper or options.pennant_paper)
+
+
+def _print(args: argparse.Namespace, ledger_opener) -> int:
+    output = Path(args.output)
+    if output.suffix.lower() != ".pdf":
+        raise UserError(f"输出文件“{output}”应以 .pdf 结尾")
+    if args.level and args.kind != "plaques":
+        raise UserError("--level 只用于桌牌（plaques）")
+    if args.title and args.kind != "certificates":
+        raise UserError("--title 只用于荣誉证书（certificates）")
+    year = ""
+    if args.kind != "calibration":
+        if not args.year:
+            raise UserError("请用 --year 给出学年，如 --year 2025-2026")
+        try:
+            year = parse_school_year(args.year)
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
+    if args.level and args.level not in star_levels():
+        raise UserError(f"星级“{args.level}”不对，可选：{'、'.join(star_levels())}")
+    ledger = ledger_opener()
+    options = _options(args, ledger)
+    batch = jobs.load_batch(ledger, args.kind, year, args.level or args.title or "")
+    if batch.kind.per_person and not batch.items:
+        raise UserError(jobs.empty_message(batch))
+    for note in batch.notes:
+        print(f"提示：{note}", file=sys.stderr)
+    items = batch.items
+    problems = jobs.glyph_problems(items, options)
+    if problems:
+        listing = "\n".join(p.message for p in problems)
+        if not args.skip_missing:
+            raise UserError(f"以下内容有字体里没有的字，为免印出空白或方框，没有生成文件：\n{listing}\n"
+                            "可改用常用字、换用含这些字的字体，或加 --skip-missing 跳过这些人。")
+        skipped = {p.who for p in problems}
+        items = [item for item in items if item.who not in skipped]
+        print(f"已跳过：\n{listing}", file=sys.stderr)
+        if not items:
+            raise UserError("跳过缺字的人之后，没有可印制的内容了。")
+    pages = jobs.render_to_file(batch, items, output, options)
+    print(f"已生成{batch.kind.label} {pages} 页：{output}")
+    return 0

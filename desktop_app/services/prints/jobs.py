@@ -1,0 +1,146 @@
+"""The kinds of print, shared by the print centre and the command line.
+
+`load_batch` gathers a kind's records for a year (and a star level or honour title);
+`glyph_problems` checks them against the fonts before anything is printed; `render`
+writes the chosen records to a PDF. Nothing here touches Qt, so the print centre can run
+`render` on a worker thread.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from desktop_app.services.errors import UserError
+from desktop_app.services.prints import sources
+from desktop_app.services.prints.calibration import render_calibration
+from desktop_app.services.prints.certificates import render_certificates
+from desktop_app.services.prints.fonts import GlyphProblem, coverage_problems
+from desktop_app.services.prints.notice import render_notice
+from desktop_app.services.prints.options import PrintOptions
+from desktop_app.services.prints.page import Progress, Target
+from desktop_app.services.prints.pennants import render_pennants
+from desktop_app.services.prints.plaques import render_plaques
+from desktop_app.services.prints.pledge_letters import render_pledge_letters
+from desktop_app.services.settings import school_profile
+from desktop_app.store.ledger import Ledger
+
+
+@dataclass(frozen=True)
+class PrintKind:
+    key: str
+    label: str
+    filter_label: str = ""  # what the extra choice is called (星级 / 荣誉称号), empty if none
+    needs_year: bool = True
+    per_person: bool = True  # a checkable list of people/classes to include
+
+
+KINDS: tuple[PrintKind, ...] = (
+    PrintKind("plaques", "桌牌", "星级"),
+    PrintKind("pennants", "锦旗"),
+    PrintKind("certificates", "荣誉证书", "荣誉称号"),
+    PrintKind("pledges", "承诺书"),
+    PrintKind("notice", "公示名单"),
+    PrintKind("calibration", "校准页", needs_year=False, per_person=False),
+)
+ALL_CHOICE = "全部"
+
+
+def kind_by_key(key: str) -> PrintKind:
+    for kind in KINDS:
+        if kind.key == key:
+            return kind
+    raise UserError(f"不认识的印制种类：{key}")
+
+
+def filter_choices(ledger: Ledger, kind: PrintKind, school_year: str) -> list[str]:
+    """Values for the kind's extra choice, `全部` first."""
+    if kind.key == "plaques":
+        return [ALL_CHOICE, *sources.star_levels()]
+    if kind.key == "certificates":
+        return [ALL_CHOICE, *sources.honour_titles(ledger, school_year)]
+    return []
+
+
+@dataclass
+class Batch:
+    """What one print run is about: the records, and notes for the user (not errors)."""
+
+    kind: PrintKind
+    school_year: str
+    branch: str
+    items: list = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def load_batch(ledger: Ledger, kind_key: str, school_year: str = "", choice: str = "",
+               today: date | None = None) -> Batch:
+    kind = kind_by_key(kind_key)
+    choice = "" if choice == ALL_CHOICE else choice
+    batch = Batch(kind, school_year, school_profile(ledger).branch_title)
+    if kind.key == "calibration":
+        return batch
+    if not school_year:
+        raise UserError("请选择学年。")
+    if kind.key == "plaques":
+        batch.items = sources.plaque_cards(ledger, school_year, choice or None)
+        if batch.items and not sources.year_is_approved(ledger, school_year):
+            batch.notes.append(f"{school_year}学年的考核结果尚未审批锁定，桌牌上的星级可能还会变。")
+    elif kind.key == "pennants":
+        batch.items = sources.pennants(ledger, school_year, today=today)
+    elif kind.key == "certificates":
+        batch.items = sources.certificates(ledger, school_year, choice or None, today=today)
+    elif kind.key == "pledges":
+        batch.items = sources.pledge_letters(ledger, school_year)
+    elif kind.key == "notice":
+        batch.items = sources.notice_rows(ledger, school_year)
+    return batch
+
+
+def empty_message(batch: Batch) -> str:
+    where = {
+        "plaques": "还没有获得星级的党员（请先在“考核”页完成年度考核）",
+        "pennants": "荣誉登记里还没有“党员先锋班”",
+        "certificates": "荣誉登记里还没有这一学年的荣誉",
+        "pledges": "还没有登记承诺",
+        "notice": "还没有登记承诺",
+    }.get(batch.kind.key, "没有内容")
+    return f"{batch.school_year}学年{where}，没有可印制的{batch.kind.label}。"
+
+
+def glyph_problems(items: list, options: PrintOptions) -> list[GlyphProblem]:
+    return coverage_problems(items, options.fonts())
+
+
+def render(batch: Batch, items: list, target: Target, options: PrintOptions,
+           progress: Progress | None = None) -> int:
+    """Write the chosen records (a subset of batch.items) to `target`; returns the page count."""
+    fonts, offset, key = options.fonts(), options.offset, batch.kind.key
+    if key == "calibration":
+        return render_calibration(target, fonts, offset)
+    if not items:
+        raise UserError(empty_message(batch) if not batch.items else "请至少勾选一项再印制。")
+    if key == "plaques":
+        return render_plaques(items, target, fonts, offset, progress)
+    if key == "pennants":
+        return render_pennants(items, target, fonts, options.pennant_paper, offset, progress)
+    if key == "certificates":
+        return render_certificates(items, target, fonts, offset, progress)
+    if key == "pledges":
+        return render_pledge_letters(items, target, fonts, offset, progress)
+    return render_notice(items, batch.branch, batch.school_year, target, fonts, offset, progress)
+
+
+def render_to_file(batch: Batch, items: list, path: Path, options: PrintOptions,
+                   progress: Progress | None = None) -> int:
+    """Like `render`, but the file appears only when complete (a failed run leaves no half PDF)."""
+    path = Path(path)
+    partial = path.with_name(path.name + ".part")
+    try:
+        pages = render(batch, items, str(partial), options, progress)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return pages

@@ -1,0 +1,54 @@
+"""Print settings kept in the ledger: the font, the printer offset, the pennant paper."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop_app.services import settings
+from desktop_app.services.errors import UserError
+from desktop_app.services.prints.fonts import FONT_SETTING, FontSet, choice_by_key, font_set
+from desktop_app.services.prints.page import PAPER, Offset
+from desktop_app.store.ledger import Ledger
+
+OFFSET_X = "print.offset_x_mm"
+OFFSET_Y = "print.offset_y_mm"
+PENNANT_PAPER = "print.pennant_paper"
+MAX_OFFSET_MM = 30
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    font_key: str = "bundled"
+    offset: Offset = Offset()
+    pennant_paper: str = "A4"
+
+    def fonts(self) -> FontSet:
+        return font_set(self.font_key)
+
+
+def load_options(ledger: Ledger) -> PrintOptions:
+    paper = settings.get_value(ledger, PENNANT_PAPER, "A4")
+    return PrintOptions(
+        font_key=choice_by_key(settings.get_value(ledger, FONT_SETTING, "bundled")).key,
+        offset=Offset(float(settings.get_value(ledger, OFFSET_X, 0) or 0),
+                      float(settings.get_value(ledger, OFFSET_Y, 0) or 0)),
+        pennant_paper=paper if paper in PAPER else "A4",
+    )
+
+
+def check_offset(offset: Offset) -> None:
+    for axis, value in (("X", offset.x_mm), ("Y", offset.y_mm)):
+        if abs(value) > MAX_OFFSET_MM:
+            raise UserError(f"打印偏移 {axis} 为 {value:g} mm，超出 ±{MAX_OFFSET_MM} mm，请用校准页重新量一下。")
+
+
+def save_options(ledger: Ledger, options: PrintOptions) -> None:
+    check_offset(options.offset)
+    if options.pennant_paper not in PAPER:
+        raise UserError(f"锦旗纸张只能选 {'、'.join(PAPER)}。")
+    settings.set_values(ledger, {
+        FONT_SETTING: choice_by_key(options.font_key).key,
+        OFFSET_X: round(options.offset.x_mm, 1),
+        OFFSET_Y: round(options.offset.y_mm, 1),
+        PENNANT_PAPER: options.pennant_paper,
+    })

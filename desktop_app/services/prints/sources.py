@@ -1,0 +1,124 @@
+"""Gathering what to print from the ledger: year results, the honours register, pledges.
+
+Each function returns the plain input records of one print module (PlaqueCard, Pennant,
+Certificate, PledgeLetter, NoticeRow); the generators never see the ledger.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop_app.domain.calendar import parse_school_year
+from desktop_app.domain.scheme import StarLevel
+from desktop_app.services.evaluations.queries import is_year_locked, year_results
+from desktop_app.services.honours import CLASS_TITLE, list_honours
+from desktop_app.services.members import list_members
+from desktop_app.services.pledges.queries import list_pledges
+from desktop_app.services.prints.certificates import Certificate, default_citation
+from desktop_app.services.prints.notice import NoticeRow
+from desktop_app.services.prints.pennants import Pennant
+from desktop_app.services.prints.plaques import PlaqueCard
+from desktop_app.services.prints.pledge_letters import DEFAULT_STANDARD, PledgeLetter
+from desktop_app.services.settings import SchoolProfile, school_profile
+from desktop_app.store.ledger import Ledger
+
+BRANCH_POST = "党支部"
+
+
+def star_levels() -> list[str]:
+    return StarLevel.labels()
+
+
+def _level_code(level: str | None) -> str | None:
+    if not level:
+        return None
+    try:
+        return StarLevel.from_label(level).value
+    except ValueError:
+        return None
+
+
+def plaque_cards(ledger: Ledger, school_year: str, level: str | None = None) -> list[PlaqueCard]:
+    """Every starred member of the year (best first), or only those of one level."""
+    year = parse_school_year(school_year)
+    profile = school_profile(ledger)
+    wanted = _level_code(level)
+    return [
+        PlaqueCard(r.member_name, r.star_label, profile.school_name, profile.branch_title, year)
+        for r in year_results(ledger, year)
+        if r.star_level and (wanted is None or r.star_level == wanted)
+    ]
+
+
+def year_is_approved(ledger: Ledger, school_year: str) -> bool:
+    return is_year_locked(ledger, parse_school_year(school_year)) is not None
+
+
+def pennants(ledger: Ledger, school_year: str, main_text: str | None = None,
+             today: date | None = None) -> list[Pennant]:
+    """One pennant per class in the honours register as 党员先锋班 for the year."""
+    profile = school_profile(ledger)
+    rows = list_honours(ledger, parse_school_year(school_year), CLASS_TITLE)
+    return [
+        Pennant(r.class_name or r.member_name, r.issuer or profile.branch_title, r.date or today or date.today(),
+                main_text or CLASS_TITLE, r.head_teacher_name)
+        for r in rows
+    ]
+
+
+def honour_titles(ledger: Ledger, school_year: str) -> list[str]:
+    """The titles registered for the year, in the register's order."""
+    return list(dict.fromkeys(r.title for r in list_honours(ledger, parse_school_year(school_year))))
+
+
+def certificates(ledger: Ledger, school_year: str, title: str | None = None,
+                 today: date | None = None) -> list[Certificate]:
+    year = parse_school_year(school_year)
+    profile = school_profile(ledger)
+    result = []
+    for r in list_honours(ledger, year, title or None):
+        is_class = bool(r.class_id)
+        result.append(Certificate(
+            recipient=r.class_name if is_class else r.member_name,
+            citation=default_citation(year, r.title),
+            issuer=r.issuer or profile.branch_title,
+            day=r.date or today or date.today(),
+            salutation="" if is_class else "同志",
+        ))
+    return result
+
+
+def _posts_by_member(ledger: Ledger) -> dict[int, str]:
+    return {m.id: m.posts_label for m in list_members(ledger)}
+
+
+def _owner(row, profile: SchoolProfile, posts: dict[int, str]) -> tuple[str, str]:
+    """(name, post) of a pledge's owner; the branch's own pledge is signed by the branch."""
+    if row.member_id is None:
+        return profile.branch_title, BRANCH_POST
+    return row.owner_name, posts.get(row.member_id, "")
+
+
+def pledge_letters(ledger: Ledger, school_year: str) -> list[PledgeLetter]:
+    year = parse_school_year(school_year)
+    profile = school_profile(ledger)
+    posts = _posts_by_member(ledger)
+    letters = []
+    for row in list_pledges(ledger, year):
+        name, post = _owner(row, profile, posts)
+        letters.append(PledgeLetter(name, post, row.party_group, year, profile.branch_title,
+                                    tuple(row.content_items), row.standard or DEFAULT_STANDARD))
+    return letters
+
+
+def notice_rows(ledger: Ledger, school_year: str) -> list[NoticeRow]:
+    """The 公示 list: one row per pledge, its items numbered one per line."""
+    profile = school_profile(ledger)
+    posts = _posts_by_member(ledger)
+    rows = []
+    for row in list_pledges(ledger, parse_school_year(school_year)):
+        name, post = _owner(row, profile, posts)
+        items = [item.strip() for item in row.content_items if item.strip()]
+        content = items[0] if len(items) == 1 else "\n".join(f"{n}．{item}" for n, item in enumerate(items, 1))
+        rows.append(NoticeRow(name, post, content))
+    return rows
