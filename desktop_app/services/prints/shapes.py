@@ -22,13 +22,29 @@ def star_path(c: Canvas, cx: float, cy: float, radius: float, inner_ratio: float
     return path
 
 
-def draw_star(c: Canvas, cx: float, cy: float, radius: float, fill, stroke=None, line_width: float = 0.8) -> None:
+def _star_form(c: Canvas, fill, stroke) -> str:
+    """A unit star stored once in the PDF as a form XObject and reused: a 60-card batch then
+    carries one star outline instead of 300, and draws in a fraction of the time."""
+    name = "star-" + "-".join(f"{v:.3f}" for v in (*fill, *(stroke or ())))
+    made = c.__dict__.setdefault("_star_forms", set())
+    if name not in made:
+        c.beginForm(name, lowerx=-1.1, lowery=-1.1, upperx=1.1, uppery=1.1)
+        c.setFillColorRGB(*fill)
+        if stroke:
+            c.setStrokeColorRGB(*stroke)
+            c.setLineWidth(0.04)
+        c.drawPath(star_path(c, 0, 0, 1), fill=1, stroke=1 if stroke else 0)
+        c.endForm()
+        made.add(name)
+    return name
+
+
+def draw_star(c: Canvas, cx: float, cy: float, radius: float, fill, stroke=None) -> None:
+    form = _star_form(c, fill, stroke)
     c.saveState()
-    c.setFillColorRGB(*fill)
-    if stroke:
-        c.setStrokeColorRGB(*stroke)
-        c.setLineWidth(line_width)
-    c.drawPath(star_path(c, cx, cy, radius), fill=1, stroke=1 if stroke else 0)
+    c.translate(cx, cy)
+    c.scale(radius, radius)
+    c.doForm(form)
     c.restoreState()
 
 
