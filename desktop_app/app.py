@@ -16,6 +16,7 @@ from desktop_app.logging_setup import setup_logging
 from desktop_app.paths import resolve_data_dir, resources_dir
 from desktop_app.store.ledger import Ledger, open_ledger
 from desktop_app.store.schema import LedgerError
+from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.error_handler import install_error_handler
 from desktop_app.ui.fonts import install_fonts
@@ -82,6 +83,10 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     window = build_main_window(ledger)
     window.show()
+    if ledger.warnings:  # e.g. the start-up backup could not be written; shown once the window is up
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: messages.warn(window, "提示", "\n\n".join(ledger.warnings)))
     if args.quit_after:
         from PySide6.QtCore import QTimer
 

@@ -38,7 +38,7 @@ KIND_LABELS = {
     "pre-upgrade": "升级前备份",
     SAFETY_TAG: "恢复前的安全备份",
 }
-_NAME_RE = re.compile(r"^ledger-(?P<tag>[a-z-]+)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
+_NAME_RE = re.compile(r"^ledger-(?P<tag>[a-z-]+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<micro>\d{6}))?(?:-damaged)?\.sqlite3$")
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def automatic_backups(data_dir: Path) -> list[BackupRow]:
         match = _NAME_RE.match(path.name)
         if match:
             kind = KIND_LABELS.get(match["tag"], match["tag"])
-            made_at = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+            made_at = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S").replace(microsecond=int(match["micro"] or 0))
         else:
             kind, made_at = "备份", datetime.fromtimestamp(path.stat().st_mtime)
         rows.append(BackupRow(path, kind, made_at, max(1, path.stat().st_size // 1024)))
