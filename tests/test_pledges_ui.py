@@ -176,6 +176,7 @@ def test_batch_review_of_a_meeting(tab, ledger, people, qtbot):
     dialog.grades[poor].setCurrentIndex(dialog.grades[poor].findText("差"))
     assert dialog.explanations[poor].isEnabled() and not dialog.explanations[1 - poor if poor else 1].isEnabled()
     dialog.explanations[poor].setText("结对帮扶未开展")
+    qtbot.wait(20)  # let the scroll area lay out its rows before the picture
     save_screenshot(dialog, "pledges_batch_review_dialog")
     _ok(qtbot, dialog)
     grades = {r.owner_name: (r.grade_label, r.body_label, r.review_date) for r in svc.list_pledges(ledger, YEAR)}

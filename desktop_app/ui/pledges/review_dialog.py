@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
     QScrollArea, QVBoxLayout, QWidget,
@@ -19,6 +20,7 @@ from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 
 CHOOSE = "请选择"
 EXPLANATION_HINT = "评议为“一般”或“差”时必填"
+EXPLANATION_HINT_SHORT = "一般/差时必填"
 
 
 def _needs_explanation(grade_code: str | None) -> bool:
@@ -98,7 +100,7 @@ class BatchReviewDialog(QDialog):
         self._ledger = ledger
         self._rows = rows
         self.setWindowTitle(f"批量评议（{len(rows)} 份承诺）")
-        self.resize(760, 520)
+        self.resize(900, 520)
         self.meeting = _MeetingFields(self, today)
         self.set_all = QComboBox(self)
         fill_enum_combo(self.set_all, ReviewGrade, blank="—")
@@ -127,8 +129,8 @@ class BatchReviewDialog(QDialog):
             grade = QComboBox(grid_host)
             fill_enum_combo(grade, ReviewGrade, blank=CHOOSE)
             explanation = QLineEdit(grid_host)
-            explanation.setPlaceholderText(EXPLANATION_HINT)
-            explanation.setMinimumWidth(200)
+            explanation.setPlaceholderText(EXPLANATION_HINT_SHORT)
+            explanation.setMinimumWidth(220)
             grade.currentIndexChanged.connect(lambda _i, g=grade, e=explanation: self._on_grade(g, e))
             self._on_grade(grade, explanation)
             grid.addWidget(grade, number, 3)
@@ -139,6 +141,7 @@ class BatchReviewDialog(QDialog):
         grid.setRowStretch(len(rows) + 1, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         scroll.setWidget(grid_host)
 
         layout = QVBoxLayout(self)
@@ -175,6 +178,6 @@ class BatchReviewDialog(QDialog):
             super().accept()
 
 
-def _short(text: str, limit: int = 24) -> str:
+def _short(text: str, limit: int = 22) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

@@ -19,7 +19,7 @@ PLEDGE_COLUMNS = (
     Column("承诺人", lambda r: r.owner_name, width=90),
     Column("党小组", lambda r: r.party_group, width=90),
     Column("承诺类型", lambda r: r.kind_label, width=80),
-    Column("对标", lambda r: r.standard, width=100),
+    Column("对标", lambda r: r.standard, width=125),
     Column("承诺内容", lambda r: r.content_summary, width=300,
            tooltip=lambda r: "\n".join(f"{n}. {item}" for n, item in enumerate(r.content_items, 1)) or None),
     Column("状态", lambda r: r.status_label, sort_key=lambda r: _STATUS_ORDER.get(r.status, 9), width=70),

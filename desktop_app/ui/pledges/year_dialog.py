@@ -21,7 +21,7 @@ class StartYearDialog(QDialog):
         self._ledger = ledger
         self.result_counts: YearStart | None = None
         self.setWindowTitle("开始新学年的承诺")
-        self.setMinimumWidth(500)
+        self.setMinimumWidth(580)
         self.school_year = QComboBox(self)
         self.school_year.setEditable(True)
         self.school_year.addItems(nearby_school_years(school_year))
