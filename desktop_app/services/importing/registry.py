@@ -14,6 +14,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "members": ("党员", "desktop_app.services.importing.members"),
     "classes": ("班级", "desktop_app.services.importing.classes"),
     "students": ("学生", "desktop_app.services.importing.students"),
+    "pledges": ("承诺", "desktop_app.services.pledges.importer"),
 }
 
 
