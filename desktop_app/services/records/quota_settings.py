@@ -49,3 +49,12 @@ def school_calendar(ledger: Ledger, period: Period) -> SchoolCalendar:
         dates = settings.semester_dates(ledger, f"{year}-{year + 1}")
         terms.extend([dates.first, dates.second])
     return SchoolCalendar(terms=tuple(terms), holidays=tuple(load_holidays(ledger)))
+
+
+def save_quota_settings(ledger: Ledger, quotas: QuotaSettings, holidays: list[Period]) -> None:
+    """Quotas and holidays together, in one change."""
+    problem = validate_holidays(holidays)
+    if problem:
+        raise ValueError(problem)
+    rows = [[h.start.isoformat(), h.end.isoformat(), h.label] for h in sorted(holidays)]
+    settings.set_values(ledger, {QUOTAS: quotas.to_dict(), HOLIDAYS: rows})

@@ -1,0 +1,1 @@
+"""The 听课 tab: lesson observation records and quotas."""

@@ -1,0 +1,201 @@
+"""Entering one lesson observation (听课记录) as fast as the paper form allows.
+
+Fields follow the paper form's order, so Tab walks down the sheet. For a stack of forms,
+「保存并继续」 saves and clears the form but keeps the observer and the date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QPlainTextEdit, QPushButton,
+    QSpinBox, QVBoxLayout, QWidget,
+)
+
+from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.records import LessonType, Rating, SixLook
+from desktop_app.services.errors import UserError, ValidationError
+from desktop_app.services.records.observations import (
+    MAX_LESSON_NO, ObservationData, add_observation, get_observation, update_observation,
+)
+from desktop_app.store.ledger import Ledger
+from desktop_app.ui import messages
+from desktop_app.ui.records.class_combo import ClassCombo
+from desktop_app.ui.widgets.date_edit import OptionalDateEdit
+from desktop_app.ui.widgets.enum_combo import EnumCombo, SuggestCombo
+from desktop_app.ui.widgets.form_problems import ProblemBanner
+from desktop_app.ui.widgets.member_picker import MemberPicker
+
+COMMON_SUBJECTS = ("语文", "数学", "英语", "物理", "化学", "生物", "政治", "历史", "地理", "信息技术", "体育", "音乐", "美术")
+
+
+def _text_box(parent: QWidget) -> QPlainTextEdit:
+    box = QPlainTextEdit(parent)
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(60)
+    return box
+
+
+class ObservationDialog(QDialog):
+    """New observation (observation_id None) or edit one. `saved_count` counts the records saved."""
+
+    def __init__(self, ledger: Ledger, observation_id: int | None = None, parent: QWidget | None = None, *,
+                 observer_id: int | None = None, day: date | None = None):
+        super().__init__(parent)
+        self._ledger = ledger
+        self.observation_id = observation_id
+        self.saved_count = 0
+        self.setWindowTitle("编辑听课记录" if observation_id else "新增听课记录")
+        self.problems = ProblemBanner(self)
+        self.date_edit = OptionalDateEdit(self, placeholder="如 2025-09-01")
+        self.observer = MemberPicker(ledger, self, include_left=observation_id is not None)
+        self.teacher = MemberPicker(ledger, self, include_left=observation_id is not None)
+        self.lesson_no = QSpinBox(self)
+        self.lesson_no.setRange(0, MAX_LESSON_NO)
+        self.lesson_no.setSpecialValueText("未填")
+        self.class_combo = ClassCombo(ledger, self, blank="")
+        self.subject = SuggestCombo(COMMON_SUBJECTS, self)
+        self.lesson_type = EnumCombo(LessonType, self)
+        self.ratings = {look: EnumCombo(Rating, self, blank="—") for look in SixLook}
+        self.comment = _text_box(self)
+        self.suggestions = _text_box(self)
+        self.saved_label = QLabel(self)
+
+        form = QFormLayout()
+        form.addRow("日期 *", self.date_edit)
+        form.addRow("听课人 *", self.observer)
+        form.addRow("授课教师 *", self.teacher)
+        form.addRow("节次", self.lesson_no)
+        form.addRow("班级", self.class_combo)
+        form.addRow("学科", self.subject)
+        form.addRow("课型", self.lesson_type)
+        looks = QGroupBox("六看评价", self)
+        grid = QGridLayout(looks)
+        for i, (look, combo) in enumerate(self.ratings.items()):
+            grid.addWidget(QLabel(look.label), i // 3, (i % 3) * 2)
+            grid.addWidget(combo, i // 3, (i % 3) * 2 + 1)
+        notes = QFormLayout()
+        notes.addRow("评语", self.comment)
+        notes.addRow("建议", self.suggestions)
+        for label, widget in (("日期", self.date_edit), ("听课人", self.observer), ("授课教师", self.teacher),
+                              ("节次", self.lesson_no), ("班级", self.class_combo), ("课型", self.lesson_type),
+                              ("六看", looks)):
+            self.problems.register(label, widget)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
+        self.save_button = self.buttons.button(QDialogButtonBox.Save)
+        self.continue_button = QPushButton("保存并继续", self)
+        self.continue_button.setToolTip("保存这条，清空表单，保留听课人和日期（Ctrl+回车）")
+        self.continue_button.setShortcut("Ctrl+Return")
+        if observation_id is None:
+            self.buttons.addButton(self.continue_button, QDialogButtonBox.ActionRole)
+        else:
+            self.continue_button.hide()
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self._close)
+        self.continue_button.clicked.connect(self.save_and_continue)
+        self.teacher.memberChanged.connect(self._fill_subject)
+
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.problems)
+        layout.addLayout(form)
+        layout.addWidget(looks)
+        layout.addLayout(notes)
+        layout.addWidget(self.saved_label)
+        layout.addWidget(self.buttons)
+        order = [self.date_edit.line_edit, self.observer, self.teacher, self.lesson_no, self.class_combo,
+                 self.subject, self.lesson_type, *self.ratings.values(), self.comment, self.suggestions,
+                 self.continue_button, self.save_button]
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
+
+        if observation_id is not None:
+            self._show(get_observation(ledger, observation_id))
+        else:
+            self.date_edit.set_date(day or date.today())
+            self.observer.set_member_id(observer_id)
+        (self.teacher if observer_id else self.date_edit).setFocus()
+
+    # --- values ---------------------------------------------------------------
+    def _show(self, data: ObservationData) -> None:
+        self.date_edit.set_date(data.date)
+        self.observer.set_member_id(data.observer_id)
+        self.teacher.set_member_id(data.teacher_id)
+        self.lesson_no.setValue(data.lesson_no or 0)
+        self.class_combo.set_class_id(data.class_id)
+        self.subject.set_value(data.subject)
+        self.lesson_type.set_code(data.lesson_type)
+        for look, combo in self.ratings.items():
+            combo.set_code(data.ratings.get(look.value))
+        self.comment.setPlainText(data.comment or "")
+        self.suggestions.setPlainText(data.suggestions or "")
+
+    def data(self) -> tuple[ObservationData, list[FieldProblem]]:
+        """What the form says, and problems the widgets themselves found (typed nonsense)."""
+        problems = []
+        try:
+            day = self.date_edit.date()
+        except ValueError as exc:
+            day = None
+            problems.append(FieldProblem("日期", str(exc)))
+        for label, picker in (("听课人", self.observer), ("授课教师", self.teacher)):
+            problem = picker.problem(label)
+            if problem:
+                problems.append(FieldProblem(label, problem.split("：", 1)[-1]))
+        class_problem = self.class_combo.problem()
+        if class_problem:
+            problems.append(FieldProblem("班级", class_problem.split("：", 1)[-1]))
+        data = ObservationData(
+            date=day, observer_id=self.observer.member_id(), teacher_id=self.teacher.member_id(),
+            lesson_no=self.lesson_no.value() or None, class_id=self.class_combo.class_id(),
+            subject=self.subject.value(), lesson_type=self.lesson_type.code(),
+            ratings={look.value: combo.code() for look, combo in self.ratings.items() if combo.code()},
+            comment=self.comment.toPlainText(), suggestions=self.suggestions.toPlainText(),
+        )
+        return data, problems
+
+    def _fill_subject(self, member_id: int | None) -> None:
+        member = self.teacher.member()
+        if member is not None and member.subject and not self.subject.value():
+            self.subject.set_value(member.subject)
+
+    # --- saving ---------------------------------------------------------------
+    def _save(self) -> bool:
+        data, problems = self.data()
+        if problems:
+            self.problems.show_problems(problems)
+            return False
+        try:
+            if self.observation_id is None:
+                add_observation(self._ledger, data)
+            else:
+                update_observation(self._ledger, self.observation_id, data)
+        except ValidationError as exc:
+            self.problems.show_problems(exc.problems)
+            return False
+        except UserError as exc:
+            messages.error(self, "保存听课记录", str(exc))
+            return False
+        self.problems.clear_problems()
+        self.saved_count += 1
+        return True
+
+    def save(self) -> None:
+        if self._save():
+            self.accept()
+
+    def save_and_continue(self) -> None:
+        if not self._save():
+            return
+        observer, day = self.observer.member_id(), self.date_edit.date()
+        self._show(ObservationData(date=day, observer_id=observer))
+        self.saved_label.setText(f"已保存 {self.saved_count} 条。继续录入下一张，听课人和日期已保留。")
+        self.teacher.setFocus()
+
+    def _close(self) -> None:
+        if self.saved_count:
+            self.accept()
+        else:
+            self.reject()

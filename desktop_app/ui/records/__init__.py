@@ -1,0 +1,1 @@
+"""Screens shared by the 听课 and 家访 tabs: period selector, quota and coverage views, quota settings."""
