@@ -230,3 +230,57 @@ def test_main_window_opens_the_overdue_view(main_window, ledger):
     screen = main_window.open_tab("rectifications", overdue=True)
     assert isinstance(screen, RectificationsTab)
     assert texts(screen.rectifications, 3) == ["逾期"]
+
+
+def test_a_new_suggestion_offers_a_category_until_one_is_picked(tab, qtbot):
+    click(qtbot, tab.add_suggestion_button)
+    dialog = tab.dialog
+    dialog.content.setPlainText("宿舍热水供应时间太短")
+    assert dialog.category.currentText() == "后勤服务"
+    dialog.category.setCurrentIndex(dialog.category.findText("学生管理"))
+    dialog.category.activated.emit(dialog.category.currentIndex())  # what a user's pick emits
+    dialog.content.setPlainText("宿舍热水供应时间太短，放学后校门口也不安全")
+    assert dialog.category.currentText() == "学生管理"
+    dialog.reject()
+
+
+def test_reopening_a_finished_rectification_asks_and_clears_the_date(tab, qtbot, ledger, message_bridge):
+    seed(ledger, "校服质量差", TODAY + timedelta(days=5), finish=True)
+    tab.views.setCurrentWidget(tab.rectifications)
+    select(tab.rectifications, lambda r: True)
+    message_bridge.answers = [True]
+    click(qtbot, tab.reopen_button)
+    assert texts(tab.rectifications, 1) == ["整改中"]
+    assert texts(tab.rectifications, 7) == [""]
+
+    select(tab.rectifications, lambda r: True)
+    click(qtbot, tab.edit_rectification_button)
+    dialog = tab.dialog
+    assert not dialog.completed_on.isEnabled()
+    dialog.measure.setPlainText("更换校服供应商")
+    press_ok(qtbot, dialog)
+    assert rect.list_rectifications(ledger)[0].measure == "更换校服供应商"
+
+
+def test_demo_ledger_views(tab, ledger, qtbot):
+    import random
+
+    from desktop_app.services.demo import people
+    from desktop_app.services.demo import rectifications as demo
+
+    people.add_demo(ledger, random.Random(3))
+    demo.add_demo(ledger, random.Random(3))
+    tab.reload()
+    qtbot.wait(20)  # let the layouts take the new label texts before grabbing
+    assert tab.suggestions.count_label.text() == "共 50 条"
+    late = len(rect.overdue(ledger, TODAY))
+    assert tab.rectifications.overdue_label.text() == f"逾期 {late} 项"
+    save_screenshot(tab, "rectifications_view_suggestions")
+    tab.views.setCurrentWidget(tab.rectifications)
+    qtbot.wait(20)
+    save_screenshot(tab, "rectifications_view_ledger")
+    tab.suggestions.set_filters(status="none")
+    tab.views.setCurrentWidget(tab.suggestions)
+    assert {row.status_label for row in tab.suggestions.proxy.visible_rows()} == {"未立整改"}
+    tab.show_filtered(category="后勤服务", view="suggestions")
+    assert {row.category_label for row in tab.suggestions.proxy.visible_rows()} == {"后勤服务"}

@@ -17,6 +17,7 @@ from desktop_app.domain.dates import format_date
 from desktop_app.domain.people import FieldProblem
 from desktop_app.domain.rectifications import (
     RectificationData, RectificationStatus, SuggestionCategory, SuggestionData, SuggestionSource,
+    guess_category,
 )
 from desktop_app.services import rectifications as service
 from desktop_app.services.errors import UserError, ValidationError
@@ -118,7 +119,18 @@ class SuggestionDialog(_SavingDialog):
             _select(self.category, SuggestionCategory.OTHER.value)
             _select(self.source, SuggestionSource.DIRECT.value)
             self.raised_on.set_date(date.today())
+            # Until the user picks a category, offer the one the words point to.
+            self._category_picked = False
+            self.category.activated.connect(self._on_category_picked)
+            self.content.textChanged.connect(self._suggest_category)
         self.resize(520, self.sizeHint().height())
+
+    def _on_category_picked(self, _index: int) -> None:
+        self._category_picked = True
+
+    def _suggest_category(self) -> None:
+        if not self._category_picked:
+            _select(self.category, guess_category(self.content.toPlainText()).value)
 
     def _load(self, data: SuggestionData) -> None:
         self.content.setPlainText(data.content)

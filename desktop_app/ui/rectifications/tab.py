@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.domain.calendar import Period
-from desktop_app.domain.rectifications import RectificationStatus, move_problem
+from desktop_app.domain.rectifications import RectificationStatus, SuggestionCategory, move_problem
 from desktop_app.services import rectifications as service
 from desktop_app.services.errors import UserError
 from desktop_app.ui import messages
@@ -19,6 +19,14 @@ from desktop_app.ui.rectifications.views import OVERDUE, RectificationsView, Sug
 
 WATCHED = {"suggestion", "rectification", "member", "visit", "setting"}
 PENDING, IN_PROGRESS, DONE = (s.value for s in RectificationStatus)
+
+
+def _code(enum, text: str) -> str:
+    """The code for a label or code; other text (e.g. 未立整改's "none") passes through."""
+    try:
+        return enum.from_label(text).value
+    except ValueError:
+        return text
 
 
 class RectificationsTab(QWidget):
@@ -79,17 +87,16 @@ class RectificationsTab(QWidget):
         if period is not None:
             target.set_period(period)
         if status:
-            try:
-                status = RectificationStatus.from_label(status).value
-            except ValueError:
-                pass
+            status = _code(RectificationStatus, status)
+        if category:
+            category = _code(SuggestionCategory, category)
         target.set_filters(status=OVERDUE if overdue else (status or "__all__"), category=category or "__all__",
                            search="")
 
     # --- helpers ----------------------------------------------------------
     def _open(self, dialog: QDialog) -> QDialog:
-        """Open non-modally-blocking so tests (and the event loop) can drive it; reloads come
-        from the change signal once it saves."""
+        """Open window-modal without blocking (tests fill the dialog in through `self.dialog`);
+        the tables reload from the change signal once it saves."""
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModal)
         self.dialog = dialog
