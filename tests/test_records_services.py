@@ -62,7 +62,7 @@ def test_holidays_and_quota_settings_change_the_figures(ledger):
 def test_totals_and_coverage(ledger):
     school = make_school(ledger)
     t = totals(ledger, SEPTEMBER)
-    assert (t.observations, t.demo_lessons, t.visits, t.students_reached, t.suggestions) == (4, 2, 8, 4, 2)
+    assert (t.observations, t.demo_lessons, t.visits, t.students_reached, t.suggestions) == (4, 2, 8, 4, 1)
     assert t.visits_by_kind == {"phone": 4, "home": 1, "student_interview": 1, "service": 1, "teacher_interview": 1}
     one, two = class_coverage(ledger, SEPTEMBER)
     assert one.class_name == "高一(1)班" and one.head_teacher_name == "张老师"
@@ -120,3 +120,19 @@ def test_follow_up_update_and_delete(ledger):
     assert "家访记录" in str(err.value)
     delete_visits(ledger, [first])
     assert get_visit(ledger, second).follows_visit_id is None
+
+
+def test_demo_records_fill_the_current_semester(ledger):
+    import random
+
+    from desktop_app.services.demo import people, records
+    today = date(2025, 11, 20)
+    people.add_demo(ledger, random.Random(1), today)
+    records.add_demo(ledger, random.Random(1), today)
+    term = Period(date(2025, 9, 1), today)
+    t = totals(ledger, term)
+    assert t.observations > 300 and t.demo_lessons > 0 and t.visits_by_kind["phone"] > 500
+    assert t.visits_by_kind["service"] > 0 and t.visits_by_kind["teacher_interview"] > 0
+    got = member_fulfilment(ledger, month_period(2025, 10))
+    assert any(f.behind for f in got.values()) and any(f.has_quota and not f.behind for f in got.values())
+    assert load_holidays(ledger)[0].label == "国庆节"

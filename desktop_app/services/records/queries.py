@@ -142,7 +142,7 @@ class RecordTotals:
     visits: int
     visits_by_kind: dict[str, int]  # VisitKind code → count
     students_reached: int  # distinct students any visit reached
-    suggestions: int  # visits and observations with a suggestion written down
+    suggestions: int  # visits with 意见建议 written down
 
 
 def totals(ledger: Ledger, period: Period) -> RecordTotals:
@@ -155,9 +155,8 @@ def totals(ledger: Ledger, period: Period) -> RecordTotals:
         reached = session.scalar(select(func.count(distinct(VisitStudent.student_id)))
                                  .join(Visit, Visit.id == VisitStudent.visit_id)
                                  .where(_between(Visit.date, period)))
-        suggested = sum(session.scalar(select(func.count()).select_from(table).where(
-            _between(table.c.date, period), func.coalesce(func.trim(table.c.suggestions), "") != "")) or 0
-            for table in (Observation.__table__, Visit.__table__))
+        suggested = session.scalar(select(func.count()).select_from(Visit).where(
+            _between(Visit.date, period), func.coalesce(func.trim(Visit.suggestions), "") != "")) or 0
     return RecordTotals(
         observations=sum(by_type.values()), demo_lessons=by_type.get(LessonType.DEMONSTRATION.value, 0),
         observations_by_type=by_type, visits=sum(by_kind.values()), visits_by_kind=by_kind,

@@ -35,6 +35,7 @@ class QuotaSettingsDialog(QDialog):
     def __init__(self, ledger: Ledger, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("量化要求设置")
+        self.setMinimumWidth(800)
         self._ledger = ledger
         self.observation_spins = {post: _spin(suffix=" 节/周") for post in OBSERVING_POSTS}
         self.cultivation_week = _spin(10, decimals=1, suffix=" 节/周")
@@ -73,7 +74,7 @@ class QuotaSettingsDialog(QDialog):
         visit_form.addRow("教师一对一访谈学生", self.interview_share)
         visit_form.addRow("干部一对一访谈教师", self.teacher_share)
 
-        holidays = QGroupBox("假期（不算教学日，期间不计听课和家访要求）")
+        holidays = QGroupBox("假期（其中的工作日不算教学日）")
         self.holiday_list = QListWidget()
         self.holiday_start = OptionalDateEdit(placeholder="开始日期")
         self.holiday_end = OptionalDateEdit(placeholder="结束日期")
@@ -81,13 +82,19 @@ class QuotaSettingsDialog(QDialog):
         self.holiday_label.setPlaceholderText("名称，如 国庆节")
         add_holiday = QPushButton("添加")
         remove_holiday = QPushButton("删除所选")
-        add_row = QHBoxLayout()
-        for widget in (self.holiday_start, self.holiday_end, self.holiday_label, add_holiday):
-            add_row.addWidget(widget)
+        dates_row = QHBoxLayout()
+        dates_row.addWidget(QLabel("从"))
+        dates_row.addWidget(self.holiday_start, 1)
+        dates_row.addWidget(QLabel("到"))
+        dates_row.addWidget(self.holiday_end, 1)
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.holiday_label, 1)
+        name_row.addWidget(add_holiday)
+        name_row.addWidget(remove_holiday)
         hol_layout = QVBoxLayout(holidays)
         hol_layout.addWidget(self.holiday_list)
-        hol_layout.addLayout(add_row)
-        hol_layout.addWidget(remove_holiday, 0, Qt.AlignRight)
+        hol_layout.addLayout(dates_row)
+        hol_layout.addLayout(name_row)
         add_holiday.clicked.connect(self._add_holiday)
         remove_holiday.clicked.connect(lambda: [self.holiday_list.takeItem(self.holiday_list.row(i))
                                                 for i in self.holiday_list.selectedItems()])
@@ -107,7 +114,10 @@ class QuotaSettingsDialog(QDialog):
         columns.addLayout(right)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
-        layout.addWidget(QLabel("一周按五个教学日计；跨月的周、假期和中途到岗或离开的人员按在岗教学日折算。"))
+        note = QLabel("教学日：学期内、假期外的周一至周五。每周要求按五个教学日折算，跨月的周、"
+                      "假期和中途到岗或离开的人员只计在岗的教学日；每月要求按当月教学日折算。")
+        note.setWordWrap(True)
+        layout.addWidget(note)
         layout.addWidget(buttons)
         self.show_quotas(load_quotas(ledger))
         for holiday in load_holidays(ledger):
