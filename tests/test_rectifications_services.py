@@ -124,37 +124,34 @@ def test_moving_a_suggestion_after_its_deadline_is_refused(ledger):
 
 
 # --- 从家访记录汇总 -------------------------------------------------------------
-# No visits service exists yet, so visits are inserted through the visits feature's models.
+# Visits are entered through the visits feature's own service.
 
-def add_visit(ledger, visitor_id, day, kind, suggestions, *, interviewee=None, students=()):
-    from desktop_app.store.models.records import Visit, VisitStudent
+def school_with_pupil(ledger):
+    from desktop_app.domain.school import ClassData, StudentData
+    from desktop_app.services.classes import add_class
+    from desktop_app.services.students import add_student
 
-    with ledger.transaction("visit") as session:
-        visit = Visit(date=day, visitor_id=visitor_id, kind=kind, interviewee=interviewee, suggestions=suggestions)
-        session.add(visit)
-        session.flush()
-        for student_id in students:
-            session.add(VisitStudent(visit_id=visit.id, student_id=student_id))
-        return visit.id
+    teacher = add_member(ledger, MemberData(name="李红"))
+    class_id = add_class(ledger, ClassData(name="高一(2)班", grade="高一"))
+    pupil = add_student(ledger, StudentData(name="张小明", class_id=class_id))
+    return teacher, pupil
+
+
+def add_visit(ledger, visitor_id, day, kind, suggestions, **extra):
+    from desktop_app.services.records.visits import VisitData, add_visit as add
+
+    return add(ledger, VisitData(date=day, visitor_id=visitor_id, kind=kind, suggestions=suggestions, **extra))
 
 
 def test_collect_from_visits_is_idempotent_and_keeps_the_link(ledger):
-    from desktop_app.store.models import SchoolClass, Student
-
-    teacher = add_member(ledger, MemberData(name="李红"))
-    with ledger.transaction("student") as session:
-        school_class = SchoolClass(name="高一(2)班", grade="高一")
-        session.add(school_class)
-        session.flush()
-        pupil = Student(name="张小明", class_id=school_class.id)
-        session.add(pupil)
-        session.flush()
-        pupil_id = pupil.id
-    phone = add_visit(ledger, teacher, date(2025, 10, 8), "phone", "食堂饭菜偏咸，希望改进", students=[pupil_id])
-    add_visit(ledger, teacher, date(2025, 10, 9), "phone", "   ")
-    add_visit(ledger, teacher, date(2025, 10, 10), "home", None)
+    teacher, pupil = school_with_pupil(ledger)
+    colleague = add_member(ledger, MemberData(name="赵刚"))
+    phone = add_visit(ledger, teacher, date(2025, 10, 8), "phone", "食堂饭菜偏咸，希望改进", student_ids=[pupil])
+    add_visit(ledger, teacher, date(2025, 10, 9), "phone", "   ", student_ids=[pupil])
+    add_visit(ledger, teacher, date(2025, 10, 10), "home", None, student_ids=[pupil])
     service = add_visit(ledger, teacher, date(2025, 11, 3), "service", "希望教室空调及时维修", interviewee="高一(2)班学生")
-    add_visit(ledger, teacher, date(2025, 12, 1), "teacher_interview", "绩效工资方案应公开")
+    interview = add_visit(ledger, teacher, date(2025, 12, 1), "teacher_interview", "绩效工资方案应公开",
+                          target_member_id=colleague)
 
     first = rect.collect_from_visits(ledger, Period(date(2025, 10, 1), date(2025, 11, 30)))
     assert (first.created, first.already) == (2, 0)
@@ -168,17 +165,18 @@ def test_collect_from_visits_is_idempotent_and_keeps_the_link(ledger):
     again = rect.collect_from_visits(ledger, quarter_period(2025, 4))
     assert (again.created, again.already) == (1, 2)
     assert again.message == "从家访记录中汇总了 1 条意见建议，另有 2 条此前已汇总。"
-    assert len(rect.list_suggestions(ledger)) == 3
+    rows = {row.visit_id: row for row in rect.list_suggestions(ledger)}
+    assert (rows[interview].source_label, rows[interview].raised_by, rows[interview].category_label) == ("访谈教师", "赵刚", "教师待遇")
     assert rect.collect_from_visits(ledger).created == 0
+    assert len(rect.list_suggestions(ledger)) == 3
 
 
 def test_a_suggestion_stays_when_its_visit_is_deleted(ledger):
-    from desktop_app.store.models.records import Visit
+    from desktop_app.services.records.visits import delete_visits
 
-    teacher = add_member(ledger, MemberData(name="李红"))
-    visit_id = add_visit(ledger, teacher, date(2025, 10, 8), "phone", "作业太多")
+    teacher, pupil = school_with_pupil(ledger)
+    visit_id = add_visit(ledger, teacher, date(2025, 10, 8), "phone", "作业太多", student_ids=[pupil])
     rect.collect_from_visits(ledger)
-    with ledger.transaction("visit") as session:
-        session.delete(session.get(Visit, visit_id))
+    delete_visits(ledger, [visit_id])
     [row] = rect.list_suggestions(ledger)
     assert (row.content, row.visit_id) == ("作业太多", None)

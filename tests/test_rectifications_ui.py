@@ -192,13 +192,12 @@ def test_bad_input_is_refused_with_the_field_named(tab, qtbot, ledger, message_b
 
 
 def test_collect_from_visits_button(tab, qtbot, ledger, message_bridge):
-    from desktop_app.store.models.records import Visit
+    from desktop_app.services.records.visits import VisitData, add_visit
 
     teacher = add_member(ledger, MemberData(name="李红"))
-    with ledger.transaction("visit") as session:
-        session.add(Visit(date=TODAY - timedelta(days=3), visitor_id=teacher, kind="home",
-                          interviewee="张小明家长", suggestions="希望学校门口增设护学岗，放学太挤不安全"))
-        session.add(Visit(date=TODAY - timedelta(days=2), visitor_id=teacher, kind="phone", suggestions=None))
+    add_visit(ledger, VisitData(date=TODAY - timedelta(days=3), visitor_id=teacher, kind="service",
+                                interviewee="张小明家长", suggestions="希望学校门口增设护学岗，放学太挤不安全"))
+    add_visit(ledger, VisitData(date=TODAY - timedelta(days=2), visitor_id=teacher, kind="service", suggestions=None))
     tab.views.setCurrentWidget(tab.rectifications)
     click(qtbot, tab.collect_button)
     assert message_bridge.texts("info") == ["全部期间：从家访记录中汇总了 1 条意见建议。"]
