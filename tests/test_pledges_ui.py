@@ -305,3 +305,42 @@ def test_screenshot_with_demo_data(ui_app, ledger, qtbot):
     qtbot.mouseClick(tab.show_not_pledged, Qt.LeftButton)
     assert tab.member_proxy.rowCount() == 2
     save_screenshot(tab, "pledges_tab_not_pledged")
+
+
+def test_import_preview_with_bad_rows_from_the_tab(tab, ledger, people, qtbot, tmp_path, message_bridge):
+    from import_helpers import write_book
+
+    path = write_book(tmp_path / "承诺一览表.xlsx", [
+        ["姓名", "学年", "承诺类型", "对标", "承诺内容", "公示开始", "公示结束", "公示方式", "评议等次", "评议主体", "评议日期"],
+        ["张晓明", YEAR, "岗位承诺", "五个模范", "每学期上好一节示范课；结对帮扶一名青年教师", None, None, None, None, None, None],
+        ["李红", YEAR, "岗位承诺", "", "每月家访15人次", "2026-09-10", "2026-09-16", "公示栏", None, None, None],
+        ["孙悟空", YEAR, "岗位承诺", "", "x", None, None, None, None, None, None],
+        ["王刚", YEAR, "岗位承诺", "", "每周听课3节", "2026-09-10", "2026-09-16", "公示栏", "一般", "党员大会", "2026-12-01"],
+    ])
+    qtbot.mouseClick(tab.import_button, Qt.LeftButton)
+    dialog = tab.dialog
+    assert dialog.kind_combo.currentData() == "pledges"
+    dialog.set_file(path)
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=60_000)
+    assert dialog.good_box.title() == "可导入的行（2）" and dialog.bad_box.title() == "错误行（2）"
+    bad = [(p.row, p.column, p.reason) for p in dialog.bad_model.rows()]
+    assert (4, "姓名", "名册中没有“孙悟空”，请先在党员页添加或导入党员") in bad
+    assert (5, "未践诺说明", "评议为“一般”时必须说明原因") in bad
+    dialog.resize(900, 600)
+    save_screenshot(dialog, "pledges_import_preview")
+    message_bridge.answers = [True]  # skip the bad rows
+    qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: sorted(_names(tab)) == ["张晓明", "李红"])
+    assert {r.owner_name: r.status_label for r in tab.pledge_proxy.visible_rows()} == {"张晓明": "草拟", "李红": "已公示"}
+    dialog.close()
+
+
+def test_tab_in_main_window_and_click_through(main_window, qtbot):
+    ledger = main_window.context.ledger
+    member = add_member(ledger, MemberData(name="张晓明"))
+    pid = _write(ledger, member)
+    svc.publish(ledger, pid, PUB)
+    screen = main_window.open_tab("pledges", status="published", school_year=YEAR)
+    assert isinstance(screen, PledgesTab)
+    assert _names(screen) == ["张晓明"] and screen.status.currentText() == "已公示"

@@ -107,6 +107,8 @@ class PledgesTab(QWidget):
         row.addStretch(1)
         self.start_year_button = self._button("开始新学年…", self.start_year, row,
                                               "为全体党员创建本学年的草拟承诺，可沿用上一学年的内容")
+        self.import_button = self._button("从Excel导入…", self.import_from_excel, row,
+                                          "导入承诺一览表：姓名、学年、承诺类型、对标、承诺内容、公示与评议")
         return row
 
     def _button(self, text: str, slot, row: QHBoxLayout, tip: str = "") -> QPushButton:
@@ -298,6 +300,11 @@ class PledgesTab(QWidget):
             return
         if messages.confirm(self, "删除草稿", f"删除所选的 {len(rows)} 份草拟承诺？", danger=True):
             run_service(self, "删除草稿", lambda: svc.delete_drafts(self.context.ledger, [r.id for r in rows]))
+
+    def import_from_excel(self) -> None:
+        from desktop_app.ui.importing.dialog import ImportDialog
+
+        self._open(ImportDialog(self.context, self, "pledges"))
 
     def start_year(self) -> None:
         self._open(StartYearDialog(self.context.ledger, self, school_year=self.school_year))
