@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from desktop_app.domain.scheme import (
-    GRADE_LABELS, TOTAL_POINTS, Combination, Indicator, IndicatorSource, Scheme, StarLevel,
+    GRADE_LABELS, TOTAL_POINTS, Combination, Indicator, IndicatorSource, Scheme, StarLevel, Thresholds,
 )
 
 NO_RECORDS_NOTE = "（暂无记录，手工录入）"
@@ -166,8 +166,12 @@ def star_level(scheme: Scheme, score: float | None, political_status: str) -> St
     """五星级 / 四星级 / 三星级 for a starred status at or above the threshold; else None."""
     if score is None or political_status not in scheme.starred_statuses:
         return None
+    return level_for(scheme.thresholds, score)
+
+
+def level_for(t: Thresholds, score: float) -> StarLevel | None:
+    """The level a score reaches under the thresholds (also used for the branch's 五个好 total)."""
     score = points(score)
-    t = scheme.thresholds
     if score >= t.five:
         return StarLevel.FIVE
     if score >= t.four:

@@ -1,0 +1,104 @@
+"""The 考核 tab: 学期考核, 学年结果, 五个好, 荣誉 and 审批记录 for one school year."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from desktop_app.domain.calendar import school_year_label, school_year_of
+from desktop_app.services.evaluations.locks import locks_for
+from desktop_app.services.evaluations.schemes import get_scheme, save_scheme
+from desktop_app.services.settings import configured_school_years
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.evaluations.audit_panel import AuditPanel
+from desktop_app.ui.evaluations.branch_panel import BranchPanel
+from desktop_app.ui.evaluations.honours_panel import HonoursPanel
+from desktop_app.ui.evaluations.scheme_dialog import SchemeDialog
+from desktop_app.ui.evaluations.semester_panel import SemesterPanel
+from desktop_app.ui.evaluations.year_panel import YearPanel
+
+# Scores follow pledges, observations and visits until a result is approved.
+RELOAD_TOPICS = {"evaluation", "honour", "member", "school_class", "pledge", "observation", "visit", "setting"}
+
+
+def year_choices(ledger, today: date | None = None) -> list[str]:
+    """Configured years and the current one, plus the year before (evaluations often look back)."""
+    current = school_year_of(today or date.today())
+    years = set(configured_school_years(ledger, today)) | {school_year_label(int(current[:4]) - 1)}
+    return sorted(years, reverse=True)
+
+
+class EvaluationsTab(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.year_box = QComboBox(self)
+        self.year_box.setEditable(False)
+        self.scheme_button = QPushButton("考核方案…", self)
+        self.scheme_button.clicked.connect(self.edit_scheme)
+        self.semester_panel = SemesterPanel(context, self)
+        self.year_panel = YearPanel(context, self)
+        self.branch_panel = BranchPanel(context, self)
+        self.honours_panel = HonoursPanel(context, self)
+        self.audit_panel = AuditPanel(context, self)
+        self.panels = (self.semester_panel, self.year_panel, self.branch_panel, self.honours_panel, self.audit_panel)
+        self.sections = QTabWidget(self)
+        for panel, title in zip(self.panels, ("学期考核", "学年结果与星级", "五个好自评", "荣誉", "审批记录"), strict=True):
+            self.sections.addTab(panel, title)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("学年"))
+        top.addWidget(self.year_box)
+        top.addStretch(1)
+        top.addWidget(self.scheme_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.sections, 1)
+        self._fill_years()
+        self.year_box.currentIndexChanged.connect(lambda _i: self.reload())
+        context.changed.connect(self._on_changed)
+        context.reloaded.connect(self.reload)
+        self.reload()
+
+    def _fill_years(self) -> None:
+        keep = self.year_box.currentText()
+        self.year_box.blockSignals(True)
+        self.year_box.clear()
+        self.year_box.addItems(year_choices(self.context.ledger))
+        current = keep or school_year_of(date.today())
+        self.year_box.setCurrentIndex(max(0, self.year_box.findText(current)))
+        self.year_box.blockSignals(False)
+
+    @property
+    def school_year(self) -> str:
+        return self.year_box.currentText()
+
+    def set_year(self, school_year: str) -> None:
+        if self.year_box.findText(school_year) < 0:
+            self.year_box.addItem(school_year)
+        self.year_box.setCurrentText(school_year)
+
+    def reload(self) -> None:
+        for panel in self.panels:
+            panel.set_year(self.school_year)
+
+    def _on_changed(self, topics: set[str]) -> None:
+        if "setting" in topics:
+            self._fill_years()
+        if topics & RELOAD_TOPICS:
+            self.reload()
+
+    def edit_scheme(self) -> None:
+        locks = locks_for(self.context.ledger, self.school_year)
+        locked_text = locks[0].label if locks else ""
+        dialog = SchemeDialog(get_scheme(self.context.ledger, self.school_year),
+                              lambda scheme: save_scheme(self.context.ledger, scheme), locked_text, self)
+        dialog.exec()
+
+    def show_filtered(self, *, view: str = "semester", school_year: str | None = None, **_criteria) -> None:
+        """Dashboard click-through: view = semester | year | branch | honours | audit."""
+        if school_year:
+            self.set_year(school_year)
+        order = ("semester", "year", "branch", "honours", "audit")
+        if view in order:
+            self.sections.setCurrentIndex(order.index(view))
