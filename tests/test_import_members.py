@@ -222,7 +222,7 @@ def test_commit_failure_midway_writes_nothing(ledger, tmp_path):
     assert len(checked.good_rows) == 4
     with ledger.transaction() as session:
         session.execute(delete(SchoolClass).where(SchoolClass.name == "高二(4)班"))
-    with pytest.raises(UserError, match="第 4 行.*已全部撤销，没有写入任何数据"):
+    with pytest.raises(UserError, match="第 2–5 行之间：引用的记录已不存在.*已全部撤销，没有写入任何数据"):
         importing.commit(ledger, checked)
     assert count(ledger, Student) == 0
 

@@ -66,18 +66,16 @@ def match(record: ClassRecord, lookup: ClassLookup) -> int | None:
     return lookup.classes.get(class_key(record.name))
 
 
-def write(session, record: ClassRecord, existing_id: int | None, lookup: ClassLookup) -> None:
-    if existing_id:
-        school_class = session.get(SchoolClass, existing_id)
+def write(session, record: ClassRecord, existing: int | None, lookup: ClassLookup) -> None:
+    if existing is not None:
+        school_class = session.get(SchoolClass, existing)
         if record.grade:
             school_class.grade = record.grade
         if record.head_teacher_id:
             school_class.head_teacher_id = record.head_teacher_id
         return
-    school_class = SchoolClass(name=record.name, grade=record.grade, head_teacher_id=record.head_teacher_id)
-    session.add(school_class)
-    session.flush()
-    lookup.classes[class_key(record.name)] = school_class.id
+    # identity() already refuses a class named twice in one file: no need to remember new ones
+    session.add(SchoolClass(name=record.name, grade=record.grade, head_teacher_id=record.head_teacher_id))
 
 
 SPEC = ImportSpec(

@@ -7,7 +7,7 @@ filled-in cells change the member: a blank cell or a missing column never erases
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -59,17 +59,24 @@ class MemberRecord:
 
 @dataclass
 class Roster:
-    """The existing members, indexed the ways a row can match one."""
+    """The existing members, indexed the ways a row can match one.
 
-    data: dict[int, MemberData]
-    by_id_number: dict[str, int]
-    by_name_birth: dict[tuple[str, date | None], list[int]]
+    Keys are member ids; during a commit a member added earlier in the same file is keyed
+    by its (not yet flushed) Member object, so a later row of the file updates it.
+    """
 
-    def add(self, member_id: int, data: MemberData) -> None:
-        self.data[member_id] = data
+    data: dict[int | Member, MemberData]
+    by_id_number: dict[str, int | Member]
+    by_name_birth: dict[tuple[str, date | None], list[int | Member]]
+    objects: dict[int, Member] = field(default_factory=dict)  # keeps loaded rows in the session
+
+    def add(self, key: int | Member, data: MemberData) -> None:
+        self.data[key] = data
         if data.id_number:
-            self.by_id_number[data.id_number] = member_id
-        self.by_name_birth.setdefault((data.name, data.birth_date), []).append(member_id)
+            self.by_id_number[data.id_number] = key
+        same = self.by_name_birth.setdefault((data.name, data.birth_date), [])
+        if key not in same:
+            same.append(key)
 
 
 def _data_of(member: Member) -> MemberData:
@@ -79,28 +86,35 @@ def _data_of(member: Member) -> MemberData:
     return data
 
 
+def _copy(data: MemberData) -> MemberData:
+    copied = replace(data)
+    copied.posts, copied.backbone_titles = list(data.posts), list(data.backbone_titles)
+    return copied
+
+
 def load(session) -> Roster:
     roster = Roster({}, {}, {})
     for member in session.scalars(select(Member).order_by(Member.id)):
+        roster.objects[member.id] = member
         roster.add(member.id, _data_of(member))
     return roster
 
 
-def find(data: MemberData, roster: Roster) -> int | None:
+def find(data: MemberData, roster: Roster) -> int | Member | None:
     if data.id_number and data.id_number in roster.by_id_number:
         return roster.by_id_number[data.id_number]
-    for member_id in roster.by_name_birth.get((data.name, data.birth_date), []):
-        other = roster.data[member_id].id_number
+    for key in roster.by_name_birth.get((data.name, data.birth_date), []):
+        other = roster.data[key].id_number
         if not other or not data.id_number:
-            return member_id
+            return key
     return None
 
 
 def build(cells: RowCells, roster: Roster) -> MemberRecord:
     present = frozenset(k for k in cells.present if k in _FIELDS and cells.get(k) not in (None, []))
     incoming = MemberData(**{k: cells.get(k) for k in present})
-    existing_id = find(incoming, roster)
-    merged = MemberData(**asdict(roster.data[existing_id])) if existing_id else MemberData()
+    existing = find(incoming, roster)
+    merged = _copy(roster.data[existing]) if existing is not None else MemberData()
     for key in present:
         setattr(merged, key, getattr(incoming, key))
     problems = validate_member(merged)
@@ -109,21 +123,23 @@ def build(cells: RowCells, roster: Roster) -> MemberRecord:
     return MemberRecord(merged, present)
 
 
-def match(record: MemberRecord, roster: Roster) -> int | None:
+def match(record: MemberRecord, roster: Roster) -> int | Member | None:
     return find(record.data, roster)
 
 
-def write(session, record: MemberRecord, existing_id: int | None, roster: Roster) -> None:
-    if existing_id:
-        member = session.get(Member, existing_id)
-        for key in record.present:
-            setattr(member, key, getattr(record.data, key))
-        roster.add(existing_id, _data_of(member))
+def write(session, record: MemberRecord, existing: int | Member | None, roster: Roster) -> None:
+    if existing is None:
+        member = Member(**asdict(record.data))
+        session.add(member)
+        roster.add(member, _copy(record.data))
         return
-    member = Member(**asdict(record.data))
-    session.add(member)
-    session.flush()
-    roster.add(member.id, record.data)
+    member = existing if isinstance(existing, Member) else roster.objects.get(existing) or session.get(Member, existing)
+    merged = _copy(roster.data[existing])
+    for key in record.present:
+        value = getattr(record.data, key)
+        setattr(member, key, list(value) if isinstance(value, list) else value)
+        setattr(merged, key, value)
+    roster.add(existing, merged)
 
 
 def identity(record: MemberRecord) -> list:

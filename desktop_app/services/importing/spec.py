@@ -81,9 +81,11 @@ class ImportSpec:
     - load(session) -> ctx: look-up data read once per preview and once per commit
       (existing records, roster by name, classes by name...).
     - build(cells, ctx) -> record: a plain record; raise RowError/RowErrors for bad rows.
-    - match(record, ctx) -> id | None: the existing record this row updates, if any.
-    - write(session, record, existing_id, ctx): insert or update; runs inside the commit's
-      one transaction, and may add what it inserted to ctx so later rows match it.
+    - match(record, ctx) -> key | None: the existing record this row updates (its id, or
+      anything your `write` accepts), None to insert.
+    - write(session, record, key, ctx): insert or update; runs inside the commit's one
+      transaction. Rows are flushed in batches, so a new row has no id yet: to let a later
+      row of the same file match it, put the new ORM object itself in ctx (see members.py).
     - identity(record) -> keys: rows sharing any key with an earlier row of the file are bad rows.
     - describe(record) -> str: a short text for the preview table (e.g. the name).
     """
@@ -143,30 +145,36 @@ def date_cell(*, allow_year_month: bool = False) -> CellParser:
     return parse
 
 
+def _lookup(enum: type[LabelledEnum]) -> Callable[[str], str]:
+    """label or code → code, as enum.from_label does, from a dict built once (imports call it per cell)."""
+    table = {key: member.value for member in enum for key in (member.value, member.label)}
+    offered = "、".join(enum.labels())
+
+    def find(item: str) -> str:
+        try:
+            return table[item]
+        except KeyError:
+            raise ValueError(f"“{item}”不是可选项（可选：{offered}）") from None
+
+    return find
+
+
 def choice(enum: type[LabelledEnum]) -> CellParser:
     """A code from its Chinese label (or the code itself)."""
+    find = _lookup(enum)
 
     def parse(value: Any) -> str:
-        item = _as_text(value)
-        try:
-            return enum.from_label(item).value
-        except ValueError:
-            raise ValueError(f"“{item}”不是可选项（可选：{'、'.join(enum.labels())}）") from None
+        return find(_as_text(value))
 
     return parse
 
 
 def choices(enum: type[LabelledEnum]) -> CellParser:
     """Several codes from labels separated by 、 ， , and the like."""
+    find = _lookup(enum)
 
     def parse(value: Any) -> list[str]:
-        codes = []
-        for item in split_list(_as_text(value)):
-            try:
-                codes.append(enum.from_label(item).value)
-            except ValueError:
-                raise ValueError(f"“{item}”不是可选项（可选：{'、'.join(enum.labels())}）") from None
-        return list(dict.fromkeys(codes))
+        return list(dict.fromkeys(find(item) for item in split_list(_as_text(value))))
 
     return parse
 

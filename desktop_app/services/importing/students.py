@@ -30,12 +30,14 @@ _OPTIONAL = ("student_number", "gender", "flags", "guardian_name", "phone", "add
 class StudentLookup:
     classes: dict[str, int]  # class_key(name) → id
     by_number: dict[str, int] = field(default_factory=dict)
-    by_class_name: dict[tuple[int, str], list[tuple[int, str | None]]] = field(default_factory=dict)
+    by_class_name: dict[tuple[int, str], list[tuple[int | Student, str | None]]] = field(default_factory=dict)
+    objects: dict[int, Student] = field(default_factory=dict)  # keeps loaded rows in the session
 
-    def add(self, student_id: int, class_id: int, name: str, number: str | None) -> None:
+    def add(self, key: int | Student, class_id: int, name: str, number: str | None) -> None:
+        """Keyed by id, or during a commit by the new (unflushed) Student object."""
         if number:
-            self.by_number[number] = student_id
-        self.by_class_name.setdefault((class_id, name), []).append((student_id, number))
+            self.by_number[number] = key
+        self.by_class_name.setdefault((class_id, name), []).append((key, number))
 
 
 @dataclass(frozen=True)
@@ -48,9 +50,9 @@ class StudentRecord:
 def load(session) -> StudentLookup:
     classes = {class_key(name): class_id for class_id, name in session.execute(select(SchoolClass.id, SchoolClass.name))}
     lookup = StudentLookup(classes)
-    rows = session.execute(select(Student.id, Student.class_id, Student.name, Student.student_number))
-    for student_id, class_id, name, number in rows:
-        lookup.add(student_id, class_id, name, number)
+    for student in session.scalars(select(Student)):
+        lookup.objects[student.id] = student
+        lookup.add(student.id, student.class_id, student.name, student.student_number)
     return lookup
 
 
@@ -63,7 +65,7 @@ def build(cells: RowCells, lookup: StudentLookup) -> StudentRecord:
     return StudentRecord(cells.get("name"), class_id, values)
 
 
-def match(record: StudentRecord, lookup: StudentLookup) -> int | None:
+def match(record: StudentRecord, lookup: StudentLookup) -> int | Student | None:
     number = record.values.get("student_number")
     if number and number in lookup.by_number:
         return lookup.by_number[number]
@@ -73,17 +75,18 @@ def match(record: StudentRecord, lookup: StudentLookup) -> int | None:
     return None
 
 
-def write(session, record: StudentRecord, existing_id: int | None, lookup: StudentLookup) -> None:
-    if existing_id:
-        student = session.get(Student, existing_id)
-        student.name, student.class_id = record.name, record.class_id
-        for key, value in record.values.items():
-            setattr(student, key, value)
-    else:
+def write(session, record: StudentRecord, existing: int | Student | None, lookup: StudentLookup) -> None:
+    if existing is None:
         student = Student(**{"flags": [], **record.values, "name": record.name, "class_id": record.class_id})
         session.add(student)
-        session.flush()
-    lookup.add(student.id, record.class_id, record.name, record.values.get("student_number"))
+        key = student
+    else:
+        student = existing if isinstance(existing, Student) else lookup.objects.get(existing) or session.get(Student, existing)
+        student.name, student.class_id = record.name, record.class_id
+        for name, value in record.values.items():
+            setattr(student, name, value)
+        key = existing
+    lookup.add(key, record.class_id, record.name, record.values.get("student_number"))
 
 
 def identity(record: StudentRecord) -> list:
