@@ -31,12 +31,18 @@ def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create a folder readable by the user only (no effect on Windows ACLs)."""
+    """Create a folder readable by the user only (mode 0700 on POSIX; Windows keeps its ACLs).
+
+    A folder that already exists keeps its permissions: it may be one the user chose and shares.
+    """
+    path = Path(path)
+    missing = [p for p in (path, *path.parents) if not p.exists()]
     path.mkdir(parents=True, exist_ok=True)
-    try:
-        path.chmod(0o700)
-    except OSError:
-        pass
+    for created in missing:
+        try:
+            created.chmod(0o700)
+        except OSError:
+            pass
     return path
 
 

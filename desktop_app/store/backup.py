@@ -8,6 +8,8 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from desktop_app.paths import ensure_private_dir
+
 BACKUP_DIRNAME = "backups"
 DEFAULT_KEEP = 10
 # The settings key (services.settings.BACKUP_KEEP) read here before the ledger is open.
@@ -51,11 +53,18 @@ def backup_dir(data_dir: Path) -> Path:
 def rotating_backup(db_path: Path, data_dir: Path, tag: str, keep: int = DEFAULT_KEEP) -> Path:
     """A timestamped backup in the data folder's backups/, keeping the newest `keep` of this tag."""
     folder = backup_dir(data_dir)
+    try:
+        ensure_private_dir(folder)  # backups hold the same personal data as the ledger
+    except OSError as exc:
+        raise BackupError(f"无法创建备份文件夹“{folder}”：{_reason(exc)}") from exc
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = backup_to(db_path, folder / f"ledger-{tag}-{stamp}.sqlite3")
     existing = sorted(folder.glob(f"ledger-{tag}-*.sqlite3"))
     for old in existing[:-keep] if keep > 0 else []:
-        old.unlink(missing_ok=True)
+        try:
+            old.unlink(missing_ok=True)
+        except OSError:  # an old copy that cannot be removed is no reason to fail
+            pass
     return target
 
 
@@ -67,7 +76,9 @@ def stored_keep(db_path: Path) -> int:
             row = conn.execute("SELECT value FROM setting WHERE key = ?", (BACKUP_KEEP_KEY,)).fetchone()
         finally:
             conn.close()
-        keep = int(json.loads(row[0])) if row else DEFAULT_KEEP
+        # A JSON column has NUMERIC affinity in SQLite: 5 comes back as an int, "5" as text.
+        value = json.loads(row[0]) if row and isinstance(row[0], str) else (row[0] if row else DEFAULT_KEEP)
+        keep = int(value)
     except (sqlite3.Error, ValueError, TypeError):
         return DEFAULT_KEEP
     return keep if keep >= 1 else DEFAULT_KEEP
