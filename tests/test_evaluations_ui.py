@@ -131,7 +131,7 @@ def test_approve_refuses_edits_and_unlock_is_recorded(tab, ledger, qtbot, messag
 
     when_dialog_opens(approve_dialog)
     qtbot.mouseClick(sheet.approve_button, Qt.LeftButton)
-    assert sheet.status.text().startswith("🔒 2025-2026学年第一学期考核结果已于 2026-01-20 经支部党员大会审批锁定")
+    assert sheet.status.text().startswith("【已锁定】2025-2026学年第一学期考核结果已于 2026-01-20 经支部党员大会审批锁定")
     index = cell(sheet, "王晓明", "思想政治")
     assert not index.flags() & Qt.ItemIsEditable
     assert open_editor(sheet.view, index) is None

@@ -76,6 +76,21 @@ class SemesterSheet:
     lock: LockRow | None
     sources: SourceStatus
 
+    @property
+    def source_note(self) -> str:
+        """Which computed indicators the records fed this semester, and which were entered by hand."""
+        counted, by_hand = [], []
+        for n, ind in enumerate(self.scheme.indicators):
+            if ind.computed:
+                fed = any(row.scores[n].computed for row in self.rows)
+                (counted if fed else by_hand).append(ind.name)
+        parts = []
+        if counted:
+            parts.append("由记录计算：" + "、".join(counted))
+        if by_hand:
+            parts.append("暂无记录、手工录入：" + "、".join(by_hand))
+        return "；".join(parts)
+
     def row_of(self, member_id: int) -> SheetRow:
         for row in self.rows:
             if row.member_id == member_id:

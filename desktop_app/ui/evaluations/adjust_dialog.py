@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QDoubleSpinBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton,
+    QDialog, QDialogButtonBox, QDoubleSpinBox, QGridLayout, QGroupBox, QLabel, QLayout, QLineEdit, QPushButton,
     QVBoxLayout, QWidget,
 )
 
@@ -69,6 +69,7 @@ class AdjustmentsDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SetMinimumSize)
         layout.addWidget(QLabel(f"{member_name}　{semester_label}"))
         layout.addWidget(self.problems)
         layout.addWidget(self.bonuses)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
 from desktop_app.domain.calendar import parse_school_year
@@ -56,6 +56,7 @@ class HonourDialog(QDialog):
         form.addRow("颁发日期", self.date_edit)
         form.addRow("备注", self.note_edit)
         self._member_label = form.labelForField(self.member_picker)
+        self._member_label.setMinimumWidth(self._member_label.fontMetrics().horizontalAdvance("荣誉称号") + 6)
         for label, widget in (("荣誉称号", self.title_box), ("学年", self.year_edit), ("班级", self.class_box),
                               ("党员", self.member_picker), ("获奖人", self.member_picker),
                               ("颁发日期", self.date_edit)):
@@ -65,6 +66,7 @@ class HonourDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SetMinimumSize)
         layout.addWidget(self.problems)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -141,6 +141,8 @@ class SchemeDialog(QDialog):
             self.combination.addItem(item.label, item.value)
         self.combination.setCurrentIndex(self.combination.findData(scheme.combination))
         self.first_weight = _spin(scheme.first_weight * 100, 100, 0, " %")
+        self.combination.currentIndexChanged.connect(self._follow_combination)
+        self._follow_combination()
         t = scheme.thresholds
         self.five, self.four, self.three = _spin(t.five), _spin(t.four), _spin(t.three)
         self.grade_spins = {}
@@ -187,7 +189,7 @@ class SchemeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if locked_text:
-            notice = QLabel(f"🔒 {locked_text}，方案只能查看。", self)
+            notice = QLabel(f"【已锁定】{locked_text}，方案只能查看。", self)
             notice.setStyleSheet("QLabel { background: #fff3e0; color: #8a4b00; padding: 4px; }")
             layout.addWidget(notice)
             self.save_button.setEnabled(False)
@@ -205,6 +207,9 @@ class SchemeDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(860, 640)
         self._show_total()
+
+    def _follow_combination(self, *_args) -> None:
+        self.first_weight.setEnabled(self.combination.currentData() == Combination.WEIGHTED.value)
 
     def _show_total(self, *_args) -> None:
         total = self.indicators.total()

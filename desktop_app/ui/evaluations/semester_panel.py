@@ -92,11 +92,12 @@ class SemesterPanel(QWidget):
         self.unlock_button.setEnabled(locked)
         self.adjust_button.setEnabled(not locked)
         if locked:
-            self.status.setText(f"🔒 {sheet.lock.label}。成绩只读。")
+            self.status.setText(f"【已锁定】{sheet.lock.label}。成绩只读。")
             self.status.setStyleSheet(LOCKED_STYLE)
         else:
-            self.status.setText(f"未审批，随记录自动重新计算。{sheet.sources.text}。"
-                                "双击白色单元格录入；蓝底为由记录计算的指标（悬停查看计算过程）。")
+            note = f"{sheet.source_note}。" if sheet.source_note else ""
+            self.status.setText(f"未审批，随记录自动重新计算。{note}"
+                                "双击单元格录入（黄底为尚未录入）；蓝底为由记录计算的指标，悬停查看计算过程。")
             self.status.setStyleSheet(OPEN_STYLE)
         counts = star_counts(row.star_level for row in sheet.rows)
         self.summary.setText(f"共 {len(sheet.rows)} 人　本学期：{star_counts_text(counts)}")

@@ -68,7 +68,7 @@ class YearPanel(QWidget):
         lock = is_year_locked(self.context.ledger, self.school_year)
         self.approve_button.setEnabled(lock is None)
         self.honours_button.setEnabled(lock is not None)
-        self.status.setText(f"🔒 {lock.label}。" if lock else "学年成绩为两个学期的合成；只有一个学期成绩的，以该学期为准。尚未审批。")
+        self.status.setText(f"【已锁定】{lock.label}。" if lock else "学年成绩为两个学期的合成；只有一个学期成绩的，以该学期为准。尚未审批。")
 
     def approve(self) -> None:
         def run(semester, day, meeting):
