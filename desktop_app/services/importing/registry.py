@@ -15,6 +15,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "classes": ("班级", "desktop_app.services.importing.classes"),
     "students": ("学生", "desktop_app.services.importing.students"),
     "pledges": ("承诺", "desktop_app.services.pledges.importer"),
+    "observations": ("听课记录", "desktop_app.services.records.import_observations"),
+    "visits": ("家访记录", "desktop_app.services.records.import_visits"),
 }
 
 

@@ -1,0 +1,70 @@
+"""Finding people named in an imported sheet: members by name, classes by name, students by name
+within their class. An unknown or ambiguous name is a bad row, with the reason in Chinese."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+
+from desktop_app.services.importing.classes import class_key
+from desktop_app.services.importing.spec import RowError
+from desktop_app.store.models import Member, SchoolClass, Student
+
+
+@dataclass
+class PeopleLookup:
+    members: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    classes: dict[str, int] = field(default_factory=dict)
+    students_in_class: dict[tuple[int, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    students_by_name: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
+    student_class: dict[int, int] = field(default_factory=dict)
+    today: date = field(default_factory=date.today)
+
+    def member(self, key: str, label: str, name: str) -> int:
+        found = self.members.get(name, [])
+        if not found:
+            raise RowError(key, f"名册中没有名为“{name}”的人员")
+        if len(found) > 1:
+            raise RowError(key, f"名册中有{len(found)}人名为“{name}”，无法确定是谁，请在软件中逐条录入")
+        return found[0]
+
+    def class_id(self, key: str, name: str) -> int:
+        found = self.classes.get(class_key(name))
+        if found is None:
+            raise RowError(key, f"没有名为“{name}”的班级")
+        return found
+
+    def student(self, key: str, name: str, class_id: int | None) -> int:
+        if class_id is not None:
+            found = self.students_in_class.get((class_id, name), [])
+            where = "该班"
+        else:
+            found = [sid for sid, _cid in self.students_by_name.get(name, [])]
+            where = "全校"
+        if not found:
+            raise RowError(key, f"{where}没有名为“{name}”的学生")
+        if len(found) > 1:
+            hint = "" if class_id is not None else "，请填写班级"
+            raise RowError(key, f"{where}有{len(found)}名学生叫“{name}”{hint}")
+        return found[0]
+
+
+def load_people(session) -> PeopleLookup:
+    lookup = PeopleLookup()
+    for member_id, name in session.execute(select(Member.id, Member.name)):
+        lookup.members[name].append(member_id)
+    lookup.classes = {class_key(name): cid for cid, name in session.execute(select(SchoolClass.id, SchoolClass.name))}
+    for sid, name, cid in session.execute(select(Student.id, Student.name, Student.class_id)
+                                          .where(Student.active.is_(True))):
+        lookup.students_in_class[(cid, name)].append(sid)
+        lookup.students_by_name[name].append((sid, cid))
+        lookup.student_class[sid] = cid
+    return lookup
+
+
+def problems_to_errors(problems, keys: dict[str, str]) -> list[RowError]:
+    """FieldProblems from the domain rules as RowErrors, naming the import column where known."""
+    return [RowError(keys.get(p.field, p.field), p.message) for p in problems]
