@@ -49,6 +49,47 @@ def _pledge_figures(queries, report: Report) -> list[list]:
             for code, count in counts.items()]
 
 
+def _record_figures(queries, report: Report) -> list[list]:
+    from desktop_app.domain.records import VisitKind
+
+    period = report.period.period
+    totals = queries.totals(report.ledger, period)
+    fulfilment = queries.member_fulfilment(report.ledger, period)
+    behind = queries.behind_list(fulfilment)
+    rows = [
+        ["听课总节数", totals.observations, "统计期间内的听课记录"],
+        ["其中示范课", totals.demo_lessons, ""],
+        ["家访·访谈总次数", totals.visits, ""],
+    ]
+    rows += [[f"　{kind.label}", totals.visits_by_kind[kind.value], ""] for kind in VisitKind
+             if totals.visits_by_kind.get(kind.value)]
+    rows.append(["家访覆盖学生数", totals.students_reached, "至少被一次家访覆盖的学生（去重）"])
+    rows.append(["未完成定额人数", len(behind), "听课、示范课或家访任一项未达要求"])
+    return rows
+
+
+def _rectification_figures(queries, report: Report) -> list[list]:
+    from datetime import date
+
+    from desktop_app.domain.rectifications import RectificationStatus
+
+    counts = queries.counts_by_status(report.ledger, report.period.period)
+    today = min(date.today(), report.period.period.end)
+    rows = [[f"整改·{RectificationStatus.label_of(code)}", count, "统计期间内提出的意见建议"]
+            for code, count in counts.items()]
+    rows.append(["整改逾期项数", len(queries.overdue(report.ledger, today)), f"截至 {today:%Y年%m月%d日}"])
+    return rows
+
+
+def _evaluation_figures(queries, report: Report) -> list[list]:
+    results = queries.year_results(report.ledger, report.period.school_year)
+    counts = queries.year_star_counts(results)
+    return [[f"{level.label}党员", count, f"{report.period.school_year}学年量化考核"] for level, count in counts.items()]
+
+
 FIGURE_SOURCES = [
     ("desktop_app.services.pledges.queries", _pledge_figures),
+    ("desktop_app.services.records.queries", _record_figures),
+    ("desktop_app.services.rectifications.queries", _rectification_figures),
+    ("desktop_app.services.evaluations.queries", _evaluation_figures),
 ]
