@@ -123,7 +123,8 @@ class ImportDialog(QDialog):
 
     @property
     def busy(self) -> bool:
-        return self.task is not None and self.task.running
+        """True from starting a job until its result reached the GUI thread."""
+        return self.task is not None
 
     def _update_buttons(self) -> None:
         busy = self.busy
