@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 from evaluation_helpers import YEAR, add_members, enter_total
-from prints_helpers import FIVE_STAR, FOUR_STAR, UNSTARRED, build_school, fonts, page_sizes_mm, text
+from conftest import SCREENSHOT_DIR
+from prints_helpers import FIVE_STAR, FOUR_STAR, UNSTARRED, build_school, fonts, page_sizes_mm, render_png, text
 
 from desktop_app.cli.main import main
 from desktop_app.domain.people import MemberData
@@ -65,6 +66,7 @@ def test_every_kind_from_the_ledger(school, tmp_path, capsys):
         extracted = text(out).replace("\n", "")
         for name in names:
             assert name in extracted, (kind, name)
+        assert render_png(out, SCREENSHOT_DIR, f"prints_{kind}")  # for a person to look at
     assert "四星级党员" in text(tmp_path / "certificates.pdf")
     pennant_text = text(tmp_path / "pennants.pdf")
     assert all(ch in pennant_text for ch in "党员先锋班王晓明陈海燕育英中学党支部")

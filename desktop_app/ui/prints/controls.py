@@ -1,0 +1,165 @@
+"""The print centre's left-hand panel: what to print, for whom, and the print settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+    QPushButton, QVBoxLayout, QWidget,
+)
+
+from desktop_app.services.prints import jobs
+from desktop_app.services.prints.fonts import CHOICES, installed_file
+from desktop_app.services.prints.options import MAX_OFFSET_MM, PrintOptions
+from desktop_app.services.prints.page import PAPER, Offset
+
+
+class PeopleList(QListWidget):
+    """A checkable list of the batch's people (or classes); everyone starts checked."""
+
+    def set_items(self, items: list) -> None:
+        previously_unchecked = {self.item(i).text() for i in range(self.count())
+                                if self.item(i).checkState() == Qt.CheckState.Unchecked}
+        self.clear()
+        for record in items:
+            entry = QListWidgetItem(record.who, self)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            unchecked = record.who in previously_unchecked
+            entry.setCheckState(Qt.CheckState.Unchecked if unchecked else Qt.CheckState.Checked)
+            entry.setData(Qt.ItemDataRole.UserRole, record)
+
+    def set_all(self, checked: bool) -> None:
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        for i in range(self.count()):
+            self.item(i).setCheckState(state)
+
+    def checked(self) -> list:
+        return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())
+                if self.item(i).checkState() == Qt.CheckState.Checked]
+
+
+class PrintControls(QWidget):
+    """Emits `selection_changed` when kind/year/choice change (the batch must be reloaded)
+    and `options_changed` when font, paper, offset or the checked people change."""
+
+    selection_changed = Signal()
+    options_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.kind = QComboBox(self)
+        for kind in jobs.KINDS:
+            self.kind.addItem(kind.label, kind.key)
+        self.year = QComboBox(self)
+        self.choice = QComboBox(self)
+        self.choice_label = QLabel("星级", self)
+        self.people = PeopleList(self)
+        self.people.setMinimumHeight(160)
+        self.notes = QLabel(self)
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: #a15c00;")
+        select_all, select_none = QPushButton("全选", self), QPushButton("全不选", self)
+        select_all.clicked.connect(lambda: self.people.set_all(True))
+        select_none.clicked.connect(lambda: self.people.set_all(False))
+
+        what = QGroupBox("印什么", self)
+        form = QFormLayout(what)
+        form.addRow("种类", self.kind)
+        form.addRow("学年", self.year)
+        form.addRow(self.choice_label, self.choice)
+        people_box = QGroupBox("人员 / 班级", self)
+        people_layout = QVBoxLayout(people_box)
+        buttons = QHBoxLayout()
+        buttons.addWidget(select_all)
+        buttons.addWidget(select_none)
+        buttons.addStretch(1)
+        people_layout.addLayout(buttons)
+        people_layout.addWidget(self.people, 1)
+        people_layout.addWidget(self.notes)
+
+        self.font = QComboBox(self)
+        for choice in CHOICES:
+            available = installed_file(choice) is not None
+            self.font.addItem(choice.label if available else f"{choice.label}（本机未安装）", choice.key)
+        self.paper = QComboBox(self)
+        for name in PAPER:
+            self.paper.addItem(name, name)
+        self.offset_x, self.offset_y = self._offset_box(), self._offset_box()
+        self.save_settings = QPushButton("保存为默认设置", self)
+        settings = QGroupBox("打印设置", self)
+        form = QFormLayout(settings)
+        form.addRow("字体", self.font)
+        form.addRow("锦旗纸张", self.paper)
+        form.addRow("偏移 X（向右）", self.offset_x)
+        form.addRow("偏移 Y（向下）", self.offset_y)
+        hint = QLabel("打印错位时，先印“校准页”量一量，再填偏移。", settings)
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        form.addRow(self.save_settings)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(what)
+        layout.addWidget(people_box, 1)
+        layout.addWidget(settings)
+
+        for combo in (self.kind, self.year, self.choice):
+            combo.currentIndexChanged.connect(self.selection_changed)
+        for combo in (self.font, self.paper):
+            combo.currentIndexChanged.connect(self.options_changed)
+        for box in (self.offset_x, self.offset_y):
+            box.valueChanged.connect(self.options_changed)
+        self.people.itemChanged.connect(self.options_changed)
+
+    def _offset_box(self) -> QDoubleSpinBox:
+        box = QDoubleSpinBox(self)
+        box.setRange(-MAX_OFFSET_MM, MAX_OFFSET_MM)
+        box.setSingleStep(0.5)
+        box.setDecimals(1)
+        box.setSuffix(" mm")
+        return box
+
+    # --- values -------------------------------------------------------------------------------
+    def kind_key(self) -> str:
+        return self.kind.currentData()
+
+    def school_year(self) -> str:
+        return self.year.currentText()
+
+    def filter_choice(self) -> str:
+        return self.choice.currentText() if self.choice.count() else ""
+
+    def options(self) -> PrintOptions:
+        return PrintOptions(self.font.currentData(), Offset(self.offset_x.value(), self.offset_y.value()),
+                            self.paper.currentData())
+
+    def set_options(self, options: PrintOptions) -> None:
+        for widget in (self.font, self.paper, self.offset_x, self.offset_y):
+            widget.blockSignals(True)
+        self.font.setCurrentIndex(max(0, self.font.findData(options.font_key)))
+        self.paper.setCurrentIndex(max(0, self.paper.findData(options.pennant_paper)))
+        self.offset_x.setValue(options.offset.x_mm)
+        self.offset_y.setValue(options.offset.y_mm)
+        for widget in (self.font, self.paper, self.offset_x, self.offset_y):
+            widget.blockSignals(False)
+
+    def set_years(self, years: list[str], current: str) -> None:
+        self.year.blockSignals(True)
+        self.year.clear()
+        self.year.addItems(years)
+        self.year.setCurrentIndex(max(0, self.year.findText(current)))
+        self.year.blockSignals(False)
+
+    def set_choices(self, label: str, values: list[str]) -> None:
+        """The kind's extra choice (星级 / 荣誉称号); hidden for kinds without one."""
+        keep = self.choice.currentText()
+        self.choice.blockSignals(True)
+        self.choice.clear()
+        self.choice.addItems(values)
+        if keep in values:
+            self.choice.setCurrentText(keep)
+        self.choice.blockSignals(False)
+        self.choice_label.setText(label or "")
+        self.choice.setVisible(bool(label))
+        self.choice_label.setVisible(bool(label))
+        self.year.setEnabled(jobs.kind_by_key(self.kind_key()).needs_year)

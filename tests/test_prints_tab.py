@@ -1,0 +1,132 @@
+"""The 印制 tab: choose a kind, preview the pages in-app, save the PDF, print, settings."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import save_screenshot
+from evaluation_helpers import YEAR
+from prints_helpers import FIVE_STAR, FOUR_STAR, build_school, page_sizes_mm, render_png, text
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog
+
+from desktop_app.domain.people import MemberData
+from desktop_app.services.members import add_member, get_member, list_members, update_member
+from desktop_app.services.prints.options import load_options
+from desktop_app.services.prints.page import Offset
+from desktop_app.ui.prints.printing import prepare_printer
+
+
+@pytest.fixture
+def tab(main_window, qtbot):
+    build_school(main_window.context.ledger)
+    screen = main_window.open_tab("prints")
+    main_window.resize(1280, 860)
+    return screen
+
+
+def choose(tab, kind_label: str, year: str = YEAR, choice: str | None = None) -> None:
+    controls = tab.controls
+    controls.year.setCurrentText(year)
+    controls.kind.setCurrentText(kind_label)
+    if choice is not None:
+        controls.choice.setCurrentText(choice)
+
+
+def preview(tab, qtbot, pages: int) -> None:
+    qtbot.mouseClick(tab.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.save_button.isEnabled(), timeout=20000)
+    assert tab.page_count() == pages
+    assert f"共 {pages} 页" in tab.status.text()
+
+
+def test_plaques_preview_then_save(tab, qtbot, tmp_path, monkeypatch, main_window):
+    choose(tab, "桌牌", choice="五星级")
+    people = tab.controls.people
+    assert sorted(people.item(i).text() for i in range(people.count())) == sorted(FIVE_STAR)
+    assert not tab.save_button.isEnabled()  # nothing to save before a preview
+    people.item(0).setCheckState(Qt.CheckState.Unchecked)
+    left_out = people.item(0).text()
+    preview(tab, qtbot, 3)
+    qtbot.wait(800)  # QPdfView paints its pages asynchronously
+    save_screenshot(main_window, "prints_centre_plaques")
+    target = tmp_path / "桌牌.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF 文件 (*.pdf)"))
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert page_sizes_mm(target) == [(210.0, 297.0)] * 3
+    extracted = text(target)
+    assert left_out not in extracted
+    assert all(name in extracted for name in FIVE_STAR if name != left_out)
+    assert "已保存" in tab.status.text()
+
+
+def test_every_kind_previews_with_its_page_count(tab, qtbot, main_window):
+    expected = {"桌牌": 6, "锦旗": 2, "荣誉证书": 8, "承诺书": 7, "公示名单": 1, "校准页": 1}
+    for label, pages in expected.items():
+        choose(tab, label, choice="全部" if label in ("桌牌", "荣誉证书") else None)
+        preview(tab, qtbot, pages)
+        shot = {"荣誉证书": "certificates", "公示名单": "notice", "锦旗": "pennants"}.get(label)
+        if shot:
+            qtbot.wait(800)  # QPdfView paints its pages asynchronously
+            save_screenshot(main_window, f"prints_centre_{shot}")
+    choose(tab, "荣誉证书", choice="党员先锋班")
+    preview(tab, qtbot, 2)
+
+
+def test_changing_a_choice_makes_the_preview_stale(tab, qtbot):
+    choose(tab, "锦旗")
+    preview(tab, qtbot, 2)
+    tab.controls.offset_x.setValue(1.5)
+    assert not tab.save_button.isEnabled() and "重新生成预览" in tab.status.text()
+    preview(tab, qtbot, 2)
+
+
+def test_rare_character_warning_skips_the_person_when_confirmed(tab, qtbot, message_bridge, main_window):
+    ledger = main_window.context.ledger
+    member = next(m for m in list_members(ledger) if m.name == FOUR_STAR[0])
+    data = get_member(ledger, member.id)
+    data.name = "陈\U00030000"
+    update_member(ledger, member.id, data)
+    choose(tab, "桌牌", choice="四星级")
+    assert tab.controls.people.count() == 2
+    message_bridge.answers = [False]
+    qtbot.mouseClick(tab.preview_button, Qt.MouseButton.LeftButton)
+    assert "陈\U00030000：“\U00030000”（U+30000）" in message_bridge.texts("confirm")[-1]
+    assert not tab.save_button.isEnabled()
+    message_bridge.answers = [True]
+    preview(tab, qtbot, 1)
+
+
+def test_print_sends_every_page_true_to_size(tab, qtbot, tmp_path):
+    choose(tab, "荣誉证书", choice="党员先锋班")
+    preview(tab, qtbot, 2)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    prepare_printer(printer, tab.document)
+    assert tab.send_to_printer(printer) == 2
+    sizes = page_sizes_mm(out)  # Qt's PDF printer rounds the paper to whole points
+    assert len(sizes) == 2 and all(w == pytest.approx(297, abs=0.5) and h == pytest.approx(210, abs=0.5)
+                                   for w, h in sizes)
+    shots = render_png(out, tmp_path, "printed", dpi=30)
+    assert len(shots) == 2
+
+
+def test_offset_and_font_saved_as_defaults(tab, qtbot, main_window, message_bridge):
+    tab.controls.offset_x.setValue(2.5)
+    tab.controls.offset_y.setValue(-1.0)
+    tab.controls.paper.setCurrentText("A3")
+    qtbot.mouseClick(tab.controls.save_settings, Qt.MouseButton.LeftButton)
+    options = load_options(main_window.context.ledger)
+    assert options.offset == Offset(2.5, -1.0) and options.pennant_paper == "A3"
+    assert message_bridge.texts("error") == []
+
+
+def test_empty_year_explains_why_nothing_to_print(main_window, qtbot, message_bridge):
+    add_member(main_window.context.ledger, MemberData(name="王晓明", political_status="full_member"))
+    tab = main_window.open_tab("prints")
+    tab.controls.kind.setCurrentText("桌牌")
+    assert "还没有获得星级的党员" in tab.controls.notes.text()
+    qtbot.mouseClick(tab.preview_button, Qt.MouseButton.LeftButton)
+    assert "还没有获得星级的党员" in message_bridge.texts("warn")[-1]
