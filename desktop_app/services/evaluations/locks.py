@@ -73,7 +73,8 @@ def year_lock(ledger: Ledger, school_year: str) -> LockRow | None:
         if lock.semester is None:
             return lock
     if {1, 2} <= {lock.semester for lock in locks}:
-        return locks[-1]
+        last = max(locks, key=lambda lock: lock.approved_on)
+        return LockRow(last.id, last.school_year, None, last.approved_on, last.meeting)
     return None
 
 

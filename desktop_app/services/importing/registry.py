@@ -17,6 +17,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "pledges": ("承诺", "desktop_app.services.pledges.importer"),
     "observations": ("听课记录", "desktop_app.services.records.import_observations"),
     "visits": ("家访记录", "desktop_app.services.records.import_visits"),
+    "evaluations": ("考核成绩", "desktop_app.services.evaluations.importer"),
 }
 
 

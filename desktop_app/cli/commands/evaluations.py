@@ -1,0 +1,76 @@
+"""`evaluate --year 2025-2026 [--semester 1|2]`: compute and print the year's (or a semester's) results."""
+
+from __future__ import annotations
+
+import argparse
+import unicodedata
+from collections.abc import Callable
+from datetime import date
+
+from desktop_app.domain.calendar import SEMESTER_LABELS, parse_school_year, school_year_of
+from desktop_app.domain.evaluation import fmt, star_counts, star_counts_text
+from desktop_app.services.errors import UserError
+from desktop_app.services.evaluations.queries import is_year_locked, semester_sheet, year_results, year_star_counts
+from desktop_app.store.ledger import Ledger
+
+Opener = Callable[[], Ledger]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    evaluate = sub.add_parser("evaluate", help="计算并列出一个学年（或学期）的量化考核成绩与星级")
+    evaluate.add_argument("--year", help="学年，如 2025-2026（默认为当前学年）")
+    evaluate.add_argument("--semester", type=int, choices=(1, 2), help="只列出第一(1)或第二(2)学期的考核表")
+    evaluate.set_defaults(func=run_evaluate)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _table(headers: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
+    widths = [max(_width(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+
+    def line(cells: list[str]) -> str:
+        parts = []
+        for i, cell in enumerate(cells):
+            pad = " " * (widths[i] - _width(cell))
+            parts.append(pad + cell if i in right else cell + pad)
+        return "  ".join(parts).rstrip()
+
+    return [line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)]
+
+
+def run_evaluate(args: argparse.Namespace, ledger_opener: Opener) -> int:
+    try:
+        year = parse_school_year(args.year) if args.year else school_year_of(date.today())
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
+    ledger = ledger_opener()
+    if args.semester:
+        return _print_semester(ledger, year, args.semester)
+    results = year_results(ledger, year)
+    print(f"{year}学年量化考核结果（共 {len(results)} 人）")
+    rows = [[str(r.rank or ""), r.member_name, r.status_label, fmt(r.first) or "—", fmt(r.second) or "—",
+             fmt(r.score) or "未考核", r.star_label] for r in results]
+    for text in _table(["名次", "姓名", "政治面貌", "第一学期", "第二学期", "学年成绩", "星级"], rows, {0, 3, 4, 5}):
+        print(text)
+    print(star_counts_text(year_star_counts(results)))
+    lock = is_year_locked(ledger, year)
+    print(lock.label if lock else "尚未审批，结果会随记录变化。")
+    return 0
+
+
+def _print_semester(ledger: Ledger, year: str, semester: int) -> int:
+    sheet = semester_sheet(ledger, year, semester)
+    print(f"{year}学年{SEMESTER_LABELS[semester]}考核表（共 {len(sheet.rows)} 人）")
+    headers = ["姓名", *(f"{i.name}({fmt(i.max_points)})" for i in sheet.scheme.indicators), "加分", "减分", "总分", "星级"]
+    rows = [[r.member_name, *(fmt(s.points) for s in r.scores), fmt(r.result.bonus), fmt(r.result.deduction),
+             fmt(r.result.total), r.star_label] for r in sheet.rows]
+    right = set(range(1, len(headers) - 1))
+    for text in _table(headers, rows, right):
+        print(text)
+    print(star_counts_text(star_counts(r.star_level for r in sheet.rows)))
+    if sheet.source_note:
+        print(sheet.source_note)
+    print(sheet.lock.label if sheet.lock else "尚未审批。")
+    return 0
