@@ -154,6 +154,9 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(index)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        for page in self._pages.values():
+            if page.screen is not None and hasattr(page.screen, "shutdown"):
+                page.screen.shutdown()
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/tab", self.tabs.currentIndex())
         self._settings.sync()

@@ -1,0 +1,99 @@
+"""What the 工作台 shows on opening: this week, month and semester at a glance.
+
+Every figure is computed by the same queries as the tab behind it, so clicking through shows
+the same numbers in detail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from desktop_app.domain.calendar import Period, month_period, months_in, records_due_date, week_period
+from desktop_app.domain.pledges import PledgeStatus
+from desktop_app.domain.vocab import PoliticalStatus
+from desktop_app.services.members import list_members
+from desktop_app.services.pledges.queries import counts_by_status
+from desktop_app.services.records.queries import behind_list, class_coverage, member_fulfilment, totals
+from desktop_app.services.rectifications.queries import overdue
+from desktop_app.services.settings import semester_dates, semester_of
+from desktop_app.domain.calendar import school_year_of
+from desktop_app.store.ledger import Ledger
+
+
+@dataclass(frozen=True)
+class QuotaGlance:
+    period: Period
+    done: int
+    required: int
+    behind_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    label: str  # 9月
+    observations: int
+    visits: int
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    today: date
+    school_year: str
+    members: int  # 正式 + 预备党员 on the books
+    observations_week: QuotaGlance
+    visits_month: QuotaGlance
+    semester: Period | None
+    students: int
+    students_phoned: int  # reached by a phone visit this semester
+    pledges_by_status: dict[str, int]
+    overdue_rectifications: int
+    due_month: Period  # the month whose sheets are due next
+    due_date: date
+    due_counts: tuple[int, int]  # observations, visits recorded for that month so far
+    months: tuple[MonthCount, ...] = field(default=())
+
+    @property
+    def coverage_share(self) -> float:
+        return self.students_phoned / self.students if self.students else 0.0
+
+
+def _glance(ledger: Ledger, period: Period, attribute: str) -> QuotaGlance:
+    fulfilment = member_fulfilment(ledger, period)
+    done = sum(getattr(f, f"{attribute}_done") for f in fulfilment.values())
+    required = sum(getattr(f, f"{attribute}_required") for f in fulfilment.values())
+    behind = tuple(f.name for f in behind_list(fulfilment) if getattr(f, attribute).behind)
+    return QuotaGlance(period, done, required, behind)
+
+
+def build_dashboard(ledger: Ledger, today: date | None = None) -> Dashboard:
+    today = today or date.today()
+    school_year = school_year_of(today)
+    current = semester_of(ledger, today)
+    semester = semester_dates(ledger, current[0]).semester(current[1]) if current else None
+    coverage = class_coverage(ledger, semester) if semester else []
+    previous_month = month_period(*(today.replace(day=1) - timedelta(days=1)).timetuple()[:2])
+    due_month = previous_month if today.day <= 3 else month_period(today.year, today.month)
+    due_totals = totals(ledger, due_month)
+    year_start = date(int(school_year[:4]), 9, 1)
+    months = tuple(
+        MonthCount(f"{m.start.month}月", t.observations, t.visits)
+        for m in months_in(Period(year_start, today)) for t in [totals(ledger, m)]
+    )
+    party = [m for m in list_members(ledger, include_left=False) if PoliticalStatus(m.political_status).is_party_member]
+    return Dashboard(
+        today=today,
+        school_year=school_year,
+        members=len(party),
+        observations_week=_glance(ledger, week_period(today), "observations"),
+        visits_month=_glance(ledger, month_period(today.year, today.month), "visits"),
+        semester=semester,
+        students=sum(c.size for c in coverage),
+        students_phoned=sum(c.phone.done for c in coverage),
+        pledges_by_status={s.value: counts_by_status(ledger, school_year).get(s.value, 0) for s in PledgeStatus},
+        overdue_rectifications=len(overdue(ledger, today)),
+        due_month=due_month,
+        due_date=records_due_date(due_month.start.year, due_month.start.month),
+        due_counts=(due_totals.observations, due_totals.visits),
+        months=months,
+    )

@@ -1,0 +1,133 @@
+"""工作台: this week, month and semester at a glance; every card opens the view behind it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop_app.domain.pledges import PledgeStatus
+from desktop_app.services.dashboard import Dashboard, build_dashboard
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.dashboard.cards import FigureCard
+from desktop_app.ui.dashboard.chart import MonthlyChart
+from desktop_app.ui.importing.worker import BackgroundTask
+
+REFRESH_DELAY_MS = 400  # several quick edits refresh the figures once
+
+
+def _names(names: tuple[str, ...], limit: int = 6) -> str:
+    shown = "、".join(names[:limit])
+    return shown + (f" 等{len(names)}人" if len(names) > limit else "")
+
+
+class DashboardTab(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *, today: date | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.today = today
+        self.dashboard: Dashboard | None = None
+        self._task: BackgroundTask | None = None
+        self._stale = False
+        self.heading = QLabel("工作台", self)
+        self.heading.setStyleSheet("font-size: 18px; font-weight: bold;")
+        refresh = QPushButton("刷新(&R)", self)
+        refresh.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(refresh)
+        self.cards = {
+            "observations": FigureCard("本周听课（完成/要求）", self),
+            "visits": FigureCard("本月家访（完成/要求）", self),
+            "coverage": FigureCard("本学期电话家访覆盖学生", self),
+            "pledges": FigureCard("本学年承诺", self),
+            "rectifications": FigureCard("逾期未完成的整改", self),
+            "due": FigureCard("月度记录报送", self),
+        }
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        for index, card in enumerate(self.cards.values()):
+            grid.addWidget(card, index // 3, index % 3)
+            card.clicked.connect(lambda key=list(self.cards)[index]: self.open_behind(key))
+        self.chart = MonthlyChart(self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(grid)
+        layout.addWidget(self.chart, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        context.changed.connect(lambda _topics: self._timer.start())
+        context.reloaded.connect(self.refresh)
+        QTimer.singleShot(0, self.refresh)  # after the window has painted
+
+    # --- figures ------------------------------------------------------------
+    def refresh(self) -> None:
+        if self._task is not None and self._task.running:
+            self._stale = True
+            return
+        ledger, today = self.context.ledger, self.today
+        self._task = BackgroundTask(lambda _progress: build_dashboard(ledger, today))
+        self._task.signals.finished.connect(self.show_dashboard)
+        self._task.start()
+
+    def shutdown(self) -> None:
+        """Let a running count finish before the window (and the ledger) goes away."""
+        if self._task is not None:
+            self._task.wait(30)
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None and self._task.running
+
+    def show_dashboard(self, dashboard: Dashboard) -> None:
+        self.dashboard = d = dashboard
+        self.heading.setText(f"工作台　{d.today:%Y年%m月%d日}　{d.school_year}学年　在册党员 {d.members} 人")
+        week, month = d.observations_week, d.visits_month
+        self.cards["observations"].show_figure(
+            f"{week.done} / {week.required}", f"未达标：{_names(week.behind_names)}" if week.behind_names else "全部达标",
+            alert=bool(week.behind_names), good=not week.behind_names)
+        self.cards["visits"].show_figure(
+            f"{month.done} / {month.required}", f"未达标：{_names(month.behind_names)}" if month.behind_names else "全部达标",
+            alert=bool(month.behind_names), good=not month.behind_names)
+        if d.semester:
+            self.cards["coverage"].show_figure(
+                f"{d.coverage_share:.0%}", f"{d.students_phoned} / {d.students} 名学生",
+                alert=d.students_phoned < d.students, good=d.students_phoned >= d.students > 0)
+        else:
+            self.cards["coverage"].show_figure("假期中", "当前不在学期内")
+        pledges = d.pledges_by_status
+        self.cards["pledges"].show_figure(
+            str(sum(pledges.values())), "　".join(f"{PledgeStatus(code).label} {n}" for code, n in pledges.items()))
+        self.cards["rectifications"].show_figure(
+            str(d.overdue_rectifications), "项已过整改时限" if d.overdue_rectifications else "没有逾期项",
+            alert=d.overdue_rectifications > 0, good=d.overdue_rectifications == 0)
+        observations, visits = d.due_counts
+        self.cards["due"].show_figure(
+            f"{d.due_date.month}月{d.due_date.day}日",
+            f"{d.due_month.label}的听课、家访记录应在此前报送；已录入听课 {observations} 节、家访 {visits} 次",
+            alert=(d.due_date - d.today).days <= 3)
+        self.chart.show_months(d.months)
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
+    # --- click-through ---------------------------------------------------------
+    def open_behind(self, key: str) -> None:
+        d, window = self.dashboard, self.window()
+        if d is None or not hasattr(window, "open_tab"):
+            return
+        if key == "observations":
+            window.open_tab("observations", view="quota", period=d.observations_week.period, behind_only=True)
+        elif key == "visits":
+            window.open_tab("visits", view="quota", period=d.visits_month.period, behind_only=True)
+        elif key == "coverage":
+            window.open_tab("visits", view="coverage", period=d.semester)
+        elif key == "pledges":
+            window.open_tab("pledges", school_year=d.school_year)
+        elif key == "rectifications":
+            window.open_tab("rectifications", overdue=True)
+        elif key == "due":
+            window.open_tab("visits", view="records", period=d.due_month)
