@@ -79,6 +79,11 @@ def test_certificates_for_one_title_and_pennants_on_a3(school, tmp_path, capsys)
     a3 = tmp_path / "a3.pdf"
     assert run_print(school, "pennants", "--year", YEAR, "--paper", "A3", "-o", str(a3)) == 0
     assert page_sizes_mm(a3) == [(297.0, 420.0)] * 2
+    custom = tmp_path / "custom.pdf"
+    assert run_print(school, "pennants", "--year", YEAR, "--text", "育人先锋集体", "-o", str(custom)) == 0
+    assert all(ch in text(custom) for ch in "育人先锋集体") and "党员先锋班" not in text(custom).replace("\n", "")
+    assert run_print(school, "pennants", "--year", YEAR, "--text", "一" * 13, "-o", str(custom)) == 1
+    assert "锦旗正文应为 1–12 个字" in capsys.readouterr().err
 
 
 def test_missing_character_refuses_then_skip_missing_prints_the_others(school, tmp_path, capsys):

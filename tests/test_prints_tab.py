@@ -73,12 +73,19 @@ def test_every_kind_previews_with_its_page_count(tab, qtbot, main_window):
     preview(tab, qtbot, 2)
 
 
-def test_changing_a_choice_makes_the_preview_stale(tab, qtbot):
+def test_changing_a_choice_makes_the_preview_stale(tab, qtbot, tmp_path, monkeypatch):
     choose(tab, "锦旗")
     preview(tab, qtbot, 2)
-    tab.controls.offset_x.setValue(1.5)
+    tab.controls.pennant_text.setText("育人先锋集体")
     assert not tab.save_button.isEnabled() and "重新生成预览" in tab.status.text()
+    tab.controls.paper.setCurrentText("A3")
     preview(tab, qtbot, 2)
+    target = tmp_path / "锦旗"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    saved = tmp_path / "锦旗.pdf"  # the extension is added
+    assert page_sizes_mm(saved) == [(297.0, 420.0)] * 2
+    assert all(ch in text(saved) for ch in "育人先锋集体高二(3)班")
 
 
 def test_rare_character_warning_skips_the_person_when_confirmed(tab, qtbot, message_bridge, main_window):
@@ -117,9 +124,11 @@ def test_offset_and_font_saved_as_defaults(tab, qtbot, main_window, message_brid
     tab.controls.offset_x.setValue(2.5)
     tab.controls.offset_y.setValue(-1.0)
     tab.controls.paper.setCurrentText("A3")
+    tab.controls.pennant_text.setText("育人先锋班")
     qtbot.mouseClick(tab.controls.save_settings, Qt.MouseButton.LeftButton)
     options = load_options(main_window.context.ledger)
     assert options.offset == Offset(2.5, -1.0) and options.pennant_paper == "A3"
+    assert options.pennant_text == "育人先锋班"
     assert message_bridge.texts("error") == []
 
 

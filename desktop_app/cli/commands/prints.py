@@ -12,7 +12,7 @@ from desktop_app.domain.calendar import parse_school_year
 from desktop_app.services.errors import UserError
 from desktop_app.services.prints import jobs
 from desktop_app.services.prints.fonts import CHOICES
-from desktop_app.services.prints.options import check_offset, load_options
+from desktop_app.services.prints.options import MAX_PENNANT_TEXT, check_offset, load_options
 from desktop_app.services.prints.page import PAPER, Offset
 from desktop_app.services.prints.sources import star_levels
 
@@ -28,6 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--level", help="桌牌：只印某一星级，如 五星级")
     parser.add_argument("--title", help="荣誉证书：只印某一荣誉称号，如 党员标兵")
     parser.add_argument("--paper", choices=sorted(PAPER), help="锦旗纸张（默认取设置，一般为 A4）")
+    parser.add_argument("--text", help="锦旗正文（默认取设置，一般为 党员先锋班）")
     parser.add_argument("--font", choices=[c.key for c in CHOICES], help="字体（默认取设置）")
     parser.add_argument("--offset-x", type=float, help="打印偏移 X（mm，向右为正；默认取设置）")
     parser.add_argument("--offset-y", type=float, help="打印偏移 Y（mm，向下为正；默认取设置）")
@@ -41,8 +42,11 @@ def _options(args, ledger):
     offset = Offset(options.offset.x_mm if args.offset_x is None else args.offset_x,
                     options.offset.y_mm if args.offset_y is None else args.offset_y)
     check_offset(offset)
+    if args.text is not None and not 1 <= len(args.text.strip()) <= MAX_PENNANT_TEXT:
+        raise UserError(f"锦旗正文应为 1–{MAX_PENNANT_TEXT} 个字")
     return replace(options, offset=offset, font_key=args.font or options.font_key,
-                   pennant_paper=args.paper or options.pennant_paper)
+                   pennant_paper=args.paper or options.pennant_paper,
+                   pennant_text=(args.text or options.pennant_text).strip())
 
 
 def _print(args: argparse.Namespace, ledger_opener) -> int:

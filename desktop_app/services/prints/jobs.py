@@ -9,7 +9,7 @@ writes the chosen records to a PDF. Nothing here touches Qt, so the print centre
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -125,6 +125,9 @@ def render(batch: Batch, items: list, target: Target, options: PrintOptions,
     if key == "plaques":
         return render_plaques(items, target, fonts, offset, progress)
     if key == "pennants":
+        text = (options.pennant_text or "").strip()
+        if text:
+            items = [replace(item, main_text=text) for item in items]
         return render_pennants(items, target, fonts, options.pennant_paper, offset, progress)
     if key == "certificates":
         return render_certificates(items, target, fonts, offset, progress)

@@ -8,12 +8,15 @@ from desktop_app.services import settings
 from desktop_app.services.errors import UserError
 from desktop_app.services.prints.fonts import FONT_SETTING, FontSet, choice_by_key, font_set
 from desktop_app.services.prints.page import PAPER, Offset
+from desktop_app.services.prints.pennants import DEFAULT_MAIN_TEXT
 from desktop_app.store.ledger import Ledger
 
 OFFSET_X = "print.offset_x_mm"
 OFFSET_Y = "print.offset_y_mm"
 PENNANT_PAPER = "print.pennant_paper"
+PENNANT_TEXT = "print.pennant_text"
 MAX_OFFSET_MM = 30
+MAX_PENNANT_TEXT = 12  # two columns of six characters
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,7 @@ class PrintOptions:
     font_key: str = "bundled"
     offset: Offset = Offset()
     pennant_paper: str = "A4"
+    pennant_text: str = DEFAULT_MAIN_TEXT  # the large text on pennants
 
     def fonts(self) -> FontSet:
         return font_set(self.font_key)
@@ -33,6 +37,7 @@ def load_options(ledger: Ledger) -> PrintOptions:
         offset=Offset(float(settings.get_value(ledger, OFFSET_X, 0) or 0),
                       float(settings.get_value(ledger, OFFSET_Y, 0) or 0)),
         pennant_paper=paper if paper in PAPER else "A4",
+        pennant_text=settings.get_value(ledger, PENNANT_TEXT, "") or DEFAULT_MAIN_TEXT,
     )
 
 
@@ -44,6 +49,9 @@ def check_offset(offset: Offset) -> None:
 
 def save_options(ledger: Ledger, options: PrintOptions) -> None:
     check_offset(options.offset)
+    text = (options.pennant_text or "").strip()
+    if not text or len(text) > MAX_PENNANT_TEXT:
+        raise UserError(f"锦旗正文应为 1–{MAX_PENNANT_TEXT} 个字（现在是 {len(text)} 个）。")
     if options.pennant_paper not in PAPER:
         raise UserError(f"锦旗纸张只能选 {'、'.join(PAPER)}。")
     settings.set_values(ledger, {
@@ -51,4 +59,5 @@ def save_options(ledger: Ledger, options: PrintOptions) -> None:
         OFFSET_X: round(options.offset.x_mm, 1),
         OFFSET_Y: round(options.offset.y_mm, 1),
         PENNANT_PAPER: options.pennant_paper,
+        PENNANT_TEXT: text,
     })

@@ -82,7 +82,8 @@ def draw_vertical(c: Canvas, text: str, x_centre: float, y_top: float, size: flo
         elif not cell.isspace():
             cell_size = size
             if cell.isascii():  # Latin letters and digits: as tall as the Chinese, at most one cell wide
-                cell_size = min(size * 1.2, size * 1.2 * size / max(stringWidth(cell, font, size * 1.2), 1))
+                natural = stringWidth(cell, font, size * 1.2)
+                cell_size = min(size * 1.2, size * 1.2 * pitch * 0.95 / max(natural, 1))
             width = stringWidth(cell, font, cell_size)
             c.setFont(font, cell_size)
             c.drawString(x_centre - width / 2, cell_middle - size * 0.36, cell)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+    QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QPushButton, QVBoxLayout, QWidget,
 )
 
 from desktop_app.services.prints import jobs
 from desktop_app.services.prints.fonts import CHOICES, installed_file
-from desktop_app.services.prints.options import MAX_OFFSET_MM, PrintOptions
+from desktop_app.services.prints.options import MAX_OFFSET_MM, MAX_PENNANT_TEXT, PrintOptions
 from desktop_app.services.prints.page import PAPER, Offset
+from desktop_app.services.prints.pennants import DEFAULT_MAIN_TEXT
 
 
 class PeopleList(QListWidget):
@@ -84,12 +85,16 @@ class PrintControls(QWidget):
         self.paper = QComboBox(self)
         for name in PAPER:
             self.paper.addItem(name, name)
+        self.pennant_text = QLineEdit(self)
+        self.pennant_text.setMaxLength(MAX_PENNANT_TEXT)
+        self.pennant_text.setPlaceholderText(DEFAULT_MAIN_TEXT)
         self.offset_x, self.offset_y = self._offset_box(), self._offset_box()
         self.save_settings = QPushButton("保存为默认设置", self)
         settings = QGroupBox("打印设置", self)
         form = QFormLayout(settings)
         form.addRow("字体", self.font)
         form.addRow("锦旗纸张", self.paper)
+        form.addRow("锦旗正文", self.pennant_text)
         form.addRow("偏移 X（向右）", self.offset_x)
         form.addRow("偏移 Y（向下）", self.offset_y)
         hint = QLabel("打印错位时，先印“校准页”量一量，再填偏移。", settings)
@@ -110,6 +115,7 @@ class PrintControls(QWidget):
         for box in (self.offset_x, self.offset_y):
             box.valueChanged.connect(self.options_changed)
         self.people.itemChanged.connect(self.options_changed)
+        self.pennant_text.textChanged.connect(self.options_changed)
 
     def _offset_box(self) -> QDoubleSpinBox:
         box = QDoubleSpinBox(self)
@@ -131,16 +137,18 @@ class PrintControls(QWidget):
 
     def options(self) -> PrintOptions:
         return PrintOptions(self.font.currentData(), Offset(self.offset_x.value(), self.offset_y.value()),
-                            self.paper.currentData())
+                            self.paper.currentData(), self.pennant_text.text().strip() or DEFAULT_MAIN_TEXT)
 
     def set_options(self, options: PrintOptions) -> None:
-        for widget in (self.font, self.paper, self.offset_x, self.offset_y):
+        widgets = (self.font, self.paper, self.offset_x, self.offset_y, self.pennant_text)
+        for widget in widgets:
             widget.blockSignals(True)
         self.font.setCurrentIndex(max(0, self.font.findData(options.font_key)))
         self.paper.setCurrentIndex(max(0, self.paper.findData(options.pennant_paper)))
         self.offset_x.setValue(options.offset.x_mm)
         self.offset_y.setValue(options.offset.y_mm)
-        for widget in (self.font, self.paper, self.offset_x, self.offset_y):
+        self.pennant_text.setText(options.pennant_text)
+        for widget in widgets:
             widget.blockSignals(False)
 
     def set_years(self, years: list[str], current: str) -> None:
