@@ -184,3 +184,20 @@ def test_backup_to_the_ledger_file_itself_is_refused(demo_dir, capsys):
     assert "不能把台账备份到它自己" in err
     assert len(member_names(demo_dir)) >= 30
     shutil.rmtree(backup_dir(demo_dir), ignore_errors=True)
+
+
+def test_a_demo_that_fails_half_way_leaves_the_ledger_empty(data_dir, capsys, monkeypatch):
+    import types
+
+    from desktop_app.services import demo
+
+    def add_demo(ledger, rng):  # noqa: ARG001 - the demo module contract
+        raise RuntimeError("模拟的示例数据错误")
+
+    monkeypatch.setitem(sys.modules, "desktop_app.services.demo.broken_kind", types.SimpleNamespace(add_demo=add_demo))
+    monkeypatch.setattr(demo, "DEMO_MODULES", ("people", "broken_kind"))
+    code, _, err = run(capsys, data_dir, "demo")
+    assert code == 1
+    assert "台账已恢复为空" in err and "模拟的示例数据错误" in err
+    assert member_names(data_dir) == set()
+    assert not list(backup_dir(data_dir).glob("ledger-pre-demo-*"))

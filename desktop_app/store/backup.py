@@ -32,6 +32,8 @@ def backup_to(db_path: Path, target: Path) -> Path:
             dest = sqlite3.connect(partial)
             try:
                 source.backup(dest)
+                # A self-contained file: reading it later leaves no -wal/-shm beside it.
+                dest.execute("PRAGMA journal_mode=DELETE")
             finally:
                 dest.close()
         finally:

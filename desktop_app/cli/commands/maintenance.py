@@ -9,8 +9,9 @@ from pathlib import Path
 from desktop_app.paths import DB_FILENAME, resolve_data_dir
 from desktop_app.services import backups
 from desktop_app.services.errors import UserError
-from desktop_app.store.backup import integrity_problems, is_sqlite_file
+from desktop_app.store.backup import integrity_problems, is_sqlite_file, rotating_backup
 from desktop_app.store.ledger import Ledger
+from desktop_app.store.schema import restore_file
 
 Opener = Callable[[], Ledger]
 
@@ -73,6 +74,15 @@ def run_demo(args: argparse.Namespace, ledger_opener: Opener) -> int:
     ledger = ledger_opener()
     if has_people(ledger):
         raise UserError("台账中已有人员信息，示例数据只能填入空台账。请用 --data-dir 指定一个新的数据文件夹再试。")
-    added = fill_demo(ledger)
+    # Each record kind commits on its own; keep the empty ledger so a failure leaves no half school.
+    empty = rotating_backup(ledger.db_path, ledger.data_dir, "pre-demo", keep=1)
+    try:
+        added = fill_demo(ledger)
+    except Exception as exc:
+        ledger.close()
+        restore_file(empty, ledger.db_path)
+        raise UserError(f"示例数据没有填完，台账已恢复为空：{exc}") from exc
+    finally:
+        empty.unlink(missing_ok=True)
     print(f"已填入示例学校（{'、'.join(added)}）：{ledger.db_path}")
     return 0
