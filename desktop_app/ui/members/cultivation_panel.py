@@ -12,8 +12,9 @@ from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.members.cultivation_dialog import CultivationDialog
 from desktop_app.ui.widgets.record_table import (
-    Column, RecordFilterProxy, RecordTableModel, make_table_view, selected_rows,
+    Column, RecordTableModel, make_table_view, selected_rows,
 )
+from desktop_app.ui.widgets.filter_proxy import FilterProxy
 from desktop_app.ui.widgets.table_actions import record_buttons
 
 ALL = "全部类型"
@@ -34,7 +35,7 @@ class CultivationPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.model = RecordTableModel(COLUMNS, self)
-        self.proxy = RecordFilterProxy(self)
+        self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = make_table_view(self.proxy, self)
         self.search = QLineEdit(self)

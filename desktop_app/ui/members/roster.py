@@ -11,8 +11,9 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.members.delete import delete_member_asking
 from desktop_app.ui.members.dialog import MemberDialog
 from desktop_app.ui.widgets.record_table import (
-    ROW_ROLE, Column, RecordFilterProxy, RecordTableModel, make_table_view, selected_rows,
+    ROW_ROLE, Column, RecordTableModel, make_table_view, selected_rows,
 )
+from desktop_app.ui.widgets.filter_proxy import FilterProxy
 from desktop_app.ui.widgets.table_actions import record_buttons
 
 ALL = "全部"
@@ -42,7 +43,7 @@ class RosterPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.model = RecordTableModel(COLUMNS, self)
-        self.proxy = RecordFilterProxy(self)
+        self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = make_table_view(self.proxy, self)
 
