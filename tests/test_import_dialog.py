@@ -107,3 +107,20 @@ def test_save_template_from_the_menu_handler(main_window, tmp_path, message_brid
     saved = save_template_dialog(main_window, kind="classes", path=tmp_path / "班级模板.xlsx")
     assert saved.exists()
     assert "已保存班级导入模板" in message_bridge.texts("info")[0]
+
+
+def test_file_menu_opens_the_import_dialog_for_classes(main_window, qtbot, tmp_path):
+    from PySide6.QtGui import QAction
+
+    action = next(a for a in main_window.findChildren(QAction) if a.text().startswith("导入Excel"))
+    assert action.isEnabled()
+    action.trigger()
+    dialog = main_window.findChild(ImportDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("classes"))
+    dialog.set_file(write_book(tmp_path / "班级.xlsx", [["班级", "年级"], ["高一(1)班", "高一"], ["高一(1)班", "高一"]]))
+    wait_idle(qtbot, dialog)
+    assert [(p.row, p.column) for p in dialog.bad_model.rows()] == [(3, "")]
+    assert "与第 2 行重复" in dialog.bad_model.rows()[0].reason
+    qtbot.mouseClick(dialog.cancel_button, Qt.LeftButton)
+    assert not dialog.isVisible()

@@ -41,8 +41,9 @@ def good_members_file(tmp_path):
 def test_good_file_with_aliases_title_row_and_every_date_form(ledger, tmp_path):
     checked = importing.preview(ledger, "members", good_members_file(tmp_path))
     assert checked.bad_rows == []
-    assert [(g.row, g.summary, g.action) for g in checked.good_rows] == [
+    assert [(g.row, g.summary.split(" · ")[0], g.action) for g in checked.good_rows] == [
         (3, "张晓明", "新增"), (4, "李芳", "新增"), (5, "王强", "新增"), (7, "赵敏", "新增")]
+    assert checked.good_rows[0].summary == "张晓明 · 中共党员 · 1985-03-12 · 高二年级组 · 班主任、任课教师"
     assert checked.header_row == 2
     assert count(ledger, Member) == 0, "preview must not write"
 
@@ -262,7 +263,7 @@ def test_example_row_left_in_a_template_is_skipped(ledger, tmp_path):
     book.worksheets[0].append(["高一(5)班", "高一", None])
     book.save(path)
     checked = importing.preview(ledger, "classes", path)
-    assert [g.summary for g in checked.good_rows] == ["高一(5)班"]
+    assert [g.summary for g in checked.good_rows] == ["高一(5)班 · 高一"]
     assert checked.notes == ["第 2 行是模板中的示例行，已跳过。"]
 
 
@@ -273,3 +274,20 @@ def test_template_example_rows_are_valid(ledger, tmp_path):
         for column in spec.columns:
             if column.example != "":
                 column.parse_cell(column.example)
+
+
+def test_error_report_keeps_user_text_as_text(ledger, tmp_path):
+    from openpyxl import load_workbook
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["姓名", "政治面貌"])
+    book.active["A2"], book.active["B2"] = '=HYPERLINK("http://x")', "党员"
+    book.active["A2"].data_type = "s"  # text that looks like a formula, as a user may type it
+    path = tmp_path / "注入.xlsx"
+    book.save(path)
+    checked = importing.preview(ledger, "members", path)
+    out = importing.write_error_report(checked, tmp_path / "错误.xlsx")
+    cell = load_workbook(out).active["B2"]
+    assert (cell.value, cell.data_type) == ('=HYPERLINK("http://x")', "s")

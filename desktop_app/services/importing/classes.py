@@ -33,6 +33,11 @@ class ClassRecord:
     name: str
     grade: str | None
     head_teacher_id: int | None
+    head_teacher_name: str | None = None
+
+    def describe(self) -> str:
+        teacher = f"班主任 {self.head_teacher_name}" if self.head_teacher_name else ""
+        return " · ".join(p for p in (self.name, self.grade or "", teacher) if p)
 
 
 def load(session) -> ClassLookup:
@@ -59,7 +64,7 @@ def find_member(name: str, people: dict[str, list[tuple[int, bool]]], column: st
 def build(cells: RowCells, lookup: ClassLookup) -> ClassRecord:
     teacher = cells.get("head_teacher")
     teacher_id = find_member(teacher, lookup.members, "head_teacher") if teacher else None
-    return ClassRecord(cells.get("name"), cells.get("grade"), teacher_id)
+    return ClassRecord(cells.get("name"), cells.get("grade"), teacher_id, teacher)
 
 
 def match(record: ClassRecord, lookup: ClassLookup) -> int | None:
@@ -81,6 +86,6 @@ def write(session, record: ClassRecord, existing: int | None, lookup: ClassLooku
 SPEC = ImportSpec(
     kind="classes", label="班级", columns=COLUMNS, topics=("school_class",),
     load=load, build=build, match=match, write=write,
-    identity=lambda record: [class_key(record.name)], describe=lambda record: record.name,
+    identity=lambda record: [class_key(record.name)], describe=ClassRecord.describe,
     sheet_title="班级",
 )

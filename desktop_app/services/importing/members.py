@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from desktop_app.domain.dates import format_date
 from desktop_app.domain.people import MemberData, validate_member
 from desktop_app.domain.vocab import COMMON_BACKBONE_TITLES, COMMON_EDUCATION_LEVELS, Gender, PoliticalStatus, Post
 from desktop_app.services.importing.spec import (
@@ -142,6 +143,13 @@ def write(session, record: MemberRecord, existing: int | Member | None, roster: 
     roster.add(existing, merged)
 
 
+def describe(record: MemberRecord) -> str:
+    data = record.data
+    parts = [data.name, PoliticalStatus.label_of(data.political_status), format_date(data.birth_date),
+             data.department or "", "、".join(Post.label_of(p) for p in data.posts)]
+    return " · ".join(p for p in parts if p)
+
+
 def identity(record: MemberRecord) -> list:
     data = record.data
     return [("id", data.id_number)] if data.id_number else [("name", data.name, data.birth_date)]
@@ -150,5 +158,5 @@ def identity(record: MemberRecord) -> list:
 SPEC = ImportSpec(
     kind="members", label="党员", columns=COLUMNS, topics=("member",),
     load=load, build=build, match=match, write=write, identity=identity,
-    describe=lambda record: record.data.name, sheet_title="党员名册",
+    describe=describe, sheet_title="党员名册",
 )

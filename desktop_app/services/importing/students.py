@@ -45,6 +45,12 @@ class StudentRecord:
     name: str
     class_id: int
     values: dict  # the filled-in optional fields only
+    class_name: str = ""
+
+    def describe(self) -> str:
+        number = self.values.get("student_number")
+        flags = "、".join(StudentFlag.label_of(f) for f in self.values.get("flags", []))
+        return " · ".join(p for p in (self.name, self.class_name, f"学号 {number}" if number else "", flags) if p)
 
 
 def load(session) -> StudentLookup:
@@ -62,7 +68,7 @@ def build(cells: RowCells, lookup: StudentLookup) -> StudentRecord:
     if class_id is None:
         raise RowError("class_name", f"没有名为“{class_name}”的班级，请先添加或导入班级")
     values = {key: cells.get(key) for key in _OPTIONAL if cells.get(key) not in (None, [])}
-    return StudentRecord(cells.get("name"), class_id, values)
+    return StudentRecord(cells.get("name"), class_id, values, class_name)
 
 
 def match(record: StudentRecord, lookup: StudentLookup) -> int | Student | None:
@@ -97,5 +103,5 @@ def identity(record: StudentRecord) -> list:
 SPEC = ImportSpec(
     kind="students", label="学生", columns=COLUMNS, topics=("student",),
     load=load, build=build, match=match, write=write, identity=identity,
-    describe=lambda record: record.name, sheet_title="学生",
+    describe=StudentRecord.describe, sheet_title="学生",
 )

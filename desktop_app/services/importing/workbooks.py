@@ -20,13 +20,27 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 REQUIRED_FONT = Font(bold=True, color="C00000")
 HEADER_FONT = Font(bold=True)
 REASON_FILL = PatternFill("solid", fgColor="FDECEA")
+TOP = Alignment(vertical="top")
+REASON_WIDTH = 60
 TEMPLATE_ROWS = 1000  # rows the drop-downs cover
 
 
 def text_width(value: Any) -> int:
     """Columns have no autofit: count East Asian wide characters twice, plus a margin."""
-    text = value.isoformat() if isinstance(value, (date, datetime)) else str(value or "")
+    if isinstance(value, datetime):
+        value = value.date()
+    text = value.isoformat() if isinstance(value, date) else str(value if value is not None else "")
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text) + 2
+
+
+def _print_setup(sheet) -> None:
+    """Landscape A4, all columns on one page width, header row repeated."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = 9
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
 
 
 def _safe(cell, value: Any) -> None:
@@ -78,6 +92,7 @@ def write_template(kind: str, path: str | Path) -> Path:
                 validation.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
                 sheet.add_data_validation(validation)
     sheet.freeze_panes = "A2"
+    _print_setup(sheet)
     notes = workbook.create_sheet("填写说明")
     lines = [
         f"{spec.label}导入模板填写说明",
@@ -88,7 +103,7 @@ def write_template(kind: str, path: str | Path) -> Path:
         *spec.notes,
         "",
         "各列说明：",
-        *(f"{c.template_header}：{c.note or '（选填）' if not c.required else c.note or '必填'}" for c in spec.columns),
+        *(f"{c.template_header}：{c.note or ('必填' if c.required else '选填')}" for c in spec.columns),
     ]
     for row, line in enumerate(lines, 1):
         notes.cell(row=row, column=1, value=line)
@@ -115,13 +130,20 @@ def write_error_report(preview, path: str | Path) -> Path:
         for index, value in enumerate(values, 1):
             cell = sheet.cell(row=row, column=index)
             _safe(cell, value)
+            cell.alignment = TOP
             if isinstance(value, (date, datetime)):
                 cell.number_format = "yyyy-mm-dd"
             widths[index - 1] = max(widths[index - 1], text_width(value))
-        sheet.cell(row=row, column=len(values)).fill = REASON_FILL
+        reason = sheet.cell(row=row, column=len(values))
+        reason.fill = REASON_FILL
+        reason.alignment = Alignment(wrap_text=True, vertical="top")
+        lines = -(-text_width(bad.reason) // REASON_WIDTH)  # ceiling: not every viewer fits rows itself
+        if lines > 1:
+            sheet.row_dimensions[row].height = 15 * lines
     for index, width in enumerate(widths, 1):
-        sheet.column_dimensions[get_column_letter(index)].width = min(width + 1, 60)
+        sheet.column_dimensions[get_column_letter(index)].width = min(width + 1, REASON_WIDTH)
     sheet.freeze_panes = "B2"
+    _print_setup(sheet)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(preview.bad_rows) + 1, 1)}"
     _save(workbook, path)
     return path
