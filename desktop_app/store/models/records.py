@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop_app.store.base import Base, TimestampMixin
 
@@ -62,9 +62,6 @@ class Visit(TimestampMixin, Base):
     suggestions: Mapped[str | None] = mapped_column(Text)  # 意见建议 (整改 reads this)
     follow_up_needed: Mapped[bool] = mapped_column(default=False)  # 是否回访
     follows_visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id", ondelete="SET NULL"))
-
-    # For bulk writes (the importer adds visits with their students in one flush).
-    students: Mapped[list[VisitStudent]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
 
 
 class VisitStudent(Base):
