@@ -283,3 +283,31 @@ def test_demo_ledger_views(tab, ledger, qtbot):
     assert {row.status_label for row in tab.suggestions.proxy.visible_rows()} == {"未立整改"}
     tab.show_filtered(category="后勤服务", view="suggestions")
     assert {row.category_label for row in tab.suggestions.proxy.visible_rows()} == {"后勤服务"}
+
+
+def test_responsible_person_may_be_off_the_roster_but_not_an_ambiguous_name(tab, qtbot, ledger, message_bridge):
+    add_member(ledger, MemberData(name="王伟", department="数学组"))
+    add_member(ledger, MemberData(name="王伟", department="总务处"))
+    sid = rect.add_suggestion(ledger, SuggestionData(content="校车太挤", raised_on=TODAY))
+    select(tab.suggestions, lambda r: r.id == sid)
+    click(qtbot, tab.rectify_button)
+    dialog = tab.dialog
+    dialog.measure.setPlainText("增开一趟校车")
+    dialog.deadline.setText(TODAY.isoformat())
+    dialog.responsible.setEditText("王伟")
+    press_ok(qtbot, dialog)
+    assert message_bridge.texts("error") == ["责任人：有2人名为“王伟”，请从列表中选择（带部门的那一项）"]
+    dialog.responsible.setEditText("王伟（总务处）")
+    press_ok(qtbot, dialog)
+    [row] = rect.list_rectifications(ledger)
+    assert row.responsible == "王伟" and row.responsible_member_id is not None
+
+    tab.views.setCurrentWidget(tab.rectifications)
+    select(tab.rectifications, lambda r: True)
+    click(qtbot, tab.edit_rectification_button)
+    dialog = tab.dialog
+    assert dialog.responsible.currentText() == "王伟（总务处）"
+    dialog.responsible.setEditText("车队李师傅")
+    press_ok(qtbot, dialog)
+    [row] = rect.list_rectifications(ledger)
+    assert (row.responsible, row.responsible_member_id) == ("车队李师傅", None)

@@ -21,6 +21,7 @@ from desktop_app.domain.rectifications import (
 )
 from desktop_app.services import rectifications as service
 from desktop_app.services.errors import UserError, ValidationError
+from desktop_app.services.members import members_by_name
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
@@ -229,8 +230,13 @@ class RectificationDialog(_SavingDialog):
             values[name], problem = _date_problem(getattr(self, name), label)
             if problem:
                 problems.append(problem)
-        self._raise_if(problems)
         member_id = self.responsible.member_id()
+        typed = self.responsible.currentText().strip()
+        if member_id is None and typed:
+            namesakes = len(members_by_name(self.ledger).get(typed, []))
+            if namesakes > 1:  # a bare name shared by several people must be picked from the list
+                problems.append(FieldProblem("责任人", f"有{namesakes}人名为“{typed}”，请从列表中选择（带部门的那一项）"))
+        self._raise_if(problems)
         data = RectificationData(
             measure=self.measure.toPlainText(), target=self.target.text(),
             responsible_unit=self.responsible_unit.text(), responsible_member_id=member_id,
