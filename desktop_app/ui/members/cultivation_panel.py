@@ -37,7 +37,7 @@ class CultivationPanel(QWidget):
         self.model = RecordTableModel(COLUMNS, self)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = make_table_view(self.proxy, self)
+        self.view = make_table_view(self.proxy, self, export_title="培养计划")
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("搜索姓名、目标、阶段…")
         self.search.setClearButtonEnabled(True)

@@ -45,7 +45,7 @@ class RosterPanel(QWidget):
         self.model = RecordTableModel(COLUMNS, self)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = make_table_view(self.proxy, self)
+        self.view = make_table_view(self.proxy, self, export_title="党员名册")
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("搜索姓名、部门、电话…")

@@ -1,0 +1,87 @@
+"""The add/edit dialog for a class: name, grade and head teacher."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.school import ClassData, guess_grade, validate_class
+from desktop_app.services import classes as service
+from desktop_app.services.errors import UserError, ValidationError
+from desktop_app.store.ledger import Ledger
+from desktop_app.ui import messages
+from desktop_app.ui.widgets.enum_combo import SuggestCombo
+from desktop_app.ui.widgets.form_problems import ProblemBanner
+from desktop_app.ui.widgets.member_picker import MemberPicker
+
+STAR = " <span style='color:#c62828'>*</span>"
+
+
+class ClassDialog(QDialog):
+    """Add a class (class_id None) or edit one; `saved_id` after accept."""
+
+    def __init__(self, ledger: Ledger, class_id: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._ledger = ledger
+        self.class_id = class_id
+        self.saved_id: int | None = None
+        self.setWindowTitle("编辑班级" if class_id else "新增班级")
+        self.setMinimumWidth(380)
+        self.problems = ProblemBanner(self)
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setMaxLength(30)
+        self.name_edit.setPlaceholderText("如 高二(3)班")
+        self.name_edit.textEdited.connect(self._suggest_grade)
+        self.grade = SuggestCombo(sorted({r.grade for r in service.list_classes(ledger) if r.grade}), self,
+                                  placeholder="如 高二（可由班级名自动填写）")
+        self.head_teacher = MemberPicker(ledger, self, placeholder="输入姓名查找，可留空")
+        form = QFormLayout()
+        form.addRow(QLabel("班级" + STAR), self.name_edit)
+        form.addRow("年级", self.grade)
+        form.addRow("班主任", self.head_teacher)
+        for label, widget in (("班级", self.name_edit), ("年级", self.grade), ("班主任", self.head_teacher)):
+            self.problems.register(label, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
+        self.save_button = buttons.button(QDialogButtonBox.Save)
+        self.save_button.setText("保存")
+        buttons.button(QDialogButtonBox.Cancel).setText("取消")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.problems)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        if class_id is not None:
+            data = service.get_class(ledger, class_id)
+            self.name_edit.setText(data.name)
+            self.grade.set_value(data.grade)
+            self.head_teacher.set_member_id(data.head_teacher_id)
+
+    def _suggest_grade(self, name: str) -> None:
+        guessed = guess_grade(name)
+        if guessed and not self.grade.value():
+            self.grade.set_value(guessed)
+
+    def save(self) -> None:
+        data = ClassData(name=self.name_edit.text(), grade=self.grade.value(),
+                         head_teacher_id=self.head_teacher.member_id())
+        problems = validate_class(data)
+        picked = self.head_teacher.problem("班主任")
+        if picked:
+            problems.append(FieldProblem("班主任", picked.split("：", 1)[1]))
+        if problems:
+            self.problems.show_problems(problems)
+            return
+        try:
+            if self.class_id is None:
+                self.saved_id = service.add_class(self._ledger, data)
+            else:
+                service.update_class(self._ledger, self.class_id, data)
+                self.saved_id = self.class_id
+        except ValidationError as exc:
+            self.problems.show_problems(exc.problems)
+            return
+        except UserError as exc:
+            messages.error(self, "未能保存", str(exc))
+            return
+        self.accept()
