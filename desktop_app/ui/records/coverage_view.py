@@ -39,6 +39,7 @@ class CoverageView(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self._context = context
+        self._stale = True
         self.period_bar = PeriodBar(context.ledger, self, unit="semester")
         self.teachers_label = QLabel(self)
         self.model = RecordTableModel(COLUMNS, self)
@@ -80,6 +81,18 @@ class CoverageView(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Reload now if shown, else when next shown (the tabs build every page at once)."""
+        self._stale = True
+        if self.isVisible():
+            self._load()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self._load()
+
+    def _load(self) -> None:
+        self._stale = False
         period = self.period_bar.period()
         chosen = self.selected_class()
         self.model.set_rows(class_coverage(self._context.ledger, period))

@@ -41,6 +41,7 @@ class QuotaView(QWidget):
     def __init__(self, context: AppContext, mode: str, parent: QWidget | None = None):
         super().__init__(parent)
         self._context = context
+        self._stale = True
         self._mode = mode
         self.period_bar = PeriodBar(context.ledger, self, unit="week" if mode == "observations" else "month")
         self.behind_only = QCheckBox("只看未完成", self)
@@ -84,6 +85,18 @@ class QuotaView(QWidget):
         self._summarise()
 
     def reload(self) -> None:
+        """Reload now if shown, else when next shown (the tabs build every page at once)."""
+        self._stale = True
+        if self.isVisible():
+            self._load()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self._load()
+
+    def _load(self) -> None:
+        self._stale = False
         rows = member_fulfilment(self._context.ledger, self.period_bar.period())
         self.model.set_rows(sorted(rows.values(), key=lambda f: f.name))
         self._summarise()
