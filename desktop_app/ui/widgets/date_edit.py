@@ -24,7 +24,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QCalendarWidget, QHBoxLayout, QLineEdit, QMenu, QToolButton, QWidget, QWidgetAction,
+    QCalendarWidget, QHBoxLayout, QLineEdit, QMenu, QSizePolicy, QToolButton, QWidget, QWidgetAction,
 )
 
 from desktop_app.domain.dates import format_date, parse_date
@@ -65,6 +65,7 @@ class OptionalDateEdit(QWidget):
         layout.addWidget(self.line_edit, 1)
         layout.addWidget(self.calendar_button)
         self.setFocusProxy(self.line_edit)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)  # one line tall, like a QLineEdit
 
     # --- value --------------------------------------------------------------
     def date(self) -> date | None:
