@@ -31,6 +31,23 @@ class Report:
     period: ReportPeriod
     profile: SchoolProfile
     mask_ids: bool = True
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def once(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Figures several sheets share (quota fulfilment, year results) are computed once."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def fulfilment(self):
+        from desktop_app.services.records.queries import member_fulfilment
+
+        return self.once("fulfilment", lambda: member_fulfilment(self.ledger, self.period.period))
+
+    def year_results(self):
+        from desktop_app.services.evaluations.queries import year_results
+
+        return self.once("year_results", lambda: year_results(self.ledger, self.period.school_year))
 
 
 @dataclass

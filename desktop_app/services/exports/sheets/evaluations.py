@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop_app.services.evaluations.queries import is_year_locked, year_results
+from desktop_app.services.evaluations.queries import is_year_locked
 from desktop_app.services.exports.quarterly import Report, SheetData
 from desktop_app.services.exports.sheet import SheetColumn
 
@@ -10,7 +10,7 @@ COLUMNS = [SheetColumn("名次", 5), "姓名", "政治面貌", "党小组", "第
 
 
 def build(report: Report) -> SheetData | None:
-    results = [r for r in year_results(report.ledger, report.period.school_year) if r.score is not None]
+    results = [r for r in report.year_results() if r.score is not None]
     if not results:
         return None
     results.sort(key=lambda r: (r.rank or 10**6, r.member_name))

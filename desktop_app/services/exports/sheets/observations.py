@@ -7,7 +7,6 @@ from collections import Counter
 from desktop_app.services.exports.quarterly import Report, SheetData
 from desktop_app.services.exports.sheet import SheetColumn
 from desktop_app.services.records.observations import list_observations
-from desktop_app.services.records.queries import member_fulfilment
 
 COLUMNS = [
     SheetColumn("序号", 5), "姓名", "岗位", "听课（完成）", "听课（要求）", "示范课（完成）", "示范课（要求）",
@@ -16,7 +15,7 @@ COLUMNS = [
 
 
 def build(report: Report) -> SheetData:
-    fulfilment = member_fulfilment(report.ledger, report.period.period)
+    fulfilment = report.fulfilment()
     observed = Counter(o.teacher_id for o in list_observations(report.ledger, report.period.period))
     rows, alerts = [], set()
     people = sorted(fulfilment.values(), key=lambda f: (not f.observations_required, f.name))

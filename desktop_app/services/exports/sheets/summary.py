@@ -54,7 +54,7 @@ def _record_figures(queries, report: Report) -> list[list]:
 
     period = report.period.period
     totals = queries.totals(report.ledger, period)
-    fulfilment = queries.member_fulfilment(report.ledger, period)
+    fulfilment = report.fulfilment()
     behind = queries.behind_list(fulfilment)
     rows = [
         ["听课总节数", totals.observations, "统计期间内的听课记录"],
@@ -82,7 +82,7 @@ def _rectification_figures(queries, report: Report) -> list[list]:
 
 
 def _evaluation_figures(queries, report: Report) -> list[list]:
-    results = queries.year_results(report.ledger, report.period.school_year)
+    results = report.year_results()
     counts = queries.year_star_counts(results)
     return [[f"{level.label}党员", count, f"{report.period.school_year}学年量化考核"] for level, count in counts.items()]
 

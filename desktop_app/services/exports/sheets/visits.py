@@ -5,7 +5,7 @@ from __future__ import annotations
 from desktop_app.domain.records import VisitKind
 from desktop_app.services.exports.quarterly import Report, SheetData
 from desktop_app.services.exports.sheet import SheetColumn
-from desktop_app.services.records.queries import class_coverage, member_fulfilment
+from desktop_app.services.records.queries import class_coverage
 
 COLUMNS = [
     SheetColumn("序号", 5), "姓名", "岗位", "统计方式", "家访（完成）", "家访（要求）", "是否达标",
@@ -15,7 +15,7 @@ COVERAGE_COLUMNS = ["班级", "班主任", "学生数", "电话家访覆盖", "�
 
 
 def build(report: Report) -> SheetData:
-    fulfilment = member_fulfilment(report.ledger, report.period.period)
+    fulfilment = report.fulfilment()
     rows, alerts = [], set()
     people = sorted((f for f in fulfilment.values() if f.visits_required or f.visits_done), key=lambda f: f.name)
     for index, f in enumerate(people):

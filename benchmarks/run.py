@@ -1,0 +1,183 @@
+"""The ten-year benchmark: our figures side by side with the raw libraries doing the same work.
+
+    python benchmarks/run.py [--data-dir DIR] [--rounds 3]
+
+Without --data-dir the ten-year ledger is generated first (benchmarks/ten_year_ledger.py,
+a few minutes). Prints, in one run: start-up to the first painted window vs a bare PySide6
+window after the same imports; the quarterly and school-year workbooks vs raw openpyxl writing
+the same cells; 60 plaques vs raw reportlab; a keystroke in the visits filter; importing
+10,000 visit rows vs openpyxl reading them; peak memory with the ledger open.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TARGETS = {
+    "start-up": "≤ 1.3× bare window",
+    "quarterly workbook": "≤ 1.5× raw openpyxl",
+    "60 plaques": "< 1 s",
+    "visits filter keystroke": "< 100 ms",
+    "peak memory": "< 400 MB",
+    "import 10,000 visits": "< 10 s",
+}
+
+
+def line(name: str, ours: str, baseline: str = "", ratio: str = "") -> None:
+    print(f"{name:<28} {ours:>14} {baseline:>16} {ratio:>8}   target {TARGETS.get(name, '')}")
+
+
+def child(mode: str, data_dir: Path | None) -> tuple[float, float]:
+    env = dict(os.environ, BENCH_T0=repr(time.time()))
+    args = [sys.executable, str(HERE / "startup_child.py"), mode] + ([str(data_dir)] if data_dir else [])
+    out = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300).stdout
+    fields = next(l for l in out.splitlines() if l.startswith("painted")).split()
+    return float(fields[1]), float(fields[3])
+
+
+def bench_startup(data_dir: Path, rounds: int) -> None:
+    bare = statistics.median(child("bare", None)[0] for _ in range(rounds))
+    ours = statistics.median(child("app", data_dir)[0] for _ in range(rounds))
+    line("start-up", f"{ours:.2f} s", f"bare {bare:.2f} s", f"{ours / bare:.2f}×")
+    _, peak = child("app-all-tabs", data_dir)
+    line("peak memory", f"{peak:.0f} MB", "all tabs opened")
+
+
+def raw_openpyxl(source: Path, target: Path) -> float:
+    """Write the very cells of our workbook with bare openpyxl: no styles, no print setup."""
+    from openpyxl import Workbook, load_workbook
+
+    book = load_workbook(source)
+    sheets = [(s.title, [list(r) for r in s.iter_rows(values_only=True)]) for s in book.worksheets]
+    start = time.perf_counter()
+    raw = Workbook()
+    raw.remove(raw.active)
+    for title, rows in sheets:
+        sheet = raw.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    raw.save(target)
+    return time.perf_counter() - start
+
+
+def bench_workbooks(data_dir: Path, scratch: Path) -> None:
+    from desktop_app.domain import report_period
+    from desktop_app.domain.calendar import school_year_of
+    from desktop_app.services.exports.quarterly import export_quarterly
+    from desktop_app.store.ledger import open_ledger
+
+    ledger = open_ledger(data_dir)
+    year = school_year_of(date.today())
+    last_year = f"{int(year[:4]) - 1}-{year[:4]}"
+    for name, period in (("quarterly workbook", report_period.quarter(int(year[:4]), 4)),
+                         ("school-year workbook", report_period.school_year(last_year))):
+        path = scratch / f"{name}.xlsx"
+        start = time.perf_counter()
+        export_quarterly(ledger, period, path)
+        ours = time.perf_counter() - start
+        raw = raw_openpyxl(path, scratch / f"raw-{name}.xlsx")
+        line(name, f"{ours:.2f} s", f"openpyxl {raw:.2f} s", f"{ours / raw:.2f}×")
+    ledger.close()
+
+
+def bench_plaques() -> None:
+    sys.path.insert(0, str(HERE))
+    import plaques
+
+    batch = plaques.cards()
+    plaques.font_set()
+    plaques.ours(batch[:1])
+    plaques.plain_reportlab(batch[:1])
+    ours = min(plaques.ours(batch)[0] for _ in range(3))
+    plain = min(plaques.plain_reportlab(batch)[0] for _ in range(3))
+    line("60 plaques", f"{ours:.3f} s", f"reportlab {plain:.3f} s", f"{ours / plain:.2f}×")
+
+
+def _keystrokes(records, texts=("王", "王芳", "王", "", "家长", "家", "")) -> list[float]:
+    from PySide6.QtWidgets import QApplication
+
+    times = []
+    for text in texts:
+        start = time.perf_counter()
+        records._search(text)  # what the search box does once typing pauses
+        QApplication.processEvents()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def bench_keystroke(data_dir: Path) -> None:
+    from desktop_app.app import build_main_window, make_application
+    from desktop_app.services.records.visits import list_visits
+    from desktop_app.store.ledger import open_ledger
+
+    make_application([sys.argv[0]])
+    ledger = open_ledger(data_dir)
+    window = build_main_window(ledger)
+    window.show()
+    records = window.open_tab("visits").records
+    last_autumn = date(date.today().year - 1, 11, 1)
+    records.filters.period_bar.show_date(last_autumn, "semester")
+    records.reload()
+    times = _keystrokes(records)
+    line("visits filter keystroke", f"{statistics.median(times) * 1000:.0f} ms",
+         f"{records.model.rowCount():,} rows (semester)", f"max {max(times) * 1000:.0f} ms")
+    start = time.perf_counter()
+    everything = list_visits(ledger, None)
+    records.model.set_rows(everything)
+    loaded = time.perf_counter() - start
+    times = _keystrokes(records)
+    line("visits filter keystroke", f"{statistics.median(times) * 1000:.0f} ms",
+         f"{len(everything):,} rows (all)", f"max {max(times) * 1000:.0f} ms")
+    print(f"{'':<28} loading all {len(everything):,} visits into the table took {loaded:.1f} s")
+    window.close()
+    ledger.close()
+
+
+def bench_import(data_dir: Path) -> None:
+    out = subprocess.run([sys.executable, str(HERE / "import_visits.py"), "--rows", "10000"],
+                         capture_output=True, text=True, timeout=900).stdout
+    figures = {l.split(":")[0].strip(): l.split(":")[1].split()[0] for l in out.splitlines() if ":" in l}
+    total = figures.get("our import in total")
+    read = figures.get("openpyxl read-only pass")
+    line("import 10,000 visits", f"{total} s", f"openpyxl read {read} s",
+         f"{float(total) / float(read):.1f}×" if total and read else "")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, help="an existing ten-year ledger folder")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch_name:
+        scratch = Path(scratch_name)
+        data_dir = args.data_dir
+        if data_dir is None:
+            from ten_year_ledger import generate
+
+            data_dir = scratch / "ten-year"
+            started = time.perf_counter()
+            counts = generate(data_dir)
+            print(f"generated: {counts} in {time.perf_counter() - started:.0f} s")
+        print(f"{'what':<28} {'ours':>14} {'baseline':>16} {'ratio':>8}")
+        bench_startup(data_dir, args.rounds)
+        bench_workbooks(data_dir, scratch)
+        bench_plaques()
+        bench_keystroke(data_dir)
+        bench_import(data_dir)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
