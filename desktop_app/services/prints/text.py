@@ -9,11 +9,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.lib.enums import TA_JUSTIFY
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
 
 from desktop_app.services.prints.fonts import split_runs
 
@@ -99,20 +96,3 @@ def markup(text: str, chain: Chain) -> str:
         parts.append(safe if font == chain[0] else f'<font name="{font}">{safe}</font>')
     return "".join(parts)
 
-
-def fit_paragraph(text: str, chain: Chain, width: float, height: float, size: float,
-                  min_size: float = 8, leading: float = 1.65, indent_chars: float = 2,
-                  alignment: int = TA_JUSTIFY) -> tuple[Paragraph, float] | None:
-    """The user's text as a Paragraph at the largest size ≤ `size` that fits width × height;
-    None when even `min_size` overflows."""
-    body = markup(text, chain)
-    while size >= min_size:
-        style = ParagraphStyle("fit", fontName=chain[0], fontSize=size, leading=size * leading,
-                               firstLineIndent=size * indent_chars, alignment=alignment,
-                               wordWrap="CJK")
-        paragraph = Paragraph(body, style)
-        _w, needed = paragraph.wrap(width, height)
-        if needed <= height:
-            return paragraph, size
-        size -= 0.5
-    return None
