@@ -37,6 +37,6 @@ PY
 "$bundle" --data-dir "$fresh" check
 
 version=$(python -c "import desktop_app; print(desktop_app.__version__)")
-makensis -V2 -DVERSION="$version" -DDISTDIR="$PWD/build/dist/BranchLedger" -DOUTFILE="$PWD/build/dist/installer-check.exe" installer/branch_ledger.nsi
+makensis -V2 -X"SetCompressor /FINAL zlib" -DVERSION="$version" -DDISTDIR="$PWD/build/dist/BranchLedger" -DOUTFILE="$PWD/build/dist/installer-check.exe" installer/branch_ledger.nsi
 echo "installer compiled: $(du -h build/dist/installer-check.exe | cut -f1)"
 echo "took $(( $(date +%s) - start )) s"
