@@ -297,6 +297,7 @@ def test_screenshot_with_demo_data(ui_app, ledger, qtbot):
     qtbot.waitExposed(tab)
     tab.pledge_view.selectRow(2)
     assert tab.pledge_proxy.rowCount() > 30
+    assert tab.status_counts.text().startswith("草拟 3　已公示 ")
     save_screenshot(tab, "pledges_tab")
     tab.year.setCurrentText(svc.previous_school_year(YEAR))
     assert {r.status for r in tab.pledge_proxy.visible_rows()} == {"reviewed"}

@@ -104,6 +104,9 @@ class PledgesTab(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.show_pledges)
         row.addWidget(self.show_not_pledged)
+        self.status_counts = QLabel(self)
+        row.addSpacing(16)
+        row.addWidget(self.status_counts)
         row.addStretch(1)
         self.start_year_button = self._button("开始新学年…", self.start_year, row,
                                               "为全体党员创建本学年的草拟承诺，可沿用上一学年的内容")
@@ -196,6 +199,9 @@ class PledgesTab(QWidget):
         self._show_detail()
 
     def _update_counts(self) -> None:
+        rows = self.pledge_model.rows()
+        self.status_counts.setText("　".join(
+            f"{status.label} {sum(r.status == status.value for r in rows)}" for status in PledgeStatus))
         self.show_pledges.setText(f"承诺列表（{self.pledge_proxy.rowCount()}）")
         self.show_not_pledged.setText(f"未承诺（{self.member_proxy.rowCount()}）")
 
