@@ -71,9 +71,12 @@ class StudentsTab(QWidget):
         self.class_view.setSelectionMode(QAbstractItemView.SingleSelection)
         self.class_view.selectionModel().selectionChanged.connect(lambda *_: self._apply_filters())
         self.class_view.doubleClicked.connect(lambda _index: self.edit_class())
-        self.add_class_button = QPushButton("新增班级", box)
-        self.edit_class_button = QPushButton("编辑班级", box)
-        self.delete_class_button = QPushButton("删除班级", box)
+        self.add_class_button = QPushButton("新增", box)
+        self.edit_class_button = QPushButton("编辑", box)
+        self.delete_class_button = QPushButton("删除", box)
+        for button, tip in ((self.add_class_button, "新增班级"), (self.edit_class_button, "编辑所选班级（也可双击）"),
+                            (self.delete_class_button, "删除所选班级")):
+            button.setToolTip(tip)
         self.add_class_button.clicked.connect(self.add_class)
         self.edit_class_button.clicked.connect(self.edit_class)
         self.delete_class_button.clicked.connect(self.delete_class)
@@ -101,6 +104,7 @@ class StudentsTab(QWidget):
         self.flag_filter.addItems([ALL_FLAGS, ANY_FLAG, *StudentFlag.labels()])
         self.flag_filter.currentIndexChanged.connect(self._apply_filters)
         self.count_label = QLabel(box)
+        self.count_label.setMinimumWidth(120)  # a narrow window may cut the count, never widen the window
         self.buttons = record_buttons(box, self.view, add=self.add_student, edit=self.edit_student,
                                       delete=self.delete_student, noun="学生")
         top = QHBoxLayout()
