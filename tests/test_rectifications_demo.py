@@ -18,7 +18,8 @@ def test_demo_fills_every_state_with_valid_rows(ledger):
     suggestions = rect.list_suggestions(ledger)
     rows = rect.list_rectifications(ledger)
     assert len(suggestions) == 50
-    assert 30 <= len(rows) < 50  # some suggestions are still waiting (未立整改)
+    assert 20 <= len(rows) < 30  # one per distinct opinion; some still wait (未立整改)
+    assert len({row.suggestion.removesuffix("（再次反映）") for row in rows}) == len(rows)
     assert all(count > 0 for count in rect.counts_by_status(ledger).values())
     assert rect.overdue(ledger, today)
     assert any(row.published_on for row in rows)
@@ -31,3 +32,16 @@ def test_demo_fills_every_state_with_valid_rows(ledger):
         assert validate_rectification(data, today, row.raised_on) == [], row
     demo.add_demo(ledger, random.Random(2))  # a second run adds nothing
     assert len(rect.list_suggestions(ledger)) == 50
+
+
+def test_demo_collects_the_sample_visits_suggestions_first(ledger):
+    from desktop_app.services.demo import records
+
+    people.add_demo(ledger, random.Random(1))
+    records.add_demo(ledger, random.Random(1))
+    demo.add_demo(ledger, random.Random(1))
+    suggestions = rect.list_suggestions(ledger)
+    from_visits = [s for s in suggestions if s.visit_id is not None]
+    assert from_visits and len(suggestions) - len(from_visits) >= demo.MIN_DIRECT
+    assert rect.collect_from_visits(ledger).created == 0  # all collected already
+    assert any(row.raised_on and row.suggestion in demo.VISIT_MEASURES for row in rect.list_rectifications(ledger))

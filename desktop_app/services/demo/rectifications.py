@@ -1,8 +1,8 @@
 """The sample school's 意见建议 and 整改台账: ~50 suggestions, most turned into rectifications.
 
 Suggestions written on the demo visits (when the visits sample exists) are collected first,
-as the secretary would with 从家访记录汇总; the rest are entered directly. Rectifications are
-spread over every state, with some overdue and some already published.
+as the secretary would with 从家访记录汇总; more are entered directly (座谈会, 访谈 …). Each distinct
+opinion gets one rectification, spread over every state, some overdue, some already published.
 """
 
 from __future__ import annotations
@@ -54,6 +54,19 @@ SAMPLES: tuple[tuple[str, str, str, str, str, str], ...] = (
     ("职称评聘标准希望提前公布", "staff_welfare", "teacher_interview", "青年教师", "提前一个月公布评聘方案并解读", "校长办公室"),
 )
 
+# Measures for the suggestions the visits sample writes (collected with 从家访记录汇总).
+VISIT_MEASURES = {
+    "希望学校延长图书馆开放时间": ("图书馆工作日开放至晚上九点，周六上午开放", "教务处"),
+    "食堂饭菜品种可以再丰富一些": ("每周公布菜谱，增加面食和时令蔬菜", "总务处"),
+    "放学时段校门口交通拥堵": ("联系交警设置护学岗，错峰放学", "政教处"),
+    "希望多组织家长开放日": ("每学期举办两次家长开放日", "政教处"),
+    "作业量有时偏大": ("年级组统筹各科作业量，每周公示", "教务处"),
+    "希望增加心理健康讲座": ("每月一次心理健康讲座，开放心理咨询室", "政教处"),
+    "宿舍热水供应时间太短": ("延长热水供应至晚上十点半", "总务处"),
+}
+FALLBACK_MEASURE = ("研究后制定整改措施并向师生反馈", "党支部")
+MIN_DIRECT = 16
+
 RESULTS = (
     "已落实，回访满意", "措施已执行，师生反映良好", "已完成并形成制度", "问题已解决，已向提出人反馈",
 )
@@ -67,13 +80,12 @@ def add_demo(ledger: Ledger, rng: random.Random) -> None:
     with ledger.reading() as session:
         if session.scalar(select(exists().where(Suggestion.id.is_not(None)))):
             return
-    collect_from_visits(ledger)  # the demo visits' suggestions, if that sample exists
+    collected = collect_from_visits(ledger).created  # the demo visits' suggestions, if that sample exists
     today = date.today()
     with ledger.transaction("suggestion", "rectification") as session:
         names = _members(session)
         members = list(names)
-        have = session.scalar(select(func.count()).select_from(Suggestion))
-        for i in range(max(TARGET_SUGGESTIONS - have, 0)):
+        for i in range(max(MIN_DIRECT, TARGET_SUGGESTIONS - collected)):
             content, category, source, raised_by, _measure, _unit = SAMPLES[i % len(SAMPLES)]
             data = SuggestionData(
                 content=content if i < len(SAMPLES) else f"{content}（再次反映）",
@@ -84,13 +96,18 @@ def add_demo(ledger: Ledger, rng: random.Random) -> None:
             assert not validate_suggestion(data, today)
             session.add(Suggestion(**vars(data)))
         session.flush()
-        measures = {s[0]: (s[4], s[5]) for s in SAMPLES}
-        suggestions = list(session.scalars(select(Suggestion).order_by(Suggestion.raised_on)))
-        for index, suggestion in enumerate(suggestions):
-            if index % 5 == 4:  # about one in five is still waiting to be studied (未立整改)
-                continue
+        measures = {s[0]: (s[4], s[5]) for s in SAMPLES} | VISIT_MEASURES
+        seen: set[str] = set()
+        for suggestion in session.scalars(select(Suggestion).order_by(Suggestion.raised_on, Suggestion.id)):
             base = suggestion.content.removesuffix("（再次反映）")
-            measure, unit = measures.get(base, ("研究后制定整改措施并向师生反馈", "党支部"))
+            # The same opinion raised again is sorted under the first one (归类整理), and about
+            # one distinct opinion in six is still waiting to be studied (未立整改).
+            if base in seen:
+                continue
+            seen.add(base)
+            if len(seen) % 6 == 0:
+                continue
+            measure, unit = measures.get(base, FALLBACK_MEASURE)
             data = _rectification(rng, today, suggestion.raised_on, measure, unit, members)
             if data.responsible_member_id:
                 data.responsible_name = names[data.responsible_member_id]
