@@ -164,6 +164,8 @@ def test_source_of_a_visit(kind, source):
         ("作业量偏大，孩子睡得太晚", SuggestionCategory.TEACHING),
         ("希望多开家长会，加强沟通", SuggestionCategory.HOME_SCHOOL),
         ("绩效工资分配方案应公开", SuggestionCategory.STAFF_WELFARE),
+        ("希望学校延长图书馆开放时间", SuggestionCategory.LOGISTICS),
+        ("希望增加心理健康讲座", SuggestionCategory.STUDENT_CARE),
         ("总体很满意", SuggestionCategory.OTHER),
     ],
 )

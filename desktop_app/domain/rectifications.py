@@ -55,7 +55,7 @@ def source_for_visit_kind(kind_label: str | None) -> SuggestionSource:
 # Words that point to a category, checked in this order; the first category with a hit wins.
 _CATEGORY_WORDS: tuple[tuple[SuggestionCategory, tuple[str, ...]], ...] = (
     (SuggestionCategory.SAFETY, ("安全", "交通", "消防", "防溺水", "校门", "门卫", "欺凌")),
-    (SuggestionCategory.LOGISTICS, ("食堂", "伙食", "饭菜", "宿舍", "寝室", "热水", "空调", "厕所", "维修", "后勤")),
+    (SuggestionCategory.LOGISTICS, ("食堂", "伙食", "饭菜", "宿舍", "寝室", "热水", "空调", "厕所", "维修", "图书馆", "后勤")),
     (SuggestionCategory.TEACHER_ETHICS, ("师德", "体罚", "有偿补课", "态度粗暴", "讽刺")),
     (SuggestionCategory.STAFF_WELFARE, ("绩效", "工资", "待遇", "职称", "岗位设置", "评聘", "体检")),
     (SuggestionCategory.HOME_SCHOOL, ("家长", "家校", "沟通", "家长会", "通知")),
