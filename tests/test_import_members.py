@@ -172,7 +172,7 @@ def test_classes_find_head_teacher_in_roster(ledger, tmp_path):
         ["班级*", "年级", "班主任"],
         ["高二(3)班", "高二年级", "张晓明"],
         ["高一(1)班", "高一", "无此人"],
-        ["高一（2）班", "高一", None],
+        ["高一（2）班", None, None],
         ["高二（3）班", "高二", "李芳"],
     ])
     checked = importing.preview(ledger, "classes", path)
@@ -182,7 +182,8 @@ def test_classes_find_head_teacher_in_roster(ledger, tmp_path):
     with ledger.reading() as session:
         classes = {c.name: c for c in session.scalars(select(SchoolClass))}
         assert classes["高二(3)班"].head_teacher.name == "张晓明"
-        assert classes["高一（2）班"].head_teacher is None
+        assert classes["高一(2)班"].head_teacher is None, "names are stored in one spelling"
+        assert classes["高一(2)班"].grade == "高一"
 
 
 def _classes(ledger, tmp_path):
@@ -291,3 +292,21 @@ def test_error_report_keeps_user_text_as_text(ledger, tmp_path):
     out = importing.write_error_report(checked, tmp_path / "错误.xlsx")
     cell = load_workbook(out).active["B2"]
     assert (cell.value, cell.data_type) == ('=HYPERLINK("http://x")', "s")
+
+
+def test_student_numbers_are_per_class_and_parents_may_give_two_phones(ledger, tmp_path):
+    _classes(ledger, tmp_path)
+    path = write_book(tmp_path / "学生.xlsx", [
+        ["姓名", "班级", "学号", "联系电话"],
+        ["甲", "高二(3)班", "01", "13900005678、0571-88886666"],
+        ["乙", "高二(4)班", "01", "123"],
+        ["乙", "高二(4)班", "01", None],
+    ])
+    checked = importing.preview(ledger, "students", path)
+    assert [(p.row, p.column) for p in checked.problems] == [(3, "联系电话")]
+    assert "位数不对" in checked.problems[0].reason
+    assert [g.action for g in checked.good_rows] == ["新增", "新增"], "学号 01 of another class is another student"
+    importing.commit(ledger, checked, skip_bad_rows=True)
+    assert count(ledger, Student) == 2
+    fixed = write_book(tmp_path / "学生2.xlsx", [["姓名", "班级", "学号"], ["甲", "高二(3)班", "01"], ["乙", "高二(4)班", "01"]])
+    assert [g.action for g in importing.preview(ledger, "students", fixed).good_rows] == ["更新", "更新"]

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from desktop_app.services.importing.spec import Column, ImportSpec, RowCells, RowError, text
+from desktop_app.domain.school import ClassData, guess_grade, normalise_class_name, validate_class
+from desktop_app.services.importing.spec import Column, ImportSpec, RowCells, RowError, RowErrors, text
 from desktop_app.store.models import Member, SchoolClass
 
 COLUMNS = (
@@ -17,9 +18,8 @@ COLUMNS = (
 )
 
 
-def class_key(name: str) -> str:
-    """高二（3）班 and 高二(3)班 and '高二 (3) 班' name the same class."""
-    return "".join(name.split()).replace("（", "(").replace("）", ")")
+# 高二（3）班, 高二(3)班 and '高二 (3) 班' name the same class (other importers use this name)
+class_key = normalise_class_name
 
 
 @dataclass
@@ -62,9 +62,13 @@ def find_member(name: str, people: dict[str, list[tuple[int, bool]]], column: st
 
 
 def build(cells: RowCells, lookup: ClassLookup) -> ClassRecord:
+    name, grade = normalise_class_name(cells.get("name")), cells.get("grade")
+    problems = validate_class(ClassData(name=name, grade=grade))
+    if problems:
+        raise RowErrors(RowError(p.field, p.message) for p in problems)
     teacher = cells.get("head_teacher")
     teacher_id = find_member(teacher, lookup.members, "head_teacher") if teacher else None
-    return ClassRecord(cells.get("name"), cells.get("grade"), teacher_id, teacher)
+    return ClassRecord(name, grade, teacher_id, teacher)
 
 
 def match(record: ClassRecord, lookup: ClassLookup) -> int | None:
@@ -80,7 +84,8 @@ def write(session, record: ClassRecord, existing: int | None, lookup: ClassLooku
             school_class.head_teacher_id = record.head_teacher_id
         return
     # identity() already refuses a class named twice in one file: no need to remember new ones
-    session.add(SchoolClass(name=record.name, grade=record.grade, head_teacher_id=record.head_teacher_id))
+    grade = record.grade or guess_grade(record.name)
+    session.add(SchoolClass(name=record.name, grade=grade, head_teacher_id=record.head_teacher_id))
 
 
 SPEC = ImportSpec(

@@ -64,6 +64,8 @@ def open_workbook(path: Path):
     try:
         # keep_links=False: never follow links to other workbooks
         return load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except PermissionError:
+        raise UserError(f"无法读取“{path.name}”：文件正被其他程序占用或没有读取权限。") from None
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise UserError(f"无法打开“{path.name}”：文件可能已损坏或不是 Excel 工作簿（{type(exc).__name__}）。") from None
 
