@@ -256,3 +256,27 @@ def test_scheme_editor_changes_thresholds_and_refuses_bad_totals(tab, ledger, qt
     when_dialog_opens(edit)
     qtbot.mouseClick(tab.scheme_button, Qt.LeftButton)
     assert get_scheme(ledger, YEAR).thresholds.five == 92
+
+
+def test_sheet_follows_the_records_until_approved(main_window, ledger):
+    from records_school import make_school
+
+    from desktop_app.services.records.observations import ObservationData, add_observation
+
+    school = make_school(ledger)
+    principal, teacher = school.members["王校长"], school.members["张老师"]
+    tab = main_window.open_tab("evaluations")
+    tab.set_year(YEAR)
+    sheet = tab.semester_panel
+
+    def observe(day: int) -> None:
+        add_observation(ledger, ObservationData(date=date(2025, 10, day), observer_id=principal, teacher_id=teacher,
+                                                lesson_no=1, subject="语文", lesson_type="drop_in"))
+
+    before = cell(sheet, "王校长", "听课").data(Qt.ToolTipRole)
+    assert before.startswith("听课 3/")
+    observe(15)
+    assert cell(sheet, "王校长", "听课").data(Qt.ToolTipRole).startswith("听课 4/")  # recomputed at once
+    approve(ledger, YEAR, 1, date(2026, 1, 20), "支部党员大会")
+    observe(16)
+    assert cell(sheet, "王校长", "听课").data(Qt.ToolTipRole).startswith("听课 4/")  # approved: frozen

@@ -15,7 +15,7 @@ from desktop_app.domain.scheme import Scheme, StarLevel
 from desktop_app.domain.vocab import PoliticalStatus
 from desktop_app.services.evaluations.locks import LockRow, semester_lock, year_lock
 from desktop_app.services.evaluations.schemes import get_scheme
-from desktop_app.services.evaluations.sources import SourceStatus, semester_facts, source_status
+from desktop_app.services.evaluations.sources import FactsCache, SourceStatus, semester_facts, source_status
 from desktop_app.services.members import MemberRow, list_members
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models.evaluations import EvaluationScore
@@ -131,7 +131,8 @@ def _evaluated(scheme: Scheme, members: list[MemberRow], scored_ids: set[int], l
     return [m for m in members if m.id in scored_ids or (m.active and m.political_status in statuses)]
 
 
-def semester_sheet(ledger: Ledger, school_year: str, semester: int) -> SemesterSheet:
+def semester_sheet(ledger: Ledger, school_year: str, semester: int, cache: FactsCache | None = None) -> SemesterSheet:
+    """Every evaluated member's semester; `cache` lets a screen reuse the records' facts between edits."""
     year = parse_school_year(school_year)
     scheme = get_scheme(ledger, year)
     lock = semester_lock(ledger, year, semester)
@@ -142,7 +143,10 @@ def semester_sheet(ledger: Ledger, school_year: str, semester: int) -> SemesterS
                 EvaluationScore.school_year == year, EvaluationScore.semester == semester))
         }
     members = _evaluated(scheme, list_members(ledger), set(stored), lock is not None)
-    facts = {} if lock else semester_facts(ledger, year, semester)
+    if lock:
+        facts = {}
+    else:
+        facts = cache.get(ledger, year, semester) if cache else semester_facts(ledger, year, semester)
     rows = []
     for member in members:
         entered, bonuses, deductions, frozen = stored.get(member.id, ({}, [], [], None))
@@ -163,11 +167,11 @@ def semester_sheet(ledger: Ledger, school_year: str, semester: int) -> SemesterS
     return SemesterSheet(year, semester, scheme, tuple(rows), lock, source_status())
 
 
-def year_results(ledger: Ledger, school_year: str) -> list[YearResultRow]:
+def year_results(ledger: Ledger, school_year: str, cache: FactsCache | None = None) -> list[YearResultRow]:
     """Every evaluated member's two semesters, year result, star level and rank, best first."""
     year = parse_school_year(school_year)
     scheme = get_scheme(ledger, year)
-    first, second = semester_sheet(ledger, year, 1), semester_sheet(ledger, year, 2)
+    first, second = semester_sheet(ledger, year, 1, cache), semester_sheet(ledger, year, 2, cache)
     by_member: dict[int, list] = {}
     for n, sheet in ((0, first), (1, second)):
         for row in sheet.rows:

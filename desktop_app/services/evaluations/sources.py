@@ -79,3 +79,22 @@ def semester_facts(ledger: Ledger, school_year: str, semester: int) -> dict[int,
             counts[f"{kind}_required"] = _number(done, f"{kind}_required")
         facts[member_id] = Fulfilment(pledge_grade=grades.get(member_id), **counts)
     return facts
+
+
+class FactsCache:
+    """Keeps each semester's facts between edits of scores (which do not change the records).
+
+    A screen clears it when pledges, observations, visits, members or settings change.
+    """
+
+    def __init__(self) -> None:
+        self._facts: dict[tuple[str, int], dict[int, Fulfilment]] = {}
+
+    def get(self, ledger: Ledger, school_year: str, semester: int) -> dict[int, Fulfilment]:
+        key = (school_year, semester)
+        if key not in self._facts:
+            self._facts[key] = semester_facts(ledger, school_year, semester)
+        return self._facts[key]
+
+    def clear(self) -> None:
+        self._facts.clear()

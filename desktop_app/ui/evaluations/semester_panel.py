@@ -12,6 +12,7 @@ from desktop_app.domain.evaluation import star_counts, star_counts_text
 from desktop_app.services.errors import UserError
 from desktop_app.services.evaluations import commands
 from desktop_app.services.evaluations.queries import semester_sheet
+from desktop_app.services.evaluations.sources import FactsCache
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.evaluations.adjust_dialog import AdjustmentsDialog
@@ -26,6 +27,7 @@ class SemesterPanel(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
+        self.cache = FactsCache()  # the tab shares its own and clears it when records change
         self.school_year = ""
         self.semester_box = QComboBox(self)
         for number, label in SEMESTER_LABELS.items():
@@ -83,7 +85,7 @@ class SemesterPanel(QWidget):
     def reload(self) -> None:
         if not self.school_year:
             return
-        sheet = semester_sheet(self.context.ledger, self.school_year, self.semester)
+        sheet = semester_sheet(self.context.ledger, self.school_year, self.semester, self.cache)
         self.model.set_sheet(sheet)
         for column in range(self.model.columnCount()):
             self.view.setColumnWidth(column, 96 if column == 0 else 78)

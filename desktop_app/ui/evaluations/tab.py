@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabW
 from desktop_app.domain.calendar import school_year_label, school_year_of
 from desktop_app.services.evaluations.locks import locks_for
 from desktop_app.services.evaluations.schemes import get_scheme, save_scheme
+from desktop_app.services.evaluations.sources import FactsCache
 from desktop_app.services.settings import configured_school_years
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.evaluations.audit_panel import AuditPanel
@@ -20,6 +21,8 @@ from desktop_app.ui.evaluations.year_panel import YearPanel
 
 # Scores follow pledges, observations and visits until a result is approved.
 RELOAD_TOPICS = {"evaluation", "honour", "member", "school_class", "pledge", "observation", "visit", "setting"}
+# Changes that alter what the records say (the facts behind computed indicators).
+RECORD_TOPICS = RELOAD_TOPICS - {"evaluation", "honour"}
 
 
 def year_choices(ledger, today: date | None = None) -> list[str]:
@@ -43,6 +46,9 @@ class EvaluationsTab(QWidget):
         self.honours_panel = HonoursPanel(context, self)
         self.audit_panel = AuditPanel(context, self)
         self.panels = (self.semester_panel, self.year_panel, self.branch_panel, self.honours_panel, self.audit_panel)
+        self.cache = FactsCache()
+        self.semester_panel.cache = self.year_panel.cache = self.cache
+        self._stale: set[QWidget] = set()
         self.sections = QTabWidget(self)
         for panel, title in zip(self.panels, ("学期考核", "学年结果与星级", "五个好自评", "荣誉", "审批记录"), strict=True):
             self.sections.addTab(panel, title)
@@ -56,8 +62,9 @@ class EvaluationsTab(QWidget):
         layout.addWidget(self.sections, 1)
         self._fill_years()
         self.year_box.currentIndexChanged.connect(lambda _i: self.reload())
+        self.sections.currentChanged.connect(lambda _i: self._refresh_current())
         context.changed.connect(self._on_changed)
-        context.reloaded.connect(self.reload)
+        context.reloaded.connect(self._on_reloaded)
         self.reload()
 
     def _fill_years(self) -> None:
@@ -79,10 +86,24 @@ class EvaluationsTab(QWidget):
         self.year_box.setCurrentText(school_year)
 
     def reload(self) -> None:
-        for panel in self.panels:
+        """Refresh the section on show now; the others when they are next shown (each costs a computation)."""
+        self._stale = set(self.panels)
+        self._refresh_current()
+
+    def _on_reloaded(self) -> None:
+        self.cache.clear()
+        self._fill_years()
+        self.reload()
+
+    def _refresh_current(self) -> None:
+        panel = self.sections.currentWidget()
+        if panel in self._stale:
+            self._stale.discard(panel)
             panel.set_year(self.school_year)
 
     def _on_changed(self, topics: set[str]) -> None:
+        if topics & RECORD_TOPICS:
+            self.cache.clear()
         if "setting" in topics:
             self._fill_years()
         if topics & RELOAD_TOPICS:

@@ -8,6 +8,7 @@ from desktop_app.domain.evaluation import fmt, star_counts_text
 from desktop_app.services.errors import UserError
 from desktop_app.services.evaluations import commands
 from desktop_app.services.evaluations.queries import is_year_locked, year_results, year_star_counts
+from desktop_app.services.evaluations.sources import FactsCache
 from desktop_app.services.honours import honours_from_stars
 from desktop_app.services.settings import school_profile
 from desktop_app.ui import messages
@@ -33,6 +34,7 @@ class YearPanel(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
+        self.cache = FactsCache()  # the tab shares its own and clears it when records change
         self.school_year = ""
         self.model = RecordTableModel(COLUMNS, self)
         self.proxy = RecordFilterProxy(self)
@@ -62,7 +64,7 @@ class YearPanel(QWidget):
     def reload(self) -> None:
         if not self.school_year:
             return
-        results = year_results(self.context.ledger, self.school_year)
+        results = year_results(self.context.ledger, self.school_year, self.cache)
         self.model.set_rows(results)
         self.counts.setText(f"{self.school_year}学年　共 {len(results)} 人：{star_counts_text(year_star_counts(results))}")
         lock = is_year_locked(self.context.ledger, self.school_year)
