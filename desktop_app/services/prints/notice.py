@@ -18,7 +18,7 @@ from desktop_app.services.prints.page import NO_OFFSET, Offset, Progress, Target
 from desktop_app.services.prints.text import fit_size, markup
 
 HEADERS = ("序号", "姓名", "岗位", "承诺内容")
-COLUMN_WIDTHS_MM = (14, 24, 32, 98)
+COLUMN_WIDTHS_MM = (14, 28, 28, 98)
 NOTE = "公示期间，如对以上承诺有意见或建议，请向党支部反映。"
 
 
@@ -48,7 +48,7 @@ def notice_story(rows: list[NoticeRow], branch: str, school_year: str, fonts: Fo
     body = [
         [Paragraph(str(number), centred), Paragraph(markup(row.name, chain), centred),
          Paragraph(markup(row.post, chain), centred),
-         Paragraph(markup(row.content, chain).replace("\n", "<br/>"), st["cell"])]
+         [Paragraph(markup(line, chain), st["cell"]) for line in row.content.splitlines() or [""]]]
         for number, row in enumerate(rows, start=1)
     ]
     table = Table([header, *body], colWidths=[w * mm for w in COLUMN_WIDTHS_MM], repeatRows=1)

@@ -55,7 +55,7 @@ class PrintControls(QWidget):
         self.choice = QComboBox(self)
         self.choice_label = QLabel("星级", self)
         self.people = PeopleList(self)
-        self.people.setMinimumHeight(160)
+        self.people.setMinimumHeight(90)
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet("color: #a15c00;")

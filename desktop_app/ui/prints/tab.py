@@ -17,7 +17,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QApplication, QFileDialog, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea, QSizePolicy,
+    QSplitter, QVBoxLayout, QWidget,
 )
 
 from desktop_app.domain.calendar import school_year_of
@@ -53,6 +54,8 @@ class PrintCentreTab(QWidget):
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         self.view.setDocument(self.document)
         self.status = QLabel("选好种类和人员后，点“生成预览”。", self)
+        self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)
         self.preview_button = QPushButton("生成预览", self)
@@ -71,8 +74,14 @@ class PrintCentreTab(QWidget):
         bar.addWidget(self.status, 2)
         right_layout.addLayout(bar)
         right_layout.addWidget(self.view, 1)
+        left = QScrollArea(self)  # the settings stay reachable on a small screen
+        left.setWidget(self.controls)
+        left.setWidgetResizable(True)
+        left.setFrameShape(QFrame.Shape.NoFrame)
+        left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left.setMinimumWidth(self.controls.minimumSizeHint().width() + 12)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.controls)
+        splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([320, 800])
