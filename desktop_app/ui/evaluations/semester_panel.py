@@ -88,7 +88,7 @@ class SemesterPanel(QWidget):
         sheet = semester_sheet(self.context.ledger, self.school_year, self.semester, self.cache)
         self.model.set_sheet(sheet)
         for column in range(self.model.columnCount()):
-            self.view.setColumnWidth(column, 96 if column == 0 else 78)
+            self.view.setColumnWidth(column, {0: 90, 1: 110}.get(column, 76))
         locked = sheet.lock is not None
         self.approve_button.setEnabled(not locked)
         self.unlock_button.setEnabled(locked)

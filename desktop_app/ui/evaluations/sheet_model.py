@@ -24,6 +24,7 @@ COMPUTED_BACKGROUND = QBrush(QColor("#eef3f8"))
 MISSING_BACKGROUND = QBrush(QColor("#fff8e1"))
 LOCKED_FOREGROUND = QBrush(QColor("#555555"))
 STAR_FOREGROUND = QBrush(QColor("#b71c1c"))
+INCOMPLETE_FOREGROUND = QBrush(QColor("#9e9e9e"))  # a total with indicators still to enter
 
 # Editing reports back: (member id, indicator key, value or None) → error text or None.
 EditHandler = Callable[[int, str, float | None], str | None]
@@ -178,6 +179,8 @@ class SemesterSheetModel(QAbstractTableModel):
             return float(values[n])
         if role == Qt.TextAlignmentRole:
             return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ForegroundRole and n == 2 and not result.complete:
+            return INCOMPLETE_FOREGROUND
         if role == Qt.ToolTipRole:
             if n == 0 and row.bonuses:
                 return f"{row.bonus_reasons}（计入 {fmt(result.bonus)} 分）"
