@@ -68,6 +68,10 @@ def test_every_kind_from_the_ledger(school, tmp_path, capsys):
             assert name in extracted, (kind, name)
         assert render_png(out, SCREENSHOT_DIR, f"prints_{kind}")  # for a person to look at
     assert "四星级党员" in text(tmp_path / "certificates.pdf")
+    calibration = tmp_path / "calibration.pdf"
+    assert run_print(school, "calibration", "--offset-x", "1", "-o", str(calibration)) == 0
+    assert page_sizes_mm(calibration) == [(210.0, 297.0)] and "X = +1 mm" in text(calibration)
+    assert render_png(calibration, SCREENSHOT_DIR, "prints_calibration")
     pennant_text = text(tmp_path / "pennants.pdf")
     assert all(ch in pennant_text for ch in "党员先锋班王晓明陈海燕育英中学党支部")
 

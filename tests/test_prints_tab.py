@@ -70,6 +70,9 @@ def test_every_kind_previews_with_its_page_count(tab, qtbot, main_window):
             qtbot.wait(800)  # QPdfView paints its pages asynchronously
             save_screenshot(main_window, f"prints_centre_{shot}")
     choose(tab, "荣誉证书", choice="党员先锋班")
+    people = tab.controls.people
+    assert sorted(people.item(i).text() for i in range(people.count())) == [
+        "初一(12)班（党员先锋班）", "高二(3)班（党员先锋班）"]
     preview(tab, qtbot, 2)
 
 

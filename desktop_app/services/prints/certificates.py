@@ -41,10 +41,15 @@ class Certificate:
     issuer: str
     day: date
     salutation: str = "同志"  # empty for a class
+    honour: str = ""  # the title, to tell one person's certificates apart in lists
 
     @property
     def who(self) -> str:
         return self.recipient
+
+    @property
+    def list_label(self) -> str:
+        return f"{self.recipient}（{self.honour}）" if self.honour else self.recipient
 
     def texts(self) -> list[str]:
         return [self.recipient, self.citation, self.issuer]

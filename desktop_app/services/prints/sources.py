@@ -84,6 +84,7 @@ def certificates(ledger: Ledger, school_year: str, title: str | None = None,
             issuer=r.issuer or profile.branch_title,
             day=r.date or today or date.today(),
             salutation="" if is_class else "同志",
+            honour=r.title,
         ))
     return result
 

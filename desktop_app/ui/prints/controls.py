@@ -16,14 +16,15 @@ from desktop_app.services.prints.pennants import DEFAULT_MAIN_TEXT
 
 
 class PeopleList(QListWidget):
-    """A checkable list of the batch's people (or classes); everyone starts checked."""
+    """A checkable list of the batch's people (or classes); everyone starts checked, and
+    someone unchecked stays unchecked when the list is reloaded."""
 
     def set_items(self, items: list) -> None:
         previously_unchecked = {self.item(i).text() for i in range(self.count())
                                 if self.item(i).checkState() == Qt.CheckState.Unchecked}
         self.clear()
         for record in items:
-            entry = QListWidgetItem(record.who, self)
+            entry = QListWidgetItem(getattr(record, "list_label", record.who), self)
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             unchecked = record.who in previously_unchecked
             entry.setCheckState(Qt.CheckState.Unchecked if unchecked else Qt.CheckState.Checked)
