@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop_app.paths import DB_FILENAME
+from desktop_app.paths import DB_FILENAME, ensure_private_dir
 from desktop_app.services.errors import UserError
 from desktop_app.store.backup import (
     BackupError,
@@ -130,7 +130,7 @@ def restore(data_dir: Path, source: Path) -> tuple[Ledger, RestoreResult]:
     as it was before (UserError says why).
     """
     source = Path(source).expanduser()
-    data_dir = Path(data_dir)
+    data_dir = ensure_private_dir(Path(data_dir))
     db = data_dir / DB_FILENAME
     if db.exists() and source.resolve() == db.resolve():
         raise UserError("所选文件就是当前正在使用的台账文件，不能用它自己来恢复。")
