@@ -118,8 +118,13 @@ def font_set(key: str | None = None) -> FontSet:
     return FontSet(choice.label, (chosen, wenkai, microhei), (chosen, wenkai_bold, wenkai, microhei))
 
 
+@lru_cache(maxsize=None)
+def _cmap(font_name: str) -> dict[int, int]:
+    return pdfmetrics.getFont(font_name).face.charToGlyph
+
+
 def has_char(font_name: str, char: str) -> bool:
-    return ord(char) in pdfmetrics.getFont(font_name).face.charToGlyph
+    return ord(char) in _cmap(font_name)
 
 
 def _needs_glyph(char: str) -> bool:
