@@ -128,3 +128,19 @@ def qtbot_left():
     from PySide6.QtCore import Qt
 
     return Qt.LeftButton
+
+
+def test_restore_is_refused_when_the_safety_backup_cannot_be_written(main_window, tmp_path, message_bridge):
+    ledger = main_window.context.ledger
+    copy = tmp_path / "copy.sqlite3"
+    backup_now(main_window, copy)
+    members.add_member(ledger, MemberData(name="不能丢", political_status="full_member"))
+    (ledger.data_dir / "backups").write_text("a file where the backups folder should be")
+    message_bridge.answers = [True]
+    assert restore_from_file(main_window, copy) is False
+    [text] = message_bridge.texts("error")
+    assert "安全备份" in text and "没有恢复" in text and "台账没有改动" in text
+    # the old ledger was closed for the swap and carries on where it was
+    assert main_window.context.ledger is ledger
+    members.add_member(ledger, MemberData(name="还能写", political_status="full_member"))
+    assert {"不能丢", "还能写"} <= {r.name for r in members.list_members(ledger)}
