@@ -16,18 +16,18 @@ from desktop_app.ui.widgets.record_table import (
 _STATUS_ORDER = {s.value: n for n, s in enumerate(PledgeStatus)}
 
 PLEDGE_COLUMNS = (
-    Column("承诺人", lambda r: r.owner_name, width=90),
+    Column("承诺人", lambda r: r.owner_name, width=80),
     Column("党小组", lambda r: r.party_group, width=90),
-    Column("承诺类型", lambda r: r.kind_label, width=80),
-    Column("对标", lambda r: r.standard, width=125),
-    Column("承诺内容", lambda r: r.content_summary, width=300,
+    Column("承诺类型", lambda r: r.kind_label, width=72),
+    Column("对标", lambda r: r.standard, width=118),
+    Column("承诺内容", lambda r: r.content_summary, width=250,
            tooltip=lambda r: "\n".join(f"{n}. {item}" for n, item in enumerate(r.content_items, 1)) or None),
-    Column("状态", lambda r: r.status_label, sort_key=lambda r: _STATUS_ORDER.get(r.status, 9), width=70),
-    Column("公示期", lambda r: r.publication_label, sort_key=lambda r: r.published_from, width=180),
-    Column("公示方式", lambda r: r.places_label, width=110),
-    Column("评议等次", lambda r: r.grade_label, width=70, highlight=lambda r: r.needs_explanation,
+    Column("状态", lambda r: r.status_label, sort_key=lambda r: _STATUS_ORDER.get(r.status, 9), width=60),
+    Column("公示期", lambda r: r.publication_label, sort_key=lambda r: r.published_from, width=168),
+    Column("公示方式", lambda r: r.places_label, width=100),
+    Column("评议等次", lambda r: r.grade_label, width=66, highlight=lambda r: r.needs_explanation,
            tooltip=lambda r: r.review_explanation or None),
-    Column("评议主体", lambda r: r.body_label, width=90),
+    Column("评议主体", lambda r: r.body_label, width=84),
     Column("评议日期", lambda r: r.review_date, width=90),
 )
 
