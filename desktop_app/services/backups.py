@@ -25,6 +25,7 @@ from desktop_app.store.backup import (
     is_sqlite_file,
     list_backups,
     rotating_backup,
+    stored_keep,
 )
 from desktop_app.store.ledger import Ledger, open_ledger
 from desktop_app.store.models import AuditEntry
@@ -54,6 +55,11 @@ class RestoreResult:
     source: Path
     safety_backup: Path | None  # the ledger as it was just before the restore
     revision: str  # the schema revision the restored file had
+
+
+def startup_backups_kept(ledger: Ledger) -> int:
+    """How many start-up backups are kept: the school's setting, else the default of 10."""
+    return stored_keep(ledger.db_path)
 
 
 def suggested_backup_name(today: datetime | None = None) -> str:

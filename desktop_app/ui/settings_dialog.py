@@ -18,7 +18,7 @@ from desktop_app.domain.calendar import Period, SemesterDates, default_semesters
 from desktop_app.domain.dates import format_date, parse_date
 from desktop_app.domain.people import FieldProblem
 from desktop_app.services import settings
-from desktop_app.store.backup import DEFAULT_KEEP
+from desktop_app.services.backups import startup_backups_kept
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.form_problems import ProblemBanner
@@ -115,8 +115,7 @@ class SettingsDialog(QDialog):
         profile = settings.school_profile(self._ledger)
         self.school_name.setText(profile.school_name)
         self.branch_name.setText(profile.branch_name)
-        keep = settings.get_value(self._ledger, settings.BACKUP_KEEP, DEFAULT_KEEP)
-        self.backup_keep.setValue(int(keep) if str(keep).isdigit() else DEFAULT_KEEP)
+        self.backup_keep.setValue(startup_backups_kept(self._ledger))
         current = school_year_of(self._today)
         start = school_year_start(current)
         years = set(self._stored) | {school_year_label(start + offset) for offset in (-1, 0, 1)}
