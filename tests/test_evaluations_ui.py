@@ -275,6 +275,8 @@ def test_sheet_follows_the_records_until_approved(main_window, ledger):
 
     before = cell(sheet, "王校长", "听课").data(Qt.ToolTipRole)
     assert before.startswith("听课 3/")
+    assert not cell(sheet, "王校长", "听课").flags() & Qt.ItemIsEditable  # counted from records: read-only
+    assert cell(sheet, "王校长", "承诺践诺").flags() & Qt.ItemIsEditable  # no review yet: entered by hand
     observe(15)
     assert cell(sheet, "王校长", "听课").data(Qt.ToolTipRole).startswith("听课 4/")  # recomputed at once
     approve(ledger, YEAR, 1, date(2026, 1, 20), "支部党员大会")

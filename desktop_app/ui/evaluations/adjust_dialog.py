@@ -81,6 +81,7 @@ class AdjustmentsDialog(QDialog):
             self._save(self.bonuses.items(), self.deductions.items())
         except ValidationError as exc:
             self.problems.show_problems(exc.problems)
+            self.resize(self.size().expandedTo(self.sizeHint()))  # make room for the banner now
             return
         except UserError as exc:
             messages.error(self, "不能保存", str(exc))

@@ -110,6 +110,7 @@ class HonourDialog(QDialog):
                 add_honour(self.ledger, data)
         except ValidationError as exc:
             self.problems.show_problems(exc.problems)
+            self.resize(self.size().expandedTo(self.sizeHint()))  # make room for the banner now
             return
         except UserError as exc:
             messages.error(self, self.windowTitle(), str(exc))

@@ -47,6 +47,7 @@ class _Form(QDialog):
             self._submit()
         except ValidationError as exc:
             self.problems.show_problems(exc.problems)
+            self.resize(self.size().expandedTo(self.sizeHint()))  # make room for the banner now
             return
         except UserError as exc:
             messages.error(self, self.windowTitle(), str(exc))

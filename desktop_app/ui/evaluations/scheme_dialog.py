@@ -235,6 +235,7 @@ class SchemeDialog(QDialog):
             self._save(self.edited_scheme())
         except ValidationError as exc:
             self.problems.show_problems(exc.problems)
+            self.resize(self.size().expandedTo(self.sizeHint()))  # make room for the banner now
             return
         except UserError as exc:
             messages.error(self, self.windowTitle(), str(exc))
