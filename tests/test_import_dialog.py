@@ -98,6 +98,12 @@ def test_large_file_runs_in_the_background_and_can_be_stopped(ui_app, ledger, qt
     message_bridge.answers = [True]
     qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
     assert dialog.busy and not dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.cancel_button, Qt.LeftButton)  # 停止 while writing: all is undone
+    wait_idle(qtbot, dialog)
+    assert dialog.result is None and list_members(ledger) == []
+
+    message_bridge.answers = [True]
+    qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=120_000)
     assert dialog.result.added == 10_002
     assert len(list_members(ledger)) == 10_002
