@@ -124,7 +124,7 @@ def test_teacher_interview_and_missing_student(ui_app, ledger, qtbot):
     dialog.kind.set_code("teacher_interview")
     assert dialog.teacher.isVisible() and not dialog.students.isVisible()
     qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
-    assert any(t.startswith("受访对象") for t in dialog.problems.texts())
+    assert any(t.startswith("受访教师") for t in dialog.problems.texts())
     dialog.teacher.setEditText("赵老师")
     save_screenshot(dialog, "records_visit_dialog_interview")
     qtbot.mouseClick(dialog.save_button, Qt.LeftButton)

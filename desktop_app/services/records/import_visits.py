@@ -55,7 +55,7 @@ COLUMNS = (
 )
 
 _PROBLEM_COLUMNS = {"日期": "date", "访问人": "visitor", "方式": "kind", "学生": "students", "受访对象": "interviewee",
-                    "帮扶类型": "assistance"}
+                    "受访教师": "interviewee", "帮扶类型": "assistance"}
 
 
 @dataclass(frozen=True)

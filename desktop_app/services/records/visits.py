@@ -98,9 +98,9 @@ def validate_visit(data: VisitData, today: date | None = None) -> list[FieldProb
     if data.kind in NEEDS_STUDENT and not data.student_ids:
         problems.append(FieldProblem("学生", f"{kind.label}请至少选择一名学生"))
     if kind.takes_teacher and not data.target_member_id:
-        problems.append(FieldProblem("受访对象", "访谈教师请选择受访教师"))
+        problems.append(FieldProblem("受访教师", "访谈教师请选择受访教师"))
     if data.target_member_id and data.target_member_id == data.visitor_id:
-        problems.append(FieldProblem("受访对象", "访问人和受访教师不能是同一人"))
+        problems.append(FieldProblem("受访教师", "访问人和受访教师不能是同一人"))
     allowed = topics_for(kind)
     for topic in data.topics:
         if allowed is None or topic not in allowed._value2member_map_:

@@ -85,7 +85,7 @@ class VisitDialog(QDialog):
         self.form.addRow("", self.follow_up_needed)
         self.form.addRow("回访自", self.follows)
         for label, widget in (("日期", self.date_edit), ("访问人", self.visitor), ("方式", self.kind),
-                              ("班级", self.class_combo), ("学生", self.students), ("受访对象", self.teacher),
+                              ("班级", self.class_combo), ("学生", self.students), ("受访教师", self.teacher),
                               ("谈话内容", self.topics_row), ("帮扶类型", assistance_row), ("回访", self.follows)):
             self.problems.register(label, widget)
 
@@ -109,6 +109,7 @@ class VisitDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.problems)
         layout.addLayout(self.form)
+        layout.addStretch(1)  # rows hidden for some kinds leave their space here, not between rows
         layout.addWidget(self.saved_label)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(600)
@@ -195,7 +196,7 @@ class VisitDialog(QDialog):
             day = None
             problems.append(FieldProblem("日期", str(exc)))
         kind = VisitKind(self.kind.code())
-        checks = [("访问人", self.visitor)] + ([("受访对象", self.teacher)] if kind.takes_teacher else [])
+        checks = [("访问人", self.visitor)] + ([("受访教师", self.teacher)] if kind.takes_teacher else [])
         for label, picker in checks:
             problem = picker.problem(label)
             if problem:
