@@ -129,3 +129,22 @@ def test_failed_first_creation_leaves_no_half_made_tables(data_dir, broken_migra
         open_ledger(data_dir)
     tables = {r[0] for r in _rows(data_dir / "ledger.sqlite3", "select name from sqlite_master where type='table'")}
     assert "member" not in tables and "half_done" not in tables
+
+
+def test_restoring_an_old_file_whose_upgrade_fails_puts_the_current_ledger_back(data_dir, broken_migrations, monkeypatch):
+    from desktop_app.services.backups import restore
+    from desktop_app.services.errors import UserError
+
+    monkeypatch.setattr(schema, "migrations_dir", migrations_dir)  # today's ledger, made by the good program
+    open_ledger(data_dir).close()
+    good_head = head_revision()
+    conn = sqlite3.connect(data_dir / "ledger.sqlite3")
+    conn.execute("insert into member (name, political_status, posts, backbone_titles, active) "
+                 "values ('现有党员', 'full_member', '[]', '[]', 1)")
+    conn.commit()
+    conn.close()
+    monkeypatch.setattr(schema, "migrations_dir", lambda: broken_migrations)
+    with pytest.raises(UserError, match="已放回恢复前的台账"):
+        restore(data_dir, FIXTURE)
+    assert _rows(data_dir / "ledger.sqlite3", "select name from member") == [("现有党员",)]
+    assert current_revision(data_dir / "ledger.sqlite3") == good_head

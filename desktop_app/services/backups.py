@@ -163,8 +163,11 @@ def _put_back(safety: Path | None, db: Path) -> None:
             path.unlink(missing_ok=True)
         return
     try:
-        restore_file(safety, db)
-    except BackupError:
+        if is_sqlite_file(safety):
+            restore_file(safety, db)
+        else:  # the ledger was already damaged before the restore: put those same bytes back
+            shutil.copyfile(safety, db)
+    except (BackupError, OSError):
         log.error("putting the safety backup back failed")
         raise UserError(f"恢复失败，而且没能自动放回原台账。原台账的安全备份在“{safety}”。") from None
 
