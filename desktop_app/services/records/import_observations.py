@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from desktop_app.domain.calendar import month_period
 from desktop_app.domain.records import LessonType, Rating, SixLook
@@ -52,11 +52,21 @@ class ObservationRecord:
         return f"{self.data.date} {self.observer_name}听{self.teacher_name}的课"
 
 
+BATCH = 1000
+
+
 @dataclass
 class ObservationImport:
     people: PeopleLookup
     bind: Any
     months: dict[tuple[int, int], dict[tuple, int]] = field(default_factory=dict)
+    new_rows: list[dict] = field(default_factory=list)
+
+    def insert_new(self, session) -> None:
+        """Buffered new observations in one executemany; every BATCH rows and just before the commit."""
+        if self.new_rows:
+            session.connection().execute(Observation.__table__.insert(), self.new_rows)
+        self.new_rows = []
 
     def existing(self, record: ObservationRecord) -> int | None:
         day = record.data.date
@@ -73,7 +83,9 @@ class ObservationImport:
 
 
 def load(session) -> ObservationImport:
-    return ObservationImport(load_people(session), session.get_bind())
+    ctx = ObservationImport(load_people(session), session.get_bind())
+    event.listen(session, "before_commit", ctx.insert_new)  # the last, partial batch
+    return ctx
 
 
 def build(cells: RowCells, ctx: ObservationImport) -> ObservationRecord:
@@ -112,7 +124,9 @@ def write(session, record: ObservationRecord, existing: int | None, ctx: Observa
               "class_id": d.class_id, "subject": d.subject, "lesson_type": d.lesson_type, "ratings": dict(d.ratings),
               "comment": d.comment, "suggestions": d.suggestions}
     if existing is None:
-        session.add(Observation(**values))
+        ctx.new_rows.append(values)
+        if len(ctx.new_rows) >= BATCH:
+            ctx.insert_new(session)
         return
     observation = session.get(Observation, existing)
     for name, value in values.items():
