@@ -282,3 +282,13 @@ def test_sheet_follows_the_records_until_approved(main_window, ledger):
     approve(ledger, YEAR, 1, date(2026, 1, 20), "支部党员大会")
     observe(16)
     assert cell(sheet, "王校长", "听课").data(Qt.ToolTipRole).startswith("听课 4/")  # approved: frozen
+
+
+def test_sheet_and_branch_models_pass_the_model_tester(tab, ledger, qtmodeltester):
+    enter_total(ledger, get_scheme(ledger, YEAR), tab.semester_panel.model.row_at(0).member_id, 1, 91)
+    qtmodeltester.check(tab.semester_panel.model, force_py=True)
+    tab.sections.setCurrentWidget(tab.branch_panel)
+    qtmodeltester.check(tab.branch_panel.model, force_py=True)
+    from desktop_app.ui.evaluations.scheme_dialog import IndicatorsModel
+
+    qtmodeltester.check(IndicatorsModel(get_scheme(ledger, YEAR).indicators), force_py=True)

@@ -49,12 +49,16 @@ class BranchModel(QAbstractTableModel):
         return None
 
     def flags(self, index) -> Qt.ItemFlags:
+        if not index.isValid():
+            return Qt.NoItemFlags
         base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
         if index.column() in (SCORE, NOTES) and not self.locked:
             return base | Qt.ItemIsEditable
         return base
 
     def data(self, index, role=Qt.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
         row = self.rows[index.row()]
         column = index.column()
         if role in (Qt.DisplayRole, Qt.EditRole):

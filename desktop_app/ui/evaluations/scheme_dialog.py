@@ -38,9 +38,13 @@ class IndicatorsModel(QAbstractTableModel):
         return HEADERS[section] if orientation == Qt.Horizontal and role == Qt.DisplayRole else None
 
     def flags(self, index) -> Qt.ItemFlags:
+        if not index.isValid():
+            return Qt.NoItemFlags
         return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
 
     def data(self, index, role=Qt.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
         ind = self.items[index.row()]
         if role in (Qt.DisplayRole, Qt.EditRole):
             return (ind.name, fmt(ind.max_points), IndicatorSource.label_of(ind.source))[index.column()]
