@@ -88,6 +88,10 @@ def test_large_file_runs_in_the_background_and_can_be_stopped(ui_app, ledger, qt
     dialog.set_file(path)
     assert dialog.busy, "parsing must not block the GUI thread"
     assert not dialog.kind_combo.isEnabled() and dialog.cancel_button.text() == "停止"
+    # the GUI thread keeps handling events: progress reports arrive while the worker parses
+    qtbot.waitUntil(lambda: dialog.progress.maximum() >= 10_000 and dialog.progress.value() > 0, timeout=60_000)
+    assert dialog.busy
+    save_screenshot(dialog, "import_dialog_progress")
     qtbot.mouseClick(dialog.cancel_button, Qt.LeftButton)  # 停止
     wait_idle(qtbot, dialog)
     assert dialog.preview is None and "已停止" in dialog.summary_label.text()
