@@ -65,6 +65,7 @@ class PledgesTab(QWidget):
 
         self.pledge_view.selectionModel().selectionChanged.connect(self._show_detail)
         self.pledge_view.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.member_view.doubleClicked.connect(lambda _index: self.write_for_selected_member())
         context.changed.connect(self._on_changed)
         context.reloaded.connect(self.reload)
         self.reload()
