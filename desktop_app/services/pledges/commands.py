@@ -162,7 +162,7 @@ def withdraw_publication(ledger: Ledger, pledge_id: int) -> None:
 
 
 def start_fulfilment(ledger: Ledger, pledge_ids: Iterable[int]) -> int:
-    """已公示 → 践诺中 once the publication period is over; all or nothing."""
+    """已公示 → 践诺中 (usually when the posting period ends); all or nothing."""
     with ledger.transaction(TOPIC) as session:
         pledges = _load_all(session, pledge_ids)
         refusals = [f"{_describe(p)}：{r}" for p in pledges if (r := move_refusal(p.status, PledgeStatus.IN_PROGRESS))]
