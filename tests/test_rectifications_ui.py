@@ -311,3 +311,20 @@ def test_responsible_person_may_be_off_the_roster_but_not_an_ambiguous_name(tab,
     press_ok(qtbot, dialog)
     [row] = rect.list_rectifications(ledger)
     assert (row.responsible, row.responsible_member_id) == ("车队李师傅", None)
+
+
+def test_period_filter_follows_the_schools_semester_dates(tab, ledger):
+    from desktop_app.domain.calendar import Period, SemesterDates, school_year_of
+    from desktop_app.services.settings import save_semester_dates
+
+    year = school_year_of(TODAY)
+    start = int(year[:4])
+    first = Period(date(start, 8, 25), date(start + 1, 1, 20), "")
+    second = Period(date(start + 1, 2, 10), date(start + 1, 7, 10), "")
+    save_semester_dates(ledger, SemesterDates(year, first, second))
+    periods = [tab.suggestions.period.itemData(i) for i in range(tab.suggestions.period.count())]
+    assert any(p is not None and (p.start, p.end) == (first.start, first.end) for p in periods)
+    rect.add_suggestion(ledger, SuggestionData(content="开学前提出", raised_on=date(start, 8, 28)))
+    index = next(i for i, p in enumerate(periods) if p is not None and p.start == first.start)
+    tab.suggestions.period.setCurrentIndex(index)
+    assert texts(tab.suggestions, 4) == ["开学前提出"]

@@ -71,11 +71,16 @@ class RectificationsTab(QWidget):
         self.rectifications.reload()
 
     def _on_changed(self, topics: set[str]) -> None:
+        if "setting" in topics:
+            self.suggestions.fill_periods()
+            self.rectifications.fill_periods()
         if topics & WATCHED:
             self.reload()
 
     def _on_reloaded(self) -> None:
-        self.suggestions.ledger = self.rectifications.ledger = self.context.ledger
+        for view in (self.suggestions, self.rectifications):
+            view.ledger = self.context.ledger
+            view.fill_periods()
         self.reload()
 
     def show_filtered(self, *, overdue: bool = False, status: str | None = None, category: str | None = None,

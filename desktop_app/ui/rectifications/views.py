@@ -61,8 +61,7 @@ class _LedgerView(QWidget):
         self.ledger = ledger
         self.today = date.today()
         self.period = QComboBox(self)
-        for label, period in period_choices(ledger, self.today):
-            self.period.addItem(label, period)
+        self.fill_periods()
         self.category = QComboBox(self)
         self.category.addItem("全部类别", ALL)
         for category in SuggestionCategory:
@@ -117,6 +116,17 @@ class _LedgerView(QWidget):
 
     def status_accepts(self, row, code: str) -> bool:  # pragma: no cover - overridden
         raise NotImplementedError
+
+    def fill_periods(self) -> None:
+        """The period choices (again after the semester dates change), keeping the one chosen."""
+        chosen = self.period.currentData()
+        self.period.blockSignals(True)
+        self.period.clear()
+        for label, period in period_choices(self.ledger, self.today):
+            self.period.addItem(label, period)
+        index = next((i for i in range(self.period.count()) if self.period.itemData(i) == chosen), 0)
+        self.period.setCurrentIndex(index)
+        self.period.blockSignals(False)
 
     # --- filtering --------------------------------------------------------
     def reload(self) -> None:
