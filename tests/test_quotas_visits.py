@@ -89,3 +89,10 @@ def test_class_coverage_marks_what_is_behind():
     assert cov.interview == Tally(32, 32) and not cov.interview.behind
     assert cov.behind
     assert str(cov.home) == "13 / 14"
+
+
+def test_classes_sort_by_grade_then_number():
+    from desktop_app.services.records.lookups import class_sort_key
+
+    names = ["高三(1)班", "高二(10)班", "高二(2)班", "高一(1)班", "初一(3)班"]
+    assert sorted(names, key=class_sort_key) == ["初一(3)班", "高一(1)班", "高二(2)班", "高二(10)班", "高三(1)班"]

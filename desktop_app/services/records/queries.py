@@ -18,7 +18,7 @@ from desktop_app.domain.quotas import (
 )
 from desktop_app.domain.records import LessonType, VisitKind
 from desktop_app.domain.vocab import PoliticalStatus, Post
-from desktop_app.services.records.lookups import StudentRef
+from desktop_app.services.records.lookups import StudentRef, class_sort_key
 from desktop_app.services.records.quota_settings import load_quotas, school_calendar
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Cultivation, Member, SchoolClass, Student
@@ -193,14 +193,14 @@ def class_coverage(ledger: Ledger, period: Period) -> list[ClassCoverage]:
                    for key, (kind, by_head) in COVERAGE_KINDS.items()}
         sizes = dict(session.execute(select(Student.class_id, func.count()).where(Student.active.is_(True))
                                      .group_by(Student.class_id)).all())
-        classes = session.execute(
-            select(SchoolClass.id, SchoolClass.name, SchoolClass.head_teacher_id, Member.name)
-            .outerjoin(Member, Member.id == SchoolClass.head_teacher_id)
-            .order_by(SchoolClass.grade, SchoolClass.name)).all()
+        classes = sorted(session.execute(
+            select(SchoolClass.id, SchoolClass.name, SchoolClass.head_teacher_id, Member.name, SchoolClass.grade)
+            .outerjoin(Member, Member.id == SchoolClass.head_teacher_id)).all(),
+            key=lambda row: class_sort_key(row[1], row[4]))
     return [
         class_coverage_figures(cid, name, head_id, head_name or "", sizes.get(cid, 0), reached["phone"][cid],
                                reached["home"][cid], reached["interview"][cid], quotas)
-        for cid, name, head_id, head_name in classes
+        for cid, name, head_id, head_name, _grade in classes
     ]
 
 
