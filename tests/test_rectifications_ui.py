@@ -247,6 +247,18 @@ def test_reopening_a_finished_rectification_asks_and_clears_the_date(tab, qtbot,
     seed(ledger, "校服质量差", TODAY + timedelta(days=5), finish=True)
     tab.views.setCurrentWidget(tab.rectifications)
     select(tab.rectifications, lambda r: True)
+    click(qtbot, tab.edit_rectification_button)
+    dialog = tab.dialog
+    assert dialog.completed_on.isEnabled() and dialog.result.toPlainText() == "已完成"
+    assert dialog.status_label.text() == "已完成"
+    qtbot.wait(20)
+    save_screenshot(dialog, "rectifications_edit_finished_dialog")
+    dialog.result.setPlainText("")
+    press_ok(qtbot, dialog)
+    assert message_bridge.texts("error")[-1] == "整改结果：已完成的整改必须填写整改结果"
+    dialog.reject()
+
+    select(tab.rectifications, lambda r: True)
     message_bridge.answers = [True]
     click(qtbot, tab.reopen_button)
     assert texts(tab.rectifications, 1) == ["整改中"]
@@ -261,7 +273,7 @@ def test_reopening_a_finished_rectification_asks_and_clears_the_date(tab, qtbot,
     assert rect.list_rectifications(ledger)[0].measure == "更换校服供应商"
 
 
-def test_demo_ledger_views(tab, ledger, qtbot):
+def test_demo_ledger_views(tab, ledger, qtbot, qtmodeltester):
     import random
 
     from desktop_app.services.demo import people
@@ -270,6 +282,8 @@ def test_demo_ledger_views(tab, ledger, qtbot):
     people.add_demo(ledger, random.Random(3))
     demo.add_demo(ledger, random.Random(3))
     tab.reload()
+    qtmodeltester.check(tab.rectifications.model)
+    qtmodeltester.check(tab.suggestions.proxy)
     qtbot.wait(20)  # let the layouts take the new label texts before grabbing
     assert tab.suggestions.count_label.text() == "共 50 条"
     late = len(rect.overdue(ledger, TODAY))
