@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import insert, select
 
-from desktop_app.domain.calendar import Period, school_year_start, school_year_of, weeks_in
+from desktop_app.domain.calendar import Period, month_period, school_year_of, school_year_start, weeks_in
 from desktop_app.domain.quotas import DEFAULT_OBSERVATIONS_PER_WEEK, TEACHING_POSTS
 from desktop_app.domain.records import AssistanceKind, LessonType, Rating, SixAsk, SixLook, SixTalk
 from desktop_app.domain.vocab import PoliticalStatus, Post
@@ -75,7 +75,7 @@ def add_demo(ledger: Ledger, rng: random.Random, today: date | None = None) -> N
             by_class.setdefault(cid, []).append(sid)
         teachers = [m for m in members if m.subject or any(p in TEACHING_POSTS for p in m.posts or ())]
         session.execute(insert(Observation), _observations(rng, term, days, members, teachers, classes))
-        _visits(session, rng, term, days, members, teachers, classes, by_class)
+        _visits(session, rng, term, days, members, teachers, classes, by_class, [national_day])
 
 
 def _observations(rng, term, days, members, teachers, classes) -> list[dict]:
@@ -94,7 +94,7 @@ def _observations(rng, term, days, members, teachers, classes) -> list[dict]:
         per_week = max((DEFAULT_OBSERVATIONS_PER_WEEK.get(p, 0) for p in observer.posts or ()), default=0)
         if not per_week:
             continue
-        effort = rng.choice((0.6, 0.85, 1.0, 1.0, 1.1))  # a few fall behind
+        effort = rng.choice((0.6, 1.0, 1.0, 1.05, 1.1))  # a few fall behind
         for week in weeks_in(term):
             week_days = [d for d in days if d in week]
             for _ in range(round(per_week * effort * len(week_days) / 5)):
@@ -113,10 +113,11 @@ def _observations(rng, term, days, members, teachers, classes) -> list[dict]:
     return rows
 
 
-def _visits(session, rng, term, days, members, teachers, classes, by_class) -> None:
+def _visits(session, rng, term, days, members, teachers, classes, by_class, holidays) -> None:
     head_class = {c.head_teacher_id: c.id for c in classes if c.head_teacher_id}
     all_students = [s for ids in by_class.values() for s in ids]
     months = sorted({(d.year, d.month) for d in days})
+    school_days_in_month = {(y, m): _weekdays(month_period(y, m), holidays) for y, m in months}
 
     def add(day, visitor, kind, student_ids=(), **extra):
         values = {"date": day, "visitor_id": visitor.id, "kind": kind, "topics": [], "assistance": [],
@@ -140,10 +141,10 @@ def _visits(session, rng, term, days, members, teachers, classes, by_class) -> N
         is_cadre = any(Post(p).is_cadre for p in posts if p in Post._value2member_map_)
         monthly = 15 if (is_cadre or Post.HEAD_TEACHER.value in posts) else (
             10 if Post.SUBJECT_TEACHER.value in posts else 0)
-        effort = rng.choice((0.5, 0.9, 1.0, 1.0, 1.2))
+        effort = rng.choice((0.6, 1.0, 1.0, 1.1, 1.2))  # one in five falls behind
         for year, month in months:
             in_month = [d for d in days if (d.year, d.month) == (year, month)]
-            share = len(in_month) / 21
+            share = len(in_month) / len(school_days_in_month[(year, month)])  # < 1 only for this month
             pool = own or all_students
             for _ in range(round(monthly * effort * min(share, 1.0))):
                 add(rng.choice(in_month), member, "phone", [rng.choice(pool)])
