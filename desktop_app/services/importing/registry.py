@@ -1,7 +1,10 @@
 """Which kinds of record can be imported from Excel, and where each kind's spec lives.
 
-To add a kind: write a module defining `SPEC = ImportSpec(...)` (see importing/members.py)
-and add one line to KINDS. A module that does not exist yet is simply not offered.
+To add a kind: write a module defining `SPEC = ImportSpec(...)` (columns with parsers from
+importing/spec.py, then load/build/match/write; see importing/classes.py for a short one and
+importing/members.py for update-only-filled-cells) and add one line to KINDS. The CLI
+`import`/`template` commands and the File → 导入Excel dialog then offer it with no other change.
+A module that does not exist yet is simply not offered.
 """
 
 from __future__ import annotations
