@@ -74,6 +74,8 @@ def test_roster_lists_members_with_masked_id_numbers(tab, ledger):
     shown = [roster.proxy.index(row, c).data() for c in range(roster.proxy.columnCount())]
     assert shown[0] == "张晓明" and "1101**********" + data.id_number[-4:] in shown
     assert data.id_number not in shown
+    roster.search.setText(data.id_number[:10])  # found by the full number although it shows masked
+    assert names(roster) == ["张晓明"]
     assert shown[-1] == "在册"
     save_screenshot(tab, "members_tab_roster")
 

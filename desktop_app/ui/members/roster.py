@@ -11,7 +11,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.members.delete import delete_member_asking
 from desktop_app.ui.members.dialog import MemberDialog
 from desktop_app.ui.widgets.record_table import (
-    ROW_ROLE, Column, RecordTableModel, make_table_view, selected_rows,
+    ROW_ROLE, Column, RecordTableModel, display_text, make_table_view, selected_rows,
 )
 from desktop_app.ui.widgets.filter_proxy import FilterProxy
 from desktop_app.ui.widgets.table_actions import record_buttons
@@ -48,7 +48,7 @@ class RosterPanel(QWidget):
         self.view = make_table_view(self.proxy, self, export_title="党员名册")
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("搜索姓名、部门、电话…")
+        self.search.setPlaceholderText("搜索姓名、部门、电话、身份证号…")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._apply_filters)
         self.status_filter = self._combo([ALL, PARTY, *PoliticalStatus.labels()])
@@ -57,7 +57,7 @@ class RosterPanel(QWidget):
         self.active_filter = self._combo([ACTIVE, LEFT, ALL])
         self.count_label = QLabel(self)
         self.buttons = record_buttons(self, self.view, add=self.add_member, edit=self.edit_selected,
-                                      delete=self.delete_selected)
+                                      delete=self.delete_selected, noun="党员")
 
         top = QHBoxLayout()
         top.addWidget(self.search, 2)
@@ -99,6 +99,9 @@ class RosterPanel(QWidget):
         self._apply_filters()
 
     def _accepts(self, row: MemberRow) -> bool:
+        needle = self.search.text().strip().casefold()
+        if needle and not _matches(row, needle):
+            return False
         status = self.status_filter.currentText()
         if status == PARTY and not row.is_party_member:
             return False
@@ -116,7 +119,6 @@ class RosterPanel(QWidget):
         return active == ALL or row.active == (active == ACTIVE)
 
     def _apply_filters(self) -> None:
-        self.proxy.set_search_text(self.search.text())
         self.proxy.set_predicate(self._accepts)
         self.count_label.setText(f"共 {self.model.rowCount()} 人，显示 {self.proxy.rowCount()} 人")
 
@@ -167,6 +169,13 @@ class RosterPanel(QWidget):
                 self.view.selectRow(r)
                 self.view.scrollTo(self.proxy.index(r, 0))
                 return
+
+
+def _matches(row: MemberRow, needle: str) -> bool:
+    """Search over the shown columns, and the full ID number (the table shows it masked)."""
+    if row.id_number and needle.upper() in row.id_number:
+        return True
+    return any(needle in display_text(column.value(row)).casefold() for column in COLUMNS)
 
 
 def _label(enum, code_or_label: str) -> str:
