@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.domain.calendar import Period
-from desktop_app.domain.rectifications import RectificationStatus, SuggestionCategory, move_problem
+from desktop_app.domain.rectifications import RectificationStatus, SuggestionCategory
 from desktop_app.services import rectifications as service
 from desktop_app.services.errors import UserError
 from desktop_app.ui import messages
@@ -15,10 +15,10 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.rectifications.dialogs import (
     CompleteDialog, PublishDialog, RectificationDialog, SuggestionDialog,
 )
-from desktop_app.ui.rectifications.views import OVERDUE, RectificationsView, SuggestionsView
+from desktop_app.ui.rectifications.views import ALL, OVERDUE, RectificationsView, SuggestionsView
 
 WATCHED = {"suggestion", "rectification", "member", "visit", "setting"}
-PENDING, IN_PROGRESS, DONE = (s.value for s in RectificationStatus)
+PENDING, DONE = RectificationStatus.PENDING.value, RectificationStatus.DONE.value
 
 
 def _code(enum, text: str) -> str:
@@ -95,8 +95,7 @@ class RectificationsTab(QWidget):
             status = _code(RectificationStatus, status)
         if category:
             category = _code(SuggestionCategory, category)
-        target.set_filters(status=OVERDUE if overdue else (status or "__all__"), category=category or "__all__",
-                           search="")
+        target.set_filters(status=OVERDUE if overdue else (status or ALL), category=category or ALL, search="")
 
     # --- helpers ----------------------------------------------------------
     def _open(self, dialog: QDialog) -> QDialog:
@@ -172,7 +171,7 @@ class RectificationsTab(QWidget):
         row = self._one(self.rectifications)
         status = row.status if row else None
         self.edit_rectification_button.setEnabled(row is not None)
-        self.start_button.setEnabled(status is not None and move_problem(status, IN_PROGRESS) is None and status != DONE)
+        self.start_button.setEnabled(status == PENDING)
         self.complete_button.setEnabled(status is not None and status != DONE)
         self.publish_button.setEnabled(row is not None)
         self.reopen_button.setEnabled(status == DONE)
