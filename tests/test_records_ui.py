@@ -214,3 +214,40 @@ def test_quota_settings_dialog_saves_quotas_and_holidays(ui_app, ledger, qtbot):
     assert load_quotas(ledger).observations_per_week["principal"] == 4
     assert abs(load_quotas(ledger).home_visit_share - 1 / 3) < 1e-9
     assert [(h.start, h.label) for h in load_holidays(ledger)] == [(date(2025, 10, 1), "国庆节")]
+
+
+def test_period_bar_steps_through_weeks_months_and_semesters(ui_app, ledger, qtbot):
+    from desktop_app.ui.records.period_bar import PeriodBar
+
+    bar = PeriodBar(ledger, today=date(2025, 10, 1))
+    qtbot.addWidget(bar)
+    assert bar.period().label == "2025年10月"
+    bar.previous_button.click()
+    assert (bar.period().start, bar.period().end) == (date(2025, 9, 1), date(2025, 9, 30))
+    bar.show_date(date(2025, 10, 1), "week")  # a week crossing the month end, Mon–Sun
+    assert (bar.period().start, bar.period().end) == (date(2025, 9, 29), date(2025, 10, 5))
+    bar.next_button.click()
+    assert bar.period().start == date(2025, 10, 6)
+    bar.show_date(date(2025, 10, 1), "semester")
+    assert bar.period().label == "2025-2026学年第一学期"
+    bar.next_button.click()  # over the winter holiday to the next semester
+    assert bar.period().label == "2025-2026学年第二学期"
+    bar.previous_button.click()
+    assert bar.period().label == "2025-2026学年第一学期"
+    bar.show_date(date(2025, 8, 10), "semester")  # summer: the semester that ended last
+    assert bar.period().label == "2024-2025学年第二学期"
+
+
+def test_edit_an_observation(ui_app, ledger, qtbot):
+    make_school(ledger)
+    row = list_observations(ledger, SEPTEMBER, lesson_type="drop_in")[0]
+    dialog = ObservationDialog(ledger, row.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.continue_button.isVisible()
+    assert (dialog.observer.currentText(), dialog.teacher.currentText(), dialog.lesson_no.value()) == ("王校长", "张老师", 2)
+    dialog.lesson_type.set_code("diagnostic")
+    dialog.suggestions.setPlainText("板书再规范些")
+    qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
+    edited = [r for r in list_observations(ledger, SEPTEMBER) if r.id == row.id][0]
+    assert (edited.lesson_type_label, edited.suggestions) == ("诊断课", "板书再规范些")
