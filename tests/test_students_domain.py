@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.domain.school import (
-    ClassData, StudentData, guess_grade, normalise_class_name, phone_problem, validate_class, validate_student,
+    ClassData, StudentData, class_sort_key, guess_grade, normalise_class_name, phone_problem, validate_class, validate_student,
 )
 
 
@@ -50,3 +50,9 @@ def test_student_needs_name_and_class_and_known_flags():
 
 def test_student_gender_must_be_a_code():
     assert [p.field for p in validate_student(StudentData(name="甲", class_id=1, gender="boy"))] == ["性别"]
+
+
+def test_classes_sort_as_a_school_lists_them():
+    names = ["高三(1)班", "高二(10)班", "高一(2)班", "高二(2)班", "实验班", "高一(10)班", "初三（1）班"]
+    assert sorted(names, key=class_sort_key) == [
+        "初三（1）班", "高一(2)班", "高一(10)班", "高二(2)班", "高二(10)班", "高三(1)班", "实验班"]

@@ -55,6 +55,21 @@ def guess_grade(class_name: str | None) -> str | None:
     return match.group(1) if match else None
 
 
+_GRADE_ORDER = ("一年级", "二年级", "三年级", "四年级", "五年级", "六年级", "七年级", "八年级", "九年级",
+                "初一", "初二", "初三", "高一", "高二", "高三")
+
+
+def class_sort_key(name: str, grade: str | None = None) -> tuple:
+    """Order classes as a school lists them: 高一 before 高二 before 高三, 高一(2)班 before 高一(10)班.
+
+    Plain character order would put 高三 before 高二 (三 U+4E09 < 二 U+4E8C) and 10 before 2.
+    """
+    grade = grade or guess_grade(name) or ""
+    rank = _GRADE_ORDER.index(grade) if grade in _GRADE_ORDER else len(_GRADE_ORDER)
+    numbers = tuple(int(n) for n in re.findall(r"\d+", name or ""))
+    return (rank, grade, numbers, name or "")
+
+
 def validate_class(data: ClassData) -> list[FieldProblem]:
     problems = []
     name = normalise_class_name(data.name)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select
 
-from desktop_app.domain.school import ClassData, guess_grade, normalise_class_name, validate_class
+from desktop_app.domain.school import ClassData, class_sort_key, guess_grade, normalise_class_name, validate_class
 from desktop_app.domain.people import FieldProblem
 from desktop_app.services.errors import InUse, NotFound, ValidationError
 from desktop_app.services.references import blocking, references_to
@@ -38,7 +38,7 @@ def list_classes(ledger: Ledger) -> list[ClassRow]:
                      head_teacher_name=teacher or "", student_count=counts.get(c.id, 0))
             for c, teacher in session.execute(query)
         ]
-    return sorted(rows, key=lambda r: (r.grade, len(r.name), r.name))
+    return sorted(rows, key=lambda r: class_sort_key(r.name, r.grade))
 
 
 def classes_by_name(ledger: Ledger) -> dict[str, ClassRow]:

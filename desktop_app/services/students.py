@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from desktop_app.domain.people import FieldProblem, normalise_flags
-from desktop_app.domain.school import StudentData, validate_student
+from desktop_app.domain.school import StudentData, class_sort_key, validate_student
 from desktop_app.domain.vocab import Gender, StudentFlag
 from desktop_app.services.errors import InUse, NotFound, ValidationError
 from desktop_app.services.references import blocking, references_to
@@ -58,7 +58,8 @@ def list_students(ledger: Ledger, class_id: int | None = None) -> list[StudentRo
             )
             for s, c in session.execute(query)
         ]
-    return sorted(rows, key=lambda r: (r.class_name, r.student_number == "", r.student_number, r.name))
+    return sorted(rows, key=lambda r: (class_sort_key(r.class_name, r.grade), r.student_number == "",
+                                       r.student_number, r.name))
 
 
 def get_student(ledger: Ledger, student_id: int) -> StudentData:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
+from desktop_app.domain.school import class_sort_key
 from desktop_app.domain.vocab import StudentFlag
 from desktop_app.services import classes as class_service
 from desktop_app.services import students as student_service
@@ -32,7 +33,7 @@ CLASS_COLUMNS = (
     Column("人数", lambda r: r.student_count, align_right=True),
 )
 STUDENT_COLUMNS = (
-    Column("班级", lambda r: r.class_name, width=90),
+    Column("班级", lambda r: r.class_name, sort_key=lambda r: class_sort_key(r.class_name, r.grade), width=90),
     Column("学号", lambda r: r.student_number, width=80),
     Column("姓名", lambda r: r.name, width=70),
     Column("性别", lambda r: r.gender_label, width=44),
