@@ -11,10 +11,11 @@ from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.observations.dialog import ObservationDialog
 from desktop_app.ui.records.filter_bar import RecordFilterBar
+from desktop_app.ui.records.search_proxy import CachedSearchProxy
 from desktop_app.ui.records.quota_settings_dialog import open_quota_settings
 from desktop_app.ui.records.quota_view import QuotaView
 from desktop_app.ui.widgets.record_table import (
-    Column, RecordFilterProxy, RecordTableModel, make_table_view, selected_rows,
+    Column, RecordTableModel, make_table_view, selected_rows,
 )
 from desktop_app.ui.widgets.table_actions import record_buttons
 
@@ -41,7 +42,7 @@ class ObservationRecords(QWidget):
         self._context = context
         self.filters = RecordFilterBar(context.ledger, LessonType, "全部课型", self)
         self.model = RecordTableModel(COLUMNS, self)
-        self.proxy = RecordFilterProxy(self)
+        self.proxy = CachedSearchProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = make_table_view(self.proxy, self)
         self.count_label = QLabel(self)
