@@ -21,11 +21,13 @@ def test_window_geometry_is_remembered(ui_app, ledger, qtbot):
     first = build_main_window(ledger)
     qtbot.addWidget(first)
     first.show()
-    first.resize(700, 520)  # the offscreen screen is 800×600
+    first.resize(first.minimumSizeHint().width() + 40, first.minimumSizeHint().height() + 30)
     first.tabs.setCurrentIndex(1)
+    chosen = first.size()
+    assert (chosen.width(), chosen.height()) != (1200, 760)  # not the first-start default
     first.close()
     second = build_main_window(ledger)
     qtbot.addWidget(second)
     second.show()
-    assert (second.width(), second.height()) == (700, 520)
+    assert second.size() == chosen
     assert second.tabs.currentIndex() == 1
