@@ -21,6 +21,7 @@ PUPILS = {
                 ("赵敏敏", "2023303", "female", ["学习困难", "生活困难"]), ("孙浩", "2023304", "male", ["学生干部"])],
     "高二(4)班": [("周杰", "2023401", "male", ["心理困惑"]), ("吴倩", "2023402", "female", [])],
     "高一(1)班": [("郑爽", "2024101", "female", ["学生干部"])],
+    "高三(1)班": [("冯媛", "2022101", "female", [])],
 }
 
 
@@ -55,12 +56,23 @@ def names(tab) -> list[str]:
 
 def test_classes_listed_with_counts_and_students_by_class(tab, school):
     listed = [(r.name, r.head_teacher_name, r.student_count) for r in tab.class_proxy.visible_rows()]
-    assert listed == [("全部班级", "", 7), ("高一(1)班", "刘洋", 1), ("高二(3)班", "张晓明", 4), ("高二(4)班", "", 2)]
-    assert len(names(tab)) == 7
+    assert listed == [("全部班级", "", 8), ("高一(1)班", "刘洋", 1), ("高二(3)班", "张晓明", 4), ("高二(4)班", "", 2),
+                      ("高三(1)班", "", 1)]
+    assert len(names(tab)) == 8
     tab.select_class(school["高二(3)班"])
     assert names(tab) == ["李小红", "王小刚", "赵敏敏", "孙浩"]
     assert tab.count_label.text() == "高二(3)班：共 4 名学生，显示 4 名"
     save_screenshot(tab, "students_tab")
+
+
+def test_sorting_by_class_follows_school_order(tab, qtbot):
+    header = tab.view.horizontalHeader()
+    tab.view.sortByColumn(0, Qt.AscendingOrder)
+    order = list(dict.fromkeys(r.class_name for r in tab.visible_rows()))
+    assert order == ["高一(1)班", "高二(3)班", "高二(4)班", "高三(1)班"]
+    tab.view.sortByColumn(0, Qt.DescendingOrder)
+    assert list(dict.fromkeys(r.class_name for r in tab.visible_rows())) == order[::-1]
+    assert header.sortIndicatorSection() == 0
 
 
 def test_search_and_flag_filter_narrow_the_list(tab, school):
@@ -83,15 +95,15 @@ def test_add_class_through_dialog_guesses_grade(ui_app, ledger, school, qtbot):
     dialog = ClassDialog(ledger)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.name_edit.setText("高三（1）班")
-    dialog.name_edit.textEdited.emit("高三（1）班")
+    dialog.name_edit.setText("高三（2）班")
+    dialog.name_edit.textEdited.emit("高三（2）班")
     assert dialog.grade.value() == "高三"
     dialog.head_teacher.setEditText("刘洋")
     save_screenshot(dialog, "class_dialog")
     qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
     assert dialog.result() == QDialog.Accepted
     saved = classes.get_class(ledger, dialog.saved_id)
-    assert (saved.name, saved.grade, saved.head_teacher_id) == ("高三(1)班", "高三", school["刘洋"])
+    assert (saved.name, saved.grade, saved.head_teacher_id) == ("高三(2)班", "高三", school["刘洋"])
 
 
 def test_class_dialog_names_problems(ui_app, ledger, school, qtbot):
@@ -106,7 +118,7 @@ def test_class_dialog_names_problems(ui_app, ledger, school, qtbot):
     qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
     assert dialog.problems.texts() == ["班级：已有名为“高二(3)班”的班级"]
     save_screenshot(dialog, "class_dialog_problems")
-    assert dialog.isVisible() and len(classes.list_classes(ledger)) == 3
+    assert dialog.isVisible() and len(classes.list_classes(ledger)) == 4
 
 
 def test_edit_class_changes_head_teacher(ui_app, ledger, school, qtbot):
@@ -154,7 +166,7 @@ def test_student_dialog_names_problems_and_saves_nothing(ui_app, ledger, school,
     dialog.student_number.setText("2023301")  # 李小红's number
     qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
     assert dialog.problems.texts() == ["学号：本班已有学号为“2023301”的学生"]
-    assert len(students.list_students(ledger)) == 7
+    assert len(students.list_students(ledger)) == 8
 
 
 def test_same_name_in_class_asks_first(ui_app, ledger, school, qtbot, message_bridge):
@@ -164,7 +176,7 @@ def test_same_name_in_class_asks_first(ui_app, ledger, school, qtbot, message_br
     message_bridge.answers = [False]
     qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
     assert "已有名为“李小红”的学生（学号：2023301）" in message_bridge.texts("confirm")[-1]
-    assert len(students.list_students(ledger)) == 7
+    assert len(students.list_students(ledger)) == 8
 
 
 def test_edit_student_moves_class(ui_app, ledger, school, qtbot):
@@ -182,7 +194,7 @@ def test_tab_refreshes_and_deletes_student(tab, ledger, school, qtbot, message_b
     students.add_student(ledger, StudentData(name="新来的", class_id=school["高二(4)班"]))
     assert "新来的" in names(tab)
     counts = {r.name: r.student_count for r in tab.class_proxy.visible_rows()}
-    assert counts["高二(4)班"] == 3 and counts["全部班级"] == 8
+    assert counts["高二(4)班"] == 3 and counts["全部班级"] == 9
     tab.select_class(school["高二(4)班"])
     row = names(tab).index("新来的")
     tab.view.selectRow(row)
@@ -199,12 +211,12 @@ def test_delete_class_with_students_asks_and_takes_them(tab, ledger, school, mes
     message_bridge.answers = [False]
     qtbot.mouseClick(tab.delete_class_button, Qt.LeftButton)
     assert "还有 2 名学生" in message_bridge.texts("confirm")[-1]
-    assert len(classes.list_classes(ledger)) == 3
+    assert len(classes.list_classes(ledger)) == 4
     message_bridge.answers = [True]
     qtbot.mouseClick(tab.delete_class_button, Qt.LeftButton)
-    assert [r.name for r in classes.list_classes(ledger)] == ["高一(1)班", "高二(3)班"]
-    assert len(students.list_students(ledger)) == 5
-    assert tab.current_class_id() == 0 and len(names(tab)) == 5
+    assert [r.name for r in classes.list_classes(ledger)] == ["高一(1)班", "高二(3)班", "高三(1)班"]
+    assert len(students.list_students(ledger)) == 6
+    assert tab.current_class_id() == 0 and len(names(tab)) == 6
 
 
 def test_add_student_needs_a_class_first(ui_app, ledger, qtbot, message_bridge):

@@ -33,7 +33,7 @@ CLASS_COLUMNS = (
     Column("人数", lambda r: r.student_count, align_right=True),
 )
 STUDENT_COLUMNS = (
-    Column("班级", lambda r: r.class_name, sort_key=lambda r: class_sort_key(r.class_name, r.grade), width=90),
+    Column("班级", lambda r: r.class_name, sort_key=lambda r: _class_order(r), width=90),
     Column("学号", lambda r: r.student_number, width=80),
     Column("姓名", lambda r: r.name, width=70),
     Column("性别", lambda r: r.gender_label, width=44),
@@ -43,6 +43,12 @@ STUDENT_COLUMNS = (
     Column("家庭住址", lambda r: r.address, width=180),
     Column("状态", lambda r: "在读" if r.active else "不在读", highlight=lambda r: not r.active),
 )
+
+
+def _class_order(row: StudentRow) -> str:
+    """class_sort_key as text: the table's proxy compares tuples by their displayed text."""
+    rank, grade, numbers, name = class_sort_key(row.class_name, row.grade)
+    return f"{rank:03d}|{grade}|{'.'.join(f'{n:06d}' for n in numbers)}|{name}"
 
 
 class StudentsTab(QWidget):
