@@ -292,3 +292,14 @@ def test_sheet_and_branch_models_pass_the_model_tester(tab, ledger, qtmodelteste
     from desktop_app.ui.evaluations.scheme_dialog import IndicatorsModel
 
     qtmodeltester.check(IndicatorsModel(get_scheme(ledger, YEAR).indicators), force_py=True)
+
+
+def test_year_list_offers_years_with_scores(tab, ledger):
+    member = tab.semester_panel.model.row_at(0).member_id
+    enter_total(ledger, get_scheme(ledger, YEAR), member, 1, 80)
+    from desktop_app.services.evaluations.commands import set_entered
+
+    set_entered(ledger, member, "2019-2020", 1, "politics", 12)
+    years = [tab.year_box.itemText(i) for i in range(tab.year_box.count())]
+    assert "2019-2020" in years and YEAR in years
+    assert tab.school_year == YEAR  # the chosen year stays chosen

@@ -18,7 +18,7 @@ from desktop_app.services.evaluations.schemes import get_scheme
 from desktop_app.services.evaluations.sources import FactsCache, SourceStatus, semester_facts, source_status
 from desktop_app.services.members import MemberRow, list_members
 from desktop_app.store.ledger import Ledger
-from desktop_app.store.models.evaluations import EvaluationScore
+from desktop_app.store.models.evaluations import EvaluationScheme, EvaluationScore, Honour
 
 
 @dataclass(frozen=True)
@@ -196,3 +196,12 @@ def year_star_counts(results: list[YearResultRow]) -> dict[StarLevel, int]:
 
 def is_year_locked(ledger: Ledger, school_year: str) -> LockRow | None:
     return year_lock(ledger, parse_school_year(school_year))
+
+
+def evaluated_years(ledger: Ledger) -> set[str]:
+    """School years that have scores, a scheme of their own or honours."""
+    with ledger.reading() as session:
+        years = set(session.scalars(select(EvaluationScore.school_year).distinct()))
+        years |= set(session.scalars(select(EvaluationScheme.school_year)))
+        years |= set(session.scalars(select(Honour.school_year).distinct()))
+    return years

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabW
 
 from desktop_app.domain.calendar import school_year_label, school_year_of
 from desktop_app.services.evaluations.locks import locks_for
+from desktop_app.services.evaluations.queries import evaluated_years
 from desktop_app.services.evaluations.schemes import get_scheme, save_scheme
 from desktop_app.services.evaluations.sources import FactsCache
 from desktop_app.services.settings import configured_school_years
@@ -29,6 +30,7 @@ def year_choices(ledger, today: date | None = None) -> list[str]:
     """Configured years and the current one, plus the year before (evaluations often look back)."""
     current = school_year_of(today or date.today())
     years = set(configured_school_years(ledger, today)) | {school_year_label(int(current[:4]) - 1)}
+    years |= evaluated_years(ledger)
     return sorted(years, reverse=True)
 
 
@@ -71,7 +73,10 @@ class EvaluationsTab(QWidget):
         keep = self.year_box.currentText()
         self.year_box.blockSignals(True)
         self.year_box.clear()
-        self.year_box.addItems(year_choices(self.context.ledger))
+        years = year_choices(self.context.ledger)
+        if keep and keep not in years:
+            years = sorted({*years, keep}, reverse=True)
+        self.year_box.addItems(years)
         current = keep or school_year_of(date.today())
         self.year_box.setCurrentIndex(max(0, self.year_box.findText(current)))
         self.year_box.blockSignals(False)
@@ -104,7 +109,7 @@ class EvaluationsTab(QWidget):
     def _on_changed(self, topics: set[str]) -> None:
         if topics & RECORD_TOPICS:
             self.cache.clear()
-        if "setting" in topics:
+        if topics & {"setting", "evaluation", "honour"}:
             self._fill_years()
         if topics & RELOAD_TOPICS:
             self.reload()
