@@ -80,6 +80,15 @@ def test_roster_lists_members_with_masked_id_numbers(tab, ledger):
     save_screenshot(tab, "members_tab_roster")
 
 
+def test_names_are_in_pinyin_order(tab, qtbot):
+    pinyin = ["陈静", "李明", "刘洋", "孙校长", "王芳", "张晓明", "赵敏", "周红"]
+    assert names(tab.roster) == pinyin  # 在册 by default: all eight
+    tab.roster.view.sortByColumn(0, Qt.DescendingOrder)
+    assert names(tab.roster) == pinyin[::-1]
+    tab.roster.view.sortByColumn(0, Qt.AscendingOrder)
+    assert names(tab.roster) == pinyin
+
+
 def test_search_filters_as_you_type(tab):
     roster = tab.roster
     roster.search.setText("语文")

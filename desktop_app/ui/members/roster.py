@@ -13,6 +13,7 @@ from desktop_app.ui.members.dialog import MemberDialog
 from desktop_app.ui.widgets.record_table import (
     ROW_ROLE, Column, RecordTableModel, display_text, make_table_view, selected_rows,
 )
+from desktop_app.ui.widgets.collation import sorted_by_name
 from desktop_app.ui.widgets.filter_proxy import FilterProxy
 from desktop_app.ui.widgets.table_actions import record_buttons
 
@@ -21,8 +22,17 @@ NO_GROUP = "（未分组）"
 PARTY = "党员（含预备）"
 ACTIVE, LEFT = "在册", "已离开"
 
-COLUMNS = (
-    Column("姓名", lambda r: r.name, width=80),
+
+def roster_columns(name_rank: dict[int, int]) -> tuple[Column, ...]:
+    """The roster's columns; `name_rank` (member id → pinyin position) sorts the 姓名 column."""
+    return (_name_column(name_rank), *_OTHER_COLUMNS)
+
+
+def _name_column(name_rank: dict[int, int]) -> Column:
+    return Column("姓名", lambda r: r.name, sort_key=lambda r: name_rank.get(r.id, 0), width=80)
+
+
+_OTHER_COLUMNS = (
     Column("性别", lambda r: r.gender_label, width=44),
     Column("出生日期", lambda r: r.birth_date, width=90),
     Column("政治面貌", lambda r: r.status_label, sort_key=lambda r: list(PoliticalStatus).index(
@@ -42,7 +52,8 @@ class RosterPanel(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
-        self.model = RecordTableModel(COLUMNS, self)
+        self._name_rank: dict[int, int] = {}
+        self.model = RecordTableModel(roster_columns(self._name_rank), self)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = make_table_view(self.proxy, self, export_title="党员名册")
@@ -87,7 +98,9 @@ class RosterPanel(QWidget):
 
     # --- data ---------------------------------------------------------------
     def reload(self) -> None:
-        rows = list_members(self.context.ledger)
+        rows = sorted_by_name(list_members(self.context.ledger), key=lambda r: r.name)
+        self._name_rank.clear()
+        self._name_rank.update({row.id: i for i, row in enumerate(rows)})
         self.model.set_rows(rows)
         groups = sorted({r.party_group for r in rows if r.party_group})
         chosen = self.group_filter.currentText()
@@ -100,7 +113,7 @@ class RosterPanel(QWidget):
 
     def _accepts(self, row: MemberRow) -> bool:
         needle = self.search.text().strip().casefold()
-        if needle and not _matches(row, needle):
+        if needle and not _matches(row, needle, self.model.columns):
             return False
         status = self.status_filter.currentText()
         if status == PARTY and not row.is_party_member:
@@ -171,11 +184,11 @@ class RosterPanel(QWidget):
                 return
 
 
-def _matches(row: MemberRow, needle: str) -> bool:
+def _matches(row: MemberRow, needle: str, columns: list[Column]) -> bool:
     """Search over the shown columns, and the full ID number (the table shows it masked)."""
     if row.id_number and needle.upper() in row.id_number:
         return True
-    return any(needle in display_text(column.value(row)).casefold() for column in COLUMNS)
+    return any(needle in display_text(column.value(row)).casefold() for column in columns)
 
 
 def _label(enum, code_or_label: str) -> str:

@@ -1,7 +1,7 @@
 """Choosing a member (党员/教职工) by typing part of a name.
 
 `MemberPicker` is an editable combo box over `services.members.list_members`. Typing filters
-a completion list by "contains" (typing 明 offers 张晓明 and 李明); when two people share a
+a completion list by "contains" (typing 明 offers 张晓明 and 李明), listed in pinyin order; when two people share a
 name each is shown as "姓名（部门）" so the user can tell them apart. It returns member ids.
 
 Usage::
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from desktop_app.services.members import MemberRow, list_members
 from desktop_app.store.ledger import Ledger
+from desktop_app.ui.widgets.collation import sorted_by_name
 
 ID_ROLE = Qt.UserRole + 10
 
@@ -109,7 +110,7 @@ class MemberPicker(QComboBox):
         return self._predicate is None or self._predicate(row)
 
     def _fill(self, extra_id: int | None = None) -> None:
-        rows = [row for row in self._all.values() if self._listed(row, extra_id)]
+        rows = sorted_by_name((row for row in self._all.values() if self._listed(row, extra_id)), key=lambda r: r.name)
         shown = display_names(rows)
         self.blockSignals(True)
         self.clear()
