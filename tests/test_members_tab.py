@@ -253,3 +253,17 @@ def test_members_tab_in_main_window(main_window, ledger):
     main_window.context.reloaded.emit()
     assert len(tab.roster.visible_rows()) == 8
     save_screenshot(main_window, "main_window_members")
+
+
+def test_teacher_with_a_real_observation_is_kept_and_marked_left(tab, ledger, qtbot, message_bridge):
+    from desktop_app.services.records.observations import ObservationData, add_observation
+
+    teacher = tab.ids["李明"]
+    add_observation(ledger, ObservationData(date=date(2025, 10, 9), observer_id=tab.ids["陈静"], teacher_id=teacher,
+                                            subject="数学"))
+    tab.roster.select_member(teacher)
+    message_bridge.answers = [False]  # refused, and the user does not want 已离开 either
+    qtbot.mouseClick(tab.roster.buttons.delete, Qt.LeftButton)
+    assert message_bridge.texts("confirm")[-1].startswith("不能删除“李明”：还有听课记录 1 条引用此人。")
+    assert get_member(ledger, teacher).active
+    assert "李明" in names(tab.roster)

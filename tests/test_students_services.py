@@ -96,3 +96,17 @@ def test_invalid_student_changes_nothing(ledger):
         students.update_student(ledger, s, StudentData(name="", class_id=c, phone="12"))
     assert [p.field for p in caught.value.problems] == ["姓名", "联系电话"]
     assert students.get_student(ledger, s).name == "李小红"
+
+
+def test_class_named_in_a_real_observation_is_not_deleted(ledger, teacher):
+    from datetime import date
+
+    from desktop_app.services.records.observations import ObservationData, add_observation
+
+    observer = add_member(ledger, MemberData(name="陈静"))
+    c = classes.add_class(ledger, ClassData(name="高二(3)班", head_teacher_id=teacher))
+    add_observation(ledger, ObservationData(date=date(2025, 10, 9), observer_id=observer, teacher_id=teacher,
+                                            class_id=c, subject="数学"))
+    with pytest.raises(InUse, match="听课记录 1 条"):
+        classes.delete_class(ledger, c)
+    assert [r.name for r in classes.list_classes(ledger)] == ["高二(3)班"]
