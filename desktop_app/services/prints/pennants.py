@@ -123,7 +123,8 @@ def draw_pennant(c: Canvas, pennant: Pennant, fonts: FontSet, page_size, offset:
     columns = _main_columns(pennant.main_text)
     longest = max(len(vertical_cells(col)) for col in columns)
     room = field_top - field_bottom - 2 * 30 * mm * u
-    pitch = min(room / longest, 38 * mm * u, (right - left - 2 * 34 * mm * u) / len(columns))
+    cap = (38 if len(columns) == 1 else 33) * mm * u  # two columns leave room for 上款 and 落款
+    pitch = min(room / longest, cap, (right - left - 2 * 34 * mm * u) / len(columns))
     size = pitch * 0.9
     centre = (left + right) / 2
     for i, column in enumerate(columns):
