@@ -96,8 +96,13 @@ class RectificationRow:
 def list_suggestions(ledger: Ledger, period: Period | None = None) -> list[SuggestionRow]:
     """Suggestions raised in the period (all when None), newest first."""
     recorder = aliased(Member)
+    # Plain columns rather than ORM objects: a long ledger lists several times faster.
     query = (
-        select(Suggestion, recorder.name, Rectification.id, Rectification.status)
+        select(
+            Suggestion.id, Suggestion.content, Suggestion.category, Suggestion.source, Suggestion.raised_by,
+            Suggestion.raised_on, Suggestion.recorder_id, recorder.name, Suggestion.visit_id,
+            Rectification.id, Rectification.status,
+        )
         .outerjoin(recorder, recorder.id == Suggestion.recorder_id)
         .outerjoin(Rectification, Rectification.suggestion_id == Suggestion.id)
         .order_by(Suggestion.raised_on.desc(), Suggestion.id.desc())
@@ -107,54 +112,61 @@ def list_suggestions(ledger: Ledger, period: Period | None = None) -> list[Sugge
     with ledger.reading() as session:
         return [
             SuggestionRow(
-                id=s.id, content=s.content, category=s.category, source=s.source,
-                raised_by=s.raised_by or "", raised_on=s.raised_on, recorder_id=s.recorder_id,
-                recorder_name=name or "", visit_id=s.visit_id, rectification_id=rect_id,
-                rectification_status=status or "",
+                id=sid, content=content, category=category, source=source, raised_by=raised_by or "",
+                raised_on=raised_on, recorder_id=recorder_id, recorder_name=name or "", visit_id=visit_id,
+                rectification_id=rect_id, rectification_status=status or "",
             )
-            for s, name, rect_id, status in session.execute(query)
+            for sid, content, category, source, raised_by, raised_on, recorder_id, name, visit_id, rect_id, status
+            in session.execute(query)
         ]
+
+
+_RECTIFICATION_COLUMNS = (
+    Rectification.id, Suggestion.id, Suggestion.content, Suggestion.category, Suggestion.source,
+    Suggestion.raised_by, Suggestion.raised_on, Rectification.measure, Rectification.target,
+    Rectification.responsible_unit, Rectification.responsible_member_id, Rectification.responsible_name,
+    Rectification.deadline, Rectification.status, Rectification.completed_on, Rectification.result,
+    Rectification.published_on,
+)
+
+
+def _rectification_query():
+    return select(*_RECTIFICATION_COLUMNS).join(Suggestion, Suggestion.id == Rectification.suggestion_id)
+
+
+def _rectification_row(values) -> RectificationRow:
+    (rid, sid, content, category, source, raised_by, raised_on, measure, target, unit, member_id, name,
+     deadline, status, completed_on, result, published_on) = values
+    return RectificationRow(
+        id=rid, suggestion_id=sid, suggestion=content, category=category, source=source,
+        raised_by=raised_by or "", raised_on=raised_on, measure=measure, target=target or "",
+        responsible_unit=unit or "", responsible_member_id=member_id, responsible_name=name or "",
+        deadline=deadline, status=status, completed_on=completed_on, result=result or "",
+        published_on=published_on,
+    )
 
 
 def list_rectifications(ledger: Ledger, period: Period | None = None) -> list[RectificationRow]:
     """The rectification ledger, by deadline.
 
     With a period: the rectifications under way at some time in it, that is raised by its end
-    and not finished before it began (so a quarter's sheet shows what was followed that quarter).
+    and not finished before it began (so a quarter's sheet shows what was followed that quarter,
+    including work carried over from earlier quarters).
     """
-    query = (
-        select(Rectification, Suggestion)
-        .join(Suggestion, Suggestion.id == Rectification.suggestion_id)
-        .order_by(Rectification.deadline, Rectification.id)
-    )
+    query = _rectification_query().order_by(Rectification.deadline, Rectification.id)
     if period is not None:
         query = query.where(
             Suggestion.raised_on <= period.end,
             (Rectification.completed_on.is_(None)) | (Rectification.completed_on >= period.start),
         )
     with ledger.reading() as session:
-        return [_rectification_row(r, s) for r, s in session.execute(query)]
+        return [_rectification_row(values) for values in session.execute(query)]
 
 
 def rectification_row(ledger: Ledger, rectification_id: int) -> RectificationRow | None:
-    query = (
-        select(Rectification, Suggestion)
-        .join(Suggestion, Suggestion.id == Rectification.suggestion_id)
-        .where(Rectification.id == rectification_id)
-    )
     with ledger.reading() as session:
-        found = session.execute(query).first()
-        return _rectification_row(*found) if found else None
-
-
-def _rectification_row(r: Rectification, s: Suggestion) -> RectificationRow:
-    return RectificationRow(
-        id=r.id, suggestion_id=s.id, suggestion=s.content, category=s.category, source=s.source,
-        raised_by=s.raised_by or "", raised_on=s.raised_on, measure=r.measure, target=r.target or "",
-        responsible_unit=r.responsible_unit or "", responsible_member_id=r.responsible_member_id,
-        responsible_name=r.responsible_name or "", deadline=r.deadline, status=r.status,
-        completed_on=r.completed_on, result=r.result or "", published_on=r.published_on,
-    )
+        found = session.execute(_rectification_query().where(Rectification.id == rectification_id)).first()
+        return _rectification_row(found) if found else None
 
 
 def overdue(ledger: Ledger, today: date) -> list[RectificationRow]:
