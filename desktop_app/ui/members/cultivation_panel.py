@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.domain.vocab import CultivationKind
 from desktop_app.services import cultivation as service
@@ -38,6 +38,7 @@ class CultivationPanel(QWidget):
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = make_table_view(self.proxy, self, export_title="培养计划")
+        self.view.setSelectionMode(QAbstractItemView.SingleSelection)  # edit and delete act on one record
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("搜索姓名、目标、阶段…")
         self.search.setClearButtonEnabled(True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.domain import idcard
 from desktop_app.domain.vocab import PoliticalStatus, Post
@@ -57,6 +57,7 @@ class RosterPanel(QWidget):
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = make_table_view(self.proxy, self, export_title="党员名册")
+        self.view.setSelectionMode(QAbstractItemView.SingleSelection)  # edit and delete act on one record
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("搜索姓名、部门、电话、身份证号…")

@@ -103,6 +103,7 @@ class StudentsTab(QWidget):
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = make_table_view(self.proxy, box, export_title="学生名单")
+        self.view.setSelectionMode(QAbstractItemView.SingleSelection)  # edit and delete act on one record
         self.search = QLineEdit(box)
         self.search.setPlaceholderText("搜索姓名、学号、家长、电话…")
         self.search.setClearButtonEnabled(True)
