@@ -8,7 +8,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import HRFlowable, SimpleDocTemplate
+from reportlab.platypus import Flowable, HRFlowable, SimpleDocTemplate
 
 from desktop_app.services.prints.fonts import FontSet
 from desktop_app.services.prints.page import GREY, NO_OFFSET, Offset, Target
@@ -31,6 +31,23 @@ def styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
         "head_cell": ParagraphStyle("head_cell", fontName=bold, fontSize=11.5, leading=16, alignment=TA_CENTER),
         "note": ParagraphStyle("note", fontName=regular, fontSize=11, leading=18, spaceBefore=10, wordWrap="CJK"),
     }
+
+
+class SpacedTitle(Flowable):
+    """A centred red title with its characters spread (对 标 承 诺 书), as formal letters set it."""
+
+    def __init__(self, text: str, fonts: FontSet, size: float = 26, spread: float = 0.35):
+        super().__init__()
+        self.text, self.chain, self.size, self.spread = text, fonts.chain(bold=True), size, spread
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        return avail_width, self.size * 1.5
+
+    def draw(self):
+        self.canv.setFillColorRGB(0.72, 0.06, 0.07)
+        draw_line(self.canv, self.text, self.width / 2, self.size * 0.4, self.size, self.chain,
+                  char_space=self.size * self.spread)
 
 
 def red_rule() -> HRFlowable:

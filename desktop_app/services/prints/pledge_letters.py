@@ -42,21 +42,22 @@ class PledgeLetter:
 
 
 def _info_table(letter: PledgeLetter, fonts: FontSet, st) -> Table:
-    chain, bold_chain = fonts.chain(), fonts.chain(bold=True)
-
-    def label(text):
-        return Paragraph(markup(text, bold_chain), st["head_cell"])
+    chain = fonts.chain()
 
     def value(text):
         return Paragraph(markup(text or "—", chain), st["cell"])
 
+    # labels are plain strings: a Paragraph would collapse their spacing (姓　名)
     rows = [
-        [label("姓　　名"), value(letter.name), label("岗　　位"), value(letter.post)],
-        [label("党 小 组"), value(letter.party_group), label("学　　年"), value(f"{letter.school_year}学年")],
+        ["姓　名", value(letter.name), "岗　位", value(letter.post)],
+        ["党小组", value(letter.party_group), "学　年", value(f"{letter.school_year}学年")],
     ]
     table = Table(rows, colWidths=[26 * mm, 58 * mm, 26 * mm, 58 * mm])
     table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), fonts.regular[0]),
+        ("FONTNAME", (0, 0), (-1, -1), fonts.bold[0]),
+        ("FONTSIZE", (0, 0), (-1, -1), 11.5),
+        ("ALIGN", (0, 0), (0, -1), "CENTER"),
+        ("ALIGN", (2, 0), (2, -1), "CENTER"),
         ("GRID", (0, 0), (-1, -1), 0.6, (0.3, 0.3, 0.3)),
         ("BACKGROUND", (0, 0), (0, -1), (0.98, 0.93, 0.90)),
         ("BACKGROUND", (2, 0), (2, -1), (0.98, 0.93, 0.90)),
@@ -67,24 +68,25 @@ def _info_table(letter: PledgeLetter, fonts: FontSet, st) -> Table:
     return table
 
 
-def _signature(fonts: FontSet, st) -> Table:
-    chain = fonts.chain()
+def _signature(fonts: FontSet) -> Table:
+    """Two lines to fill in by hand, their colons aligned."""
     rows = [
-        ["", Paragraph(markup("承诺人（签名）：＿＿＿＿＿＿＿＿", chain), st["body_plain"])],
-        ["", Paragraph(markup("日　　期：＿＿＿＿年＿＿月＿＿日", chain), st["body_plain"])],
+        ["", "承诺人（签名）：", "＿＿＿＿＿＿＿＿＿＿"],
+        ["", "日期：", "＿＿＿＿年＿＿月＿＿日"],
     ]
-    table = Table(rows, colWidths=[78 * mm, 90 * mm])
+    table = Table(rows, colWidths=[60 * mm, 44 * mm, 64 * mm])
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.regular[0]),
-                            ("TOPPADDING", (0, 0), (-1, -1), 10)]))
+                               ("FONTSIZE", (0, 0), (-1, -1), 13),
+                               ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                               ("TOPPADDING", (0, 0), (-1, -1), 12)]))
     return table
 
 
 def letter_story(letter: PledgeLetter, fonts: FontSet) -> list:
     st = flow.styles(fonts)
-    st["body_plain"] = st["body"].clone("body_plain", firstLineIndent=0)
     chain = fonts.chain()
     story = [
-        Paragraph(TITLE, st["title"]),
+        flow.SpacedTitle(TITLE, fonts),
         flow.red_rule(),
         Paragraph(markup(f"{letter.branch}　{letter.school_year}学年", chain), st["subtitle"]),
         _info_table(letter, fonts, st),
@@ -97,7 +99,7 @@ def letter_story(letter: PledgeLetter, fonts: FontSet) -> list:
         story.append(Paragraph(f"{number}．{markup(item.strip(), chain)}", st["item"]))
     story.append(Spacer(0, 6 * mm))
     story.append(KeepTogether([Paragraph(markup(CLOSING, chain), st["body"]), Spacer(0, 10 * mm),
-                               _signature(fonts, st)]))
+                               _signature(fonts)]))
     return story
 
 
