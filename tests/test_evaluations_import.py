@@ -79,5 +79,11 @@ def test_cli_template_import_and_evaluate(tmp_path, capsys):
     assert out[3].split() == ["1", "王晓明", "中共党员", "95", "91", "93", "五星级"]
     assert out[4].split() == ["2", "李丽华", "中共预备党员", "—", "83", "83", "四星级"]
     assert out[5] == "五星级 1 人，四星级 1 人，三星级 0 人"
+    assert main(["--data-dir", str(data), "evaluate", "--year", YEAR, "--semester", "2"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "2025-2026学年第二学期考核表（共 2 人）"
+    (wang,) = [line.split() for line in out if line.startswith("王晓明")]
+    assert wang[-2:] == ["91", "五星级"]
+    assert "暂无记录、手工录入：听课、示范课、家校联系、承诺践诺" in out
     assert main(["--data-dir", str(data), "evaluate", "--year", "明年"]) == 1
     assert "无法识别学年" in capsys.readouterr().err

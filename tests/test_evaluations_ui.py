@@ -9,7 +9,7 @@ from conftest import save_screenshot
 from evaluation_helpers import YEAR, add_members, enter_total
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit
 
 from desktop_app.domain.school import ClassData
 from desktop_app.services.classes import add_class
@@ -303,3 +303,28 @@ def test_year_list_offers_years_with_scores(tab, ledger):
     years = [tab.year_box.itemText(i) for i in range(tab.year_box.count())]
     assert "2019-2020" in years and YEAR in years
     assert tab.school_year == YEAR  # the chosen year stays chosen
+
+
+def test_scheme_editor_changes_sources_and_who_is_evaluated(tab, ledger, qtbot):
+    from desktop_app.domain.people import MemberData
+    from desktop_app.services.members import add_member
+
+    add_member(ledger, MemberData(name="郑积极", political_status="activist"))
+    assert "郑积极" not in [r.member_name for r in tab.semester_panel.model.rows()]
+
+    def edit(dialog):
+        source = dialog.indicators.index(2, 2)  # 教育教学 → counted from 示范课
+        dialog.view.setCurrentIndex(source)
+        dialog.view.edit(source)
+        (box,) = [w for w in dialog.view.viewport().findChildren(QComboBox) if w.isVisible()]
+        box.setCurrentText("示范课")
+        dialog.view.commitData(box)
+        dialog.scored_only["activist"].setChecked(True)
+        qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
+
+    when_dialog_opens(edit)
+    qtbot.mouseClick(tab.scheme_button, Qt.LeftButton)
+    scheme = get_scheme(ledger, YEAR)
+    assert scheme.indicator("teaching").source == "demo_lessons"
+    assert scheme.scored_only_statuses == ("activist",)
+    assert "郑积极" in [r.member_name for r in tab.semester_panel.model.rows()]
