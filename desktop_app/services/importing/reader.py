@@ -45,8 +45,8 @@ def check_file(path: Path) -> None:
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
-            if head == _CFB_MAGIC:
-                rest = handle.read(1_000_000)
+            if head == _CFB_MAGIC:  # the stream directory may sit anywhere in the container
+                rest = handle.read(64 * 1024 * 1024)
     except OSError as exc:
         raise UserError(f"无法读取文件“{name}”：{exc.strerror or exc}") from None
     if head == _CFB_MAGIC:
