@@ -9,25 +9,30 @@ from hypothesis import strategies as st
 
 from desktop_app.domain import idcard
 from desktop_app.domain.vocab import Gender, PoliticalStatus, Post
-from desktop_app.services.importing import engine, load_spec
+from desktop_app.services.importing import engine, load_spec, spec
 from desktop_app.services.importing.members import Roster
 
 SPECS = [load_spec(kind) for kind in ("members", "classes", "students")]
-ALL_COLUMNS = [column for spec in SPECS for column in spec.columns]
+GENERIC = [
+    spec.text(5), spec.date_cell(), spec.date_cell(allow_year_month=True), spec.choice(Gender), spec.choices(Post),
+    spec.text_list(2), spec.id_number(), spec.phone(), spec.integer(0, 10), spec.number(0, 100), spec.yes_no(),
+]
+ALL_PARSERS = [column.parse_cell for s in SPECS for column in s.columns] + GENERIC
 
 cell_values = st.one_of(
-    st.none(), st.text(max_size=40), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
+    st.none(), st.text(max_size=40), st.integers(), st.integers(min_value=10**300, max_value=10**400), st.floats(allow_nan=True, allow_infinity=True),
     st.booleans(), st.dates(), st.datetimes(),
     st.sampled_from(["2024-09-01", "2024/9/1", "2024年9月1日", "2024-02-30", "男", "群众", "、、", "班主任,校长"]),
 )
 
 
-@given(st.sampled_from(ALL_COLUMNS), cell_values)
-def test_a_cell_parser_returns_a_value_or_raises_value_error(column, value):
+@settings(max_examples=300)
+@given(st.sampled_from(ALL_PARSERS), cell_values)
+def test_a_cell_parser_returns_a_value_or_raises_value_error(parse, value):
     try:
-        column.parse_cell(value)
+        parse(value)
     except ValueError as exc:
-        assert str(exc), f"{column.header}: a ValueError needs a reason"
+        assert str(exc), "a ValueError needs a reason"
 
 
 MEMBERS = load_spec("members")

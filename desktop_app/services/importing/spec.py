@@ -243,14 +243,11 @@ def number(minimum: float | None = None, maximum: float | None = None) -> CellPa
     def parse(value: Any) -> float:
         if isinstance(value, bool):
             raise ValueError(f"“{_as_text(value)}”不是数字")
-        if isinstance(value, (int, float)):
-            result = float(value)
-        else:
-            item = _as_text(value)
-            try:
-                result = float(item)
-            except ValueError:
-                raise ValueError(f"“{item}”不是数字") from None
+        item = value if isinstance(value, (int, float)) else _as_text(value)
+        try:
+            result = float(item)
+        except (ValueError, OverflowError):
+            raise ValueError(f"“{item}”不是数字") from None
         if result != result or result in (float("inf"), float("-inf")):
             raise ValueError("不是有效的数字")
         if minimum is not None and result < minimum:
