@@ -115,7 +115,9 @@ def test_print_sends_every_page_true_to_size(tab, qtbot, tmp_path):
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(out))
     prepare_printer(printer, tab.document)
-    assert tab.send_to_printer(printer) == 2
+    tab.send_to_printer(printer)  # on a pool thread
+    qtbot.waitUntil(lambda: "已发送到打印机：2 页" in tab.status.text(), timeout=30000)
+    assert tab.preview_button.isEnabled()
     sizes = page_sizes_mm(out)  # Qt's PDF printer rounds the paper to whole points
     assert len(sizes) == 2 and all(w == pytest.approx(297, abs=0.5) and h == pytest.approx(210, abs=0.5)
                                    for w, h in sizes)

@@ -17,7 +17,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea, QSizePolicy,
+    QFileDialog, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea, QSizePolicy,
     QSplitter, QVBoxLayout, QWidget,
 )
 
@@ -45,6 +45,7 @@ class PrintCentreTab(QWidget):
         self.task: BackgroundTask | None = None
         self.preview_path: Path | None = None  # the file shown, while it matches the choices
         self._temp = QTemporaryDir()
+        self._printer: QPrinter | None = None
         self._numbers = count(1)
 
         self.controls = PrintControls(self)
@@ -194,7 +195,8 @@ class PrintCentreTab(QWidget):
 
     def _on_failed(self, message: str) -> None:
         self._busy(False)
-        self.status.setText("没有生成。")
+        self._printer = None
+        self.status.setText("没有完成。")
         messages.error(self, TITLE, message)
 
     def _on_rendered(self, result) -> None:
@@ -241,23 +243,35 @@ class PrintCentreTab(QWidget):
             return
         self.send_to_printer(printer)
 
-    def send_to_printer(self, printer: QPrinter) -> int:
-        """Paint the previewed pages on `printer`, keeping the window responsive between pages."""
+    def send_to_printer(self, printer: QPrinter) -> None:
+        """Paint the previewed pages on `printer` on a pool thread (Qt paints on a QPrinter from
+        any thread); the worker opens its own QPdfDocument, so no widget or GUI object is shared."""
+        path = self.preview_path
+        self._printer = printer  # kept alive until the job ends
+
+        def job(progress):
+            document = QPdfDocument()
+            try:
+                if document.load(str(path)) != QPdfDocument.Error.None_:
+                    raise UserError("预览文件无法读取，请重新生成预览。")
+                return print_document(document, printer, progress)
+            except RuntimeError:
+                raise UserError("打印机无法打开，请检查打印机是否连接、是否缺纸。") from None
+            finally:
+                document.close()
+
+        self.task = BackgroundTask(job)
+        self.task.signals.progress.connect(self._on_progress)
+        self.task.signals.finished.connect(self._on_printed)
+        self.task.signals.failed.connect(self._on_failed)
         self._busy(True)
+        self.status.setText("正在发送到打印机…")
+        self.task.start()
 
-        def progress(done, total):
-            self._on_progress(done, total)
-            QApplication.processEvents()
-
-        try:
-            pages = print_document(self.document, printer, progress)
-        except RuntimeError:
-            messages.error(self, TITLE, "打印机无法打开，请检查打印机是否连接、是否缺纸。")
-            return 0
-        finally:
-            self._busy(False)
+    def _on_printed(self, pages: int) -> None:
+        self._busy(False)
+        self._printer = None
         self.status.setText(f"已发送到打印机：{pages} 页。")
-        return pages
 
     def _save_settings(self) -> None:
         try:
