@@ -44,5 +44,5 @@ def load_spec(kind: str):
     module = _module(entry[1]) if entry else None
     if module is None:
         offered = "、".join(f"{k}（{label}）" for k, label in available_kinds())
-        raise UserError(f"不能导入“{kind}”：可导入的类型有 {offered}。")
+        raise UserError(f"没有名为“{kind}”的导入类型。可导入的类型有 {offered}。")
     return module.SPEC
