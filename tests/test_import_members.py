@@ -143,6 +143,12 @@ def test_file_level_problems_name_the_file(ledger, tmp_path, content, message):
     assert "名册.xlsx" in str(caught.value)
 
 
+def test_an_xlsx_with_another_extension_is_still_read(ledger, tmp_path):
+    path = write_book(tmp_path / "名册.xlsx", [["姓名", "政治面貌"], ["张三", "群众"]])
+    renamed = path.rename(tmp_path / "名册.xls")
+    assert [g.summary for g in importing.preview(ledger, "members", renamed).good_rows] == ["张三 · 群众"]
+
+
 def test_missing_required_headers_are_named(ledger, tmp_path):
     path = write_book(tmp_path / "缺列.xlsx", [["姓名", "性别", "出生日期"], ["张三", "男", "1980-01-01"]])
     with pytest.raises(UserError) as caught:

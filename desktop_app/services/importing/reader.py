@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from desktop_app.services.importing.spec import Column, ImportSpec
 
 HEADER_SEARCH_ROWS = 20  # a title or notes may sit above the header row
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE container: old .xls or an encrypted .xlsx
+_OPENPYXL_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
 
 
@@ -62,8 +64,11 @@ def open_workbook(path: Path):
 
     check_file(path)
     try:
+        # openpyxl goes by the file's extension; a real .xlsx saved as 名册.xls or without an
+        # extension is still read (check_file has seen it is a zip archive)
+        source = path if path.suffix.lower() in _OPENPYXL_SUFFIXES else io.BytesIO(path.read_bytes())
         # keep_links=False: never follow links to other workbooks
-        return load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        return load_workbook(source, read_only=True, data_only=True, keep_links=False)
     except PermissionError:
         raise UserError(f"无法读取“{path.name}”：文件正被其他程序占用或没有读取权限。") from None
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
