@@ -80,3 +80,19 @@ def test_log_file_rotates_in_the_logs_folder(data_dir, logged):
     files = sorted(p.name for p in (data_dir / "logs").iterdir())
     assert files == ["ledger.log"] + [f"ledger.log.{n}" for n in range(1, BACKUP_COUNT + 1)]
     assert all(p.stat().st_size <= MAX_BYTES + 2000 for p in (data_dir / "logs").iterdir())
+
+
+def test_window_actions_leave_no_personal_data_in_the_log(data_dir, tmp_path, logged, main_window, message_bridge):
+    from desktop_app.services.demo import people
+    from desktop_app.ui.backup_actions import backup_now, restore_from_file
+
+    people.add_demo(main_window.context.ledger, random.Random(5))
+    for key in ("members", "students", "dashboard"):
+        main_window.open_tab(key)
+    backup_now(main_window, tmp_path / "b.sqlite3")
+    message_bridge.answers = [True]
+    assert restore_from_file(main_window, tmp_path / "b.sqlite3")
+    text = log_text(data_dir)
+    assert "ledger restored" in text
+    leaked = sorted(v for v in personal_values(main_window.context.ledger.db_path) if v in text)
+    assert leaked == []
