@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import save_screenshot
 from import_helpers import make_id, write_book
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThread
 
 from desktop_app.services.members import list_members
 from desktop_app.ui.importing.dialog import ImportDialog, open_import_dialog, save_template_dialog
@@ -53,8 +53,9 @@ def test_preview_lists_bad_rows_then_imports_good_rows(main_window, qtbot, tmp_p
     qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
     assert not dialog.busy and list_members(main_window.context.ledger) == []
 
-    changed = []
+    changed, threads = [], []
     main_window.context.changed.connect(changed.append)
+    main_window.context.changed.connect(lambda _topics: threads.append(QThread.currentThread()))
     message_bridge.answers = [True]
     qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=60_000)
@@ -62,6 +63,7 @@ def test_preview_lists_bad_rows_then_imports_good_rows(main_window, qtbot, tmp_p
     assert "已导入：新增 2，更新 0，跳过错误行 4" in message_bridge.texts("info")
     qtbot.waitUntil(lambda: changed != [])
     assert "member" in changed[0]
+    assert threads == [main_window.thread()], "screens hear of the change on the GUI thread"
 
 
 def test_file_problem_shows_an_error_and_nothing_to_import(ui_app, ledger, qtbot, tmp_path, message_bridge):
