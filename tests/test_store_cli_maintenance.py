@@ -201,3 +201,15 @@ def test_a_demo_that_fails_half_way_leaves_the_ledger_empty(data_dir, capsys, mo
     assert "台账已恢复为空" in err and "模拟的示例数据错误" in err
     assert member_names(data_dir) == set()
     assert not list(backup_dir(data_dir).glob("ledger-pre-demo-*"))
+
+
+def test_check_tells_a_foreign_database_from_a_ledger(data_dir, tmp_path, capsys):
+    other = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(other)
+    conn.execute("create table invoices (id integer)")
+    conn.close()
+    code, out, _ = run(capsys, data_dir, "check", str(other))
+    assert code == 1 and "其他程序的数据库" in out
+    old = Path(__file__).resolve().parent / "fixtures" / "ledger-0001.sqlite3"
+    code, out, _ = run(capsys, data_dir, "check", str(old))
+    assert code == 0 and "数据版本 0001" in out

@@ -11,7 +11,7 @@ from desktop_app.services import backups
 from desktop_app.services.errors import UserError
 from desktop_app.store.backup import integrity_problems, is_sqlite_file, rotating_backup
 from desktop_app.store.ledger import Ledger
-from desktop_app.store.schema import restore_file
+from desktop_app.store.schema import LedgerError, check_not_too_new, current_revision, restore_file
 
 Opener = Callable[[], Ledger]
 
@@ -54,12 +54,20 @@ def run_check(args: argparse.Namespace, _ledger_opener: Opener) -> int:
     path = args.file or resolve_data_dir(args.data_dir) / DB_FILENAME
     if not path.is_file():
         raise UserError(f"找不到文件“{path}”。")
+    revision = None
     if not is_sqlite_file(path):
         problems = ["不是 SQLite 数据库文件（文件头已损坏或不是台账文件）"]
     else:
         problems = integrity_problems(path)
+        if not problems:
+            try:
+                revision = current_revision(path)
+                check_not_too_new(revision)
+            except LedgerError as exc:
+                problems = [str(exc)]
     if not problems:
-        print(f"正常：{path}")
+        version = f"（数据版本 {revision}）" if revision else "（空台账）"
+        print(f"正常：{path}{version}")
         return 0
     print(f"发现问题：{path}")
     for problem in problems:
