@@ -82,11 +82,11 @@ def _observations(rng, term, days, members, teachers, classes) -> list[dict]:
     rows = []
     class_ids = [c.id for c in classes]
 
-    def record(day, observer, teacher, lesson_type, lesson_no=None):
+    def record(day, observer, teacher, lesson_type, lesson_no=None, class_id=None):
         ratings = {look.value: rng.choices([Rating.EXCELLENT, Rating.GOOD, Rating.FAIR], [5, 4, 1])[0].value
                    for look in SixLook}
         rows.append({"date": day, "observer_id": observer.id, "teacher_id": teacher.id,
-                     "lesson_no": lesson_no or rng.randint(1, 10), "class_id": rng.choice(class_ids),
+                     "lesson_no": lesson_no or rng.randint(1, 10), "class_id": class_id or rng.choice(class_ids),
                      "subject": teacher.subject, "lesson_type": lesson_type.value, "ratings": ratings,
                      "comment": rng.choice(COMMENTS), "suggestions": rng.choice(ADVICE) or None})
 
@@ -107,9 +107,9 @@ def _observations(rng, term, days, members, teachers, classes) -> list[dict]:
         for year, month in months:
             in_month = [d for d in days if (d.year, d.month) == (year, month)]
             if rng.random() < 0.85 and in_month:
-                day, lesson_no = rng.choice(in_month), rng.randint(1, 8)
+                day, lesson_no, class_id = rng.choice(in_month), rng.randint(1, 8), rng.choice(class_ids)
                 for observer in rng.sample([m for m in members if m.id != teacher.id], 3):
-                    record(day, observer, teacher, LessonType.DEMONSTRATION, lesson_no)
+                    record(day, observer, teacher, LessonType.DEMONSTRATION, lesson_no, class_id)
     return rows
 
 
