@@ -64,7 +64,6 @@ class SettingsDialog(QDialog):
         self.year.currentIndexChanged.connect(self._on_year_changed)
         self.year_note = QLabel(self)
         self.year_note.setStyleSheet("color: #666;")
-        self.year_note.setWordWrap(True)
         self.date_edits: dict[str, OptionalDateEdit] = {}
         semesters = QGroupBox("学年与学期", self)
         grid = QGridLayout(semesters)
@@ -108,7 +107,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(semesters)
         layout.addWidget(backups)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        # No fixed minimum on the dialog itself, so it grows when the problem list appears.
+        self.school_name.setMinimumWidth(360)
 
     # --- values -------------------------------------------------------------
     def _load(self) -> None:
@@ -143,8 +143,8 @@ class SettingsDialog(QDialog):
             edit.setText(texts[name])
         self._shown_year = label
         self.year_note.setText(
-            "该学年已设置学期日期。" if label in self._stored
-            else "该学年尚未设置，显示的是默认日期（9月1日—1月31日，2月1日—7月31日），保存后生效。"
+            "该学年的学期日期已设置。" if label in self._stored
+            else "该学年尚未设置，下面是默认日期，保存后生效。"
         )
 
     def _initial_texts(self, label: str) -> dict[str, str]:
