@@ -36,7 +36,7 @@ def test_sigkill_during_writes_loses_nothing_committed(data_dir, figures):
     committed: set[int] = set()
     next_number = 0
     for _ in range(KILLS):
-        done = _run_and_kill(data_dir, next_number, rng.uniform(0.0, 0.4))
+        done = _run_and_kill(data_dir, next_number, rng.uniform(0.05, 1.0))
         committed.update(done)
         next_number = (max(done) + 1 if done else next_number) + 1000  # never reuse a name
         db = data_dir / "ledger.sqlite3"

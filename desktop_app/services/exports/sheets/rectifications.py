@@ -25,4 +25,4 @@ def build(report: Report) -> SheetData:
                      r.responsible, r.deadline, r.status_label, r.completed_on, r.result, r.published_on,
                      f"逾期{r.days_overdue(today)}天" if overdue else ""])
     return SheetData("整改台账", COLUMNS, rows, alert_rows=alerts,
-                     note=f"统计期间内提出的意见建议及其整改；逾期按 {today:%Y年%m月%d日} 计算")
+                     note=f"期末前提出、期初时尚未完成的整改；逾期按当前状态截至 {today:%Y年%m月%d日} 计算")

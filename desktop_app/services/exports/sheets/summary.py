@@ -75,9 +75,10 @@ def _rectification_figures(queries, report: Report) -> list[list]:
 
     counts = queries.counts_by_status(report.ledger, report.period.period)
     today = min(date.today(), report.period.period.end)
-    rows = [[f"整改·{RectificationStatus.label_of(code)}", count, "统计期间内提出的意见建议"]
+    rows = [[f"整改·{RectificationStatus.label_of(code)}", count, "期末前提出、期初时尚未完成的整改（按当前状态）"]
             for code, count in counts.items()]
-    rows.append(["整改逾期项数", len(queries.overdue(report.ledger, today)), f"截至 {today:%Y年%m月%d日}"])
+    rows.append(["整改逾期项数", len(queries.overdue(report.ledger, today)),
+                 f"截至 {today:%Y年%m月%d日} 已过时限仍未完成（按当前状态）"])
     return rows
 
 
