@@ -23,10 +23,10 @@ COLUMNS = (
     Column("培养类型", lambda r: r.kind_label, width=120),
     Column("培养对象", lambda r: r.member_name + ("（已离开）" if not r.member_active else ""), width=110),
     Column("帮扶人", lambda r: r.mentor_name, width=80),
-    Column("培养目标", lambda r: r.target, width=220),
+    Column("培养目标", lambda r: r.target, tooltip=lambda r: r.target or None, width=220),
     Column("开始日期", lambda r: r.start_date, width=90),
     Column("阶段", lambda r: r.stage, width=90),
-    Column("备注", lambda r: r.notes),
+    Column("备注", lambda r: r.notes, tooltip=lambda r: r.notes or None),
 )
 
 

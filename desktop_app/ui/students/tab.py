@@ -40,7 +40,7 @@ STUDENT_COLUMNS = (
     Column("重点类别", lambda r: r.flags_label, width=150),
     Column("家长姓名", lambda r: r.guardian_name, width=70),
     Column("联系电话", lambda r: r.phone, width=110),
-    Column("家庭住址", lambda r: r.address, width=180),
+    Column("家庭住址", lambda r: r.address, tooltip=lambda r: r.address or None, width=180),
     Column("状态", lambda r: "在读" if r.active else "不在读", highlight=lambda r: not r.active),
 )
 
