@@ -12,9 +12,8 @@ from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.members.cultivation_dialog import CultivationDialog
 from desktop_app.ui.widgets.record_table import (
-    Column, RecordTableModel, make_table_view, selected_rows,
+    Column, RecordFilterProxy, RecordTableModel, make_table_view, selected_rows,
 )
-from desktop_app.ui.widgets.filter_proxy import FilterProxy
 from desktop_app.ui.widgets.table_actions import record_buttons
 
 ALL = "全部类型"
@@ -35,7 +34,7 @@ class CultivationPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.model = RecordTableModel(COLUMNS, self)
-        self.proxy = FilterProxy(self)
+        self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = make_table_view(self.proxy, self, export_title="培养计划")
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)  # edit and delete act on one record

@@ -18,8 +18,9 @@ from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.students.class_dialog import ClassDialog
 from desktop_app.ui.students.student_dialog import StudentDialog
-from desktop_app.ui.widgets.filter_proxy import FilterProxy
-from desktop_app.ui.widgets.record_table import Column, RecordTableModel, make_table_view, selected_rows
+from desktop_app.ui.widgets.record_table import (
+    Column, RecordFilterProxy, RecordTableModel, make_table_view, selected_rows,
+)
 from desktop_app.ui.widgets.table_actions import record_buttons
 
 TOPICS = {"school_class", "student", "member"}
@@ -71,7 +72,7 @@ class StudentsTab(QWidget):
     def _build_classes(self, parent: QWidget) -> QWidget:
         box = QWidget(parent)
         self.class_model = RecordTableModel(CLASS_COLUMNS, self)
-        self.class_proxy = FilterProxy(self)
+        self.class_proxy = RecordFilterProxy(self)
         self.class_proxy.setSourceModel(self.class_model)
         self.class_view = make_table_view(self.class_proxy, box, export_title="班级")
         self.class_view.setSortingEnabled(False)
@@ -100,7 +101,7 @@ class StudentsTab(QWidget):
     def _build_students(self, parent: QWidget) -> QWidget:
         box = QWidget(parent)
         self.model = RecordTableModel(STUDENT_COLUMNS, self)
-        self.proxy = FilterProxy(self)
+        self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = make_table_view(self.proxy, box, export_title="学生名单")
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)  # edit and delete act on one record
