@@ -8,13 +8,13 @@ sets `func(args, ledger_opener) -> int`. Exit codes: 0 ok, 1 the work could not 
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sys
 from collections.abc import Callable
 
 from desktop_app import APP_NAME
 from desktop_app.logging_setup import setup_logging
+from desktop_app.optional import optional_module
 from desktop_app.paths import resolve_data_dir
 from desktop_app.services.errors import UserError
 from desktop_app.store.backup import BackupError
@@ -43,12 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help="数据文件夹（也可用环境变量 BRANCH_LEDGER_DATA_DIR 指定）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module_name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
+        module = optional_module(module_name)
+        if module is None:
+            continue
         module.register(sub)
     return parser
 

@@ -29,9 +29,7 @@ def parse_date(value, *, allow_year_month: bool = False) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if 1 <= value < 2958466:  # an Excel serial day number stored as a plain number
-            return _EXCEL_EPOCH + timedelta(days=int(value))
-        raise ValueError(f"“{value}”不是有效日期")
+        return _from_number(value, allow_year_month)
     text = str(value).strip()
     if not text:
         return None
@@ -47,6 +45,29 @@ def parse_date(value, *, allow_year_month: bool = False) -> date | None:
                 year, month = map(int, match.groups())
                 return _build(text, year, month, 1)
     raise ValueError(f"“{text}”不是可识别的日期（可写作 2024-09-01、2024/9/1 或 2024年9月1日）")
+
+
+_SERIAL_RANGE = (7306, 73051)  # Excel day numbers of 1920-01-01 … 2099-12-31
+
+
+def _from_number(value: float, allow_year_month: bool) -> date:
+    """A number cell: 20240901 typed as a number, 1985.06 as year.month, or an Excel day number."""
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    if float(value).is_integer() and 19000101 <= value <= 21001231:
+        number = int(value)
+        return _build(text, number // 10000, number // 100 % 100, number % 100)
+    if 1900 <= value < 2101:
+        if float(value).is_integer():
+            raise ValueError(f"“{text}”只有年份，请写出完整日期，如 {int(value)}-09-01")
+        year, digits = repr(float(value)).split(".")
+        if digits == "1":  # Excel keeps 2024.10 as 2024.1
+            raise ValueError(f"“{text}”是数字，无法确定是1月还是10月。请把单元格设为文本，或写作 {year}-10-01")
+        if allow_year_month:
+            return _build(text, int(year), int(digits[:2]), 1)
+        raise ValueError(f"“{text}”不是完整日期，请写作 {year}-{int(digits[:2]):02d}-01 这样的格式")
+    if _SERIAL_RANGE[0] <= value < _SERIAL_RANGE[1]:  # an Excel date stored as a plain number
+        return _EXCEL_EPOCH + timedelta(days=int(value))
+    raise ValueError(f"“{text}”不是有效日期（可写作 2024-09-01、2024/9/1 或 2024年9月1日）")
 
 
 def _build(text: str, year: int, month: int, day: int) -> date:

@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from desktop_app.domain.calendar import Period, SemesterDates, default_semesters, parse_school_year, school_year_of
+from desktop_app.domain.calendar import (
+    Period, SemesterDates, default_semesters, parse_school_year, school_year_of, school_year_period,
+)
+from desktop_app.services.errors import UserError
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Setting
 
@@ -73,9 +76,13 @@ def semester_dates(ledger: Ledger, school_year: str) -> SemesterDates:
 
 def validate_semester_dates(dates: SemesterDates) -> str | None:
     """None when the two semesters are ordered and inside the school year, else the reason."""
+    year = school_year_period(dates.school_year)
     for name, period in (("第一学期", dates.first), ("第二学期", dates.second)):
         if period.end < period.start:
             return f"{dates.school_year}学年{name}的结束日期早于开始日期"
+        if period.start < year.start or period.end > year.end:
+            return (f"{dates.school_year}学年{name}应在 {year.start:%Y年%m月%d日} 至 {year.end:%Y年%m月%d日} 之内"
+                    "（学年从9月1日算起）")
     if dates.second.start <= dates.first.end:
         return f"{dates.school_year}学年第二学期应在第一学期结束之后开始"
     return None
@@ -84,7 +91,7 @@ def validate_semester_dates(dates: SemesterDates) -> str | None:
 def save_semester_dates(ledger: Ledger, dates: SemesterDates) -> None:
     problem = validate_semester_dates(dates)
     if problem:
-        raise ValueError(problem)
+        raise UserError(problem)
     stored = dict(get_value(ledger, SEMESTERS, {}) or {})
     stored[dates.school_year] = {
         "first": [dates.first.start.isoformat(), dates.first.end.isoformat()],

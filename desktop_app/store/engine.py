@@ -25,6 +25,9 @@ def make_engine(db_path: Path) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):  # noqa: ANN001
-        connection.exec_driver_sql("BEGIN")
+        # Writers take the write lock at once (BEGIN IMMEDIATE), so a transaction that reads
+        # first never fails half-way with SQLITE_BUSY while another thread is reading.
+        mode = connection.get_execution_options().get("sqlite_begin", "")
+        connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
     return engine

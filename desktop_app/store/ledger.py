@@ -27,13 +27,14 @@ class Ledger:
         self.db_path = self.data_dir / DB_FILENAME
         self.engine = make_engine(self.db_path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._writers = sessionmaker(self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False)
         self.bus = ChangeBus()
         self.warnings: list[str] = []  # problems on opening the user should hear about (Chinese)
 
     @contextmanager
     def transaction(self, *topics: str) -> Iterator[Session]:
         """Commit on success, roll back on any error; announce `topics` once committed."""
-        with self._sessions.begin() as session:
+        with self._writers.begin() as session:
             yield session
         if topics:
             self.bus.publish(set(topics))

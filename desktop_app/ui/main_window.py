@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 
 from PySide6.QtCore import QSettings
@@ -10,6 +9,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedLayout, QTabWidget, QWidget
 
 from desktop_app import APP_NAME, __version__
+from desktop_app.optional import optional_module
 from desktop_app.services.settings import school_profile
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
@@ -22,12 +22,9 @@ log = logging.getLogger(__name__)
 def load_target(target: str):
     """The class named by "module:Class", or None when that module does not exist yet."""
     module_name, _, attr = target.partition(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name and module_name.startswith(exc.name):
-            return None
-        raise
+    module = optional_module(module_name)
+    if module is None:
+        return None
     return getattr(module, attr)
 
 

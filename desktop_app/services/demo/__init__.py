@@ -6,9 +6,9 @@ so later kinds can use the people made by earlier ones.
 
 from __future__ import annotations
 
-import importlib
 import random
 
+from desktop_app.optional import optional_module
 from desktop_app.store.ledger import Ledger
 
 DEMO_MODULES = ("people", "pledges", "records", "rectifications", "evaluations")
@@ -19,13 +19,9 @@ def fill_demo(ledger: Ledger, seed: int = 2025) -> list[str]:
     rng = random.Random(seed)
     added = []
     for name in DEMO_MODULES:
-        module_name = f"{__name__}.{name}"
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
+        module = optional_module(f"{__name__}.{name}")
+        if module is None:
+            continue
         module.add_demo(ledger, rng)
         added.append(name)
     return added

@@ -6,7 +6,6 @@ a sheet whose feature is not in the ledger yet is left out rather than shown emp
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from desktop_app.domain.report_period import ReportPeriod
+from desktop_app.optional import optional_module
 from desktop_app.services.exports.sheet import SheetColumn, write_table_sheet
 from desktop_app.services.exports.writer import save_workbook
 from desktop_app.services.settings import SchoolProfile, school_profile
@@ -66,16 +66,8 @@ def sheet_title(report: Report, name: str) -> str:
 
 
 def _sheet_builders() -> list[Callable[[Report], SheetData | None]]:
-    builders = []
-    for name in SHEET_MODULES:
-        module_name = f"desktop_app.services.exports.sheets.{name}"
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
-        builders.append(module.build)
+    modules = (optional_module(f"desktop_app.services.exports.sheets.{name}") for name in SHEET_MODULES)
+    builders = [module.build for module in modules if module is not None]
     return builders
 
 

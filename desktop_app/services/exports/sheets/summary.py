@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import importlib
 from collections import Counter
 
 from desktop_app.domain.vocab import PoliticalStatus
+from desktop_app.optional import optional_module
 from desktop_app.services.exports.quarterly import Report, SheetData
 from desktop_app.services.exports.sheet import SheetColumn
 from desktop_app.services.roster import roster_at
 
 COLUMNS = [SheetColumn("项目", 24), SheetColumn("数值", 12), SheetColumn("说明", 40)]
-
-
-def _optional(module_name: str):
-    try:
-        return importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name == module_name:
-            return None
-        raise
 
 
 def build(report: Report) -> SheetData:
@@ -34,7 +25,7 @@ def build(report: Report) -> SheetData:
     for status in PoliticalStatus:
         rows.append([f"{status.label}人数", by_status.get(status.value, 0), "截至期末在册"])
     for extra in FIGURE_SOURCES:
-        module = _optional(extra[0])
+        module = optional_module(extra[0])
         if module is not None:
             rows.extend(extra[1](module, report))
     return SheetData("汇总", COLUMNS, rows, landscape=False)
