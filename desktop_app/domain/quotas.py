@@ -15,6 +15,7 @@ A member with several posts owes the highest of their posts' quotas. Pure Python
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -130,11 +131,17 @@ class SchoolCalendar:
     def school_days(self, period: Period | None) -> int:
         if period is None:
             return 0
-        count, day = 0, period.start
-        while day <= period.end:
-            count += self.is_school_day(day)
-            day += timedelta(days=1)
-        return count
+        return _count_school_days(self, period.start, period.end)
+
+
+@functools.lru_cache(maxsize=8192)
+def _count_school_days(calendar: SchoolCalendar, start: date, end: date) -> int:
+    # Quota figures ask the same calendar about the same weeks and months for every member.
+    count, day = 0, start
+    while day <= end:
+        count += calendar.is_school_day(day)
+        day += timedelta(days=1)
+    return count
 
 
 def overlap(a: Period | None, b: Period | None) -> Period | None:
