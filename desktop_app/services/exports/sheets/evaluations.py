@@ -15,7 +15,7 @@ def build(report: Report) -> SheetData | None:
         return None
     results.sort(key=lambda r: (r.rank or 10**6, r.member_name))
     rows = [[r.rank, r.member_name, r.status_label, r.party_group, _points(r.first), _points(r.second),
-             _points(r.score), r.star_label] for r in results]
+             _points(r.score), r.star_label or "—"] for r in results]
     lock = is_year_locked(report.ledger, report.period.school_year)
     state = f"已于{lock.approved_on:%Y年%m月%d日}经{lock.meeting}审定" if lock else "尚未审定，得分可能变化"
     return SheetData("考核结果", COLUMNS, rows, note=f"{report.period.school_year}学年量化考核（{state}）")

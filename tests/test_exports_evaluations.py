@@ -1,0 +1,32 @@
+"""The workbook's 考核结果 sheet and summary star counts for an approved school year."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import openpyxl
+from evaluation_helpers import YEAR, add_members, enter_total
+
+from desktop_app.domain import report_period
+from desktop_app.services.evaluations.commands import approve
+from desktop_app.services.evaluations.schemes import get_scheme
+from desktop_app.services.exports.quarterly import export_quarterly
+
+
+def test_approved_year_in_the_workbook(ledger, tmp_path):
+    scheme = get_scheme(ledger, YEAR)
+    first, second, third = add_members(ledger, 3)
+    for member, totals in ((first, (94, 92)), (second, (85, 81)), (third, (60, 66))):
+        for semester, total in enumerate(totals, start=1):
+            enter_total(ledger, scheme, member, semester, total)
+    approve(ledger, YEAR, None, date(2026, 7, 8), "支部党员大会")
+    path = tmp_path / "year.xlsx"
+    export_quarterly(ledger, report_period.school_year(YEAR), path)
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["考核结果"]
+    assert sheet["A2"].value == "2025-2026学年量化考核（已于2026年07月08日经支部党员大会审定）"
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
+    # averages of the two semesters: 93, 83, 63 → 五星级, 四星级, none
+    assert [(r[0], r[6], r[7]) for r in rows] == [(1, 93, "五星级"), (2, 83, "四星级"), (3, 63, "—")]
+    summary = {r[0]: r[1] for r in workbook["汇总"].iter_rows(min_row=4, values_only=True)}
+    assert (summary["五星级党员"], summary["四星级党员"], summary["三星级党员"]) == (1, 1, 0)
