@@ -6,6 +6,7 @@ User text never becomes a formula: strings are stored as strings, and those star
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ _THIN = Side(style="thin", color="999999")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 HEADER_FILL = PatternFill("solid", fgColor="F2DCDB")
 ALERT_FONT = Font(color="B71C1C", bold=True)
-MAX_WIDTH = 60
+LINE_HEIGHT = 15  # points per wrapped line (Excel does not size rows of files it did not lay out)
 
 # Named styles are registered once per workbook; giving a cell a named style is far cheaper
 # in openpyxl than setting border, font and number format cell by cell.
@@ -32,6 +33,7 @@ _STYLES = {
     "台账-换行": dict(border=_BORDER, alignment=Alignment(vertical="top", wrap_text=True)),
     "台账-日期": dict(border=_BORDER, number_format=DATE_FORMAT, alignment=Alignment(vertical="top")),
     "台账-警示": dict(border=_BORDER, font=ALERT_FONT, alignment=Alignment(vertical="top")),
+    "台账-警示换行": dict(border=_BORDER, font=ALERT_FONT, alignment=Alignment(vertical="top", wrap_text=True)),
     "台账-警示日期": dict(border=_BORDER, font=ALERT_FONT, number_format=DATE_FORMAT, alignment=Alignment(vertical="top")),
 }
 
@@ -44,18 +46,27 @@ def _ensure_styles(sheet: Worksheet) -> None:
             book.add_named_style(NamedStyle(name=name, **parts))
 
 
-def _data_style(value: Any, alert: bool) -> str:
+def _data_style(value: Any, alert: bool, wrapped: bool) -> str:
     if isinstance(value, (date, datetime)):
         return "台账-警示日期" if alert else "台账-日期"
     if alert:
-        return "台账-警示"
-    return "台账-换行" if isinstance(value, str) and "\n" in value else "台账-文字"
+        return "台账-警示换行" if wrapped else "台账-警示"
+    return "台账-换行" if wrapped else "台账-文字"
+
+
+def _lines(value: Any, width: int) -> int:
+    """How many lines a text takes in a column `width` characters wide."""
+    if not isinstance(value, str) or not value:
+        return 1
+    # Rendered CJK glyphs are nearer 1.6 than 2 width units, so estimate lines on 0.8 of text_width.
+    return sum(max(1, math.ceil(text_width(part) * 0.8 / max(width, 1))) for part in value.split("\n"))
 
 
 @dataclass(frozen=True)
 class SheetColumn:
     header: str
     min_width: int = 6
+    max_width: int = 30  # longer text wraps inside the column instead of widening the page
 
 
 def text_width(value: Any) -> int:
@@ -117,18 +128,25 @@ def write_table_sheet(
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = _BORDER
-    count = 0
+    rows = [list(values) for values in rows]
+    for values in rows:
+        for index, value in enumerate(values[:len(specs)]):
+            widths[index] = max(widths[index], min(text_width(value) + 2, specs[index].max_width))
+    for index, value in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = value
     alert_rows = alert_rows or set()
     _ensure_styles(sheet)
     for count, values in enumerate(rows, start=1):
         excel_row = header_row + count
         alert = count - 1 in alert_rows
+        lines = 1
         for index, value in enumerate(values, start=1):
-            write_cell(sheet, excel_row, index, value, _data_style(value, alert))
-            if index <= len(widths):
-                widths[index - 1] = max(widths[index - 1], min(text_width(value) + 2, MAX_WIDTH))
-    for index, value in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = value
+            wrapped = _lines(value, widths[index - 1] - 1) if index <= len(widths) else 1
+            lines = max(lines, wrapped)
+            write_cell(sheet, excel_row, index, value, _data_style(value, alert, wrapped > 1))
+        if lines > 1:
+            sheet.row_dimensions[excel_row].height = LINE_HEIGHT * lines
+    count = len(rows)
     last_row = header_row + max(count, 0)
     last_col = get_column_letter(width)
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
