@@ -140,7 +140,10 @@ def text(max_length: int | None = None) -> CellParser:
 
 def date_cell(*, allow_year_month: bool = False) -> CellParser:
     def parse(value: Any) -> date | None:
-        return parse_date(value, allow_year_month=allow_year_month)
+        try:
+            return parse_date(value, allow_year_month=allow_year_month)
+        except OverflowError:  # a number too large for a float (parse_date lets it through)
+            raise ValueError(f"“{_as_text(value)[:20]}…”不是有效日期") from None
 
     return parse
 
