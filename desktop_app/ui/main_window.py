@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 
 from PySide6.QtCore import QSettings
@@ -114,12 +115,12 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-        handler = load_target(target)
-        if handler is None:
+        if importlib.util.find_spec(target.partition(":")[0]) is None:
             action.setEnabled(False)
             action.setToolTip("即将推出")
         else:
-            action.triggered.connect(lambda _checked=False, h=handler: h(self))
+            # Imported on first use: the import and backup screens are not needed to start up.
+            action.triggered.connect(lambda _checked=False, t=target: load_target(t)(self))
         menu.addAction(action)
         return action
 
