@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from evaluation_helpers import YEAR, add_members, enter_total
 
-from desktop_app.domain.evaluation import Adjustment, star_counts_text
+from desktop_app.domain.evaluation import Adjustment, star_counts_text, year_score
 from desktop_app.domain.people import MemberData
 from desktop_app.domain.scheme import StarLevel, Thresholds, default_scheme
 from desktop_app.services.errors import InUse, UserError, ValidationError
@@ -143,3 +143,34 @@ def test_a_member_with_scores_cannot_be_deleted(ledger):
     set_entered(ledger, member, YEAR, 1, "politics", 15)
     with pytest.raises(InUse, match="考核成绩 1 条"):
         delete_member(ledger, member)
+
+
+def test_editing_an_earlier_years_scheme_leaves_an_approved_years_stars_unchanged(ledger):
+    (member,) = add_members(ledger, 1)
+    save_scheme(ledger, default_scheme("2024-2025"))  # 2025-2026 has no scheme of its own: it follows this one
+    scheme = get_scheme(ledger, YEAR)
+    enter_total(ledger, scheme, member, 1, 95)
+    enter_total(ledger, scheme, member, 2, 85)
+    approve(ledger, YEAR, None, date(2026, 7, 10), "支部党员大会")
+    (before,) = year_results(ledger, YEAR)
+    assert (before.score, before.star_level) == (90, StarLevel.FIVE.value)  # (95 + 85) / 2 = 90 ≥ 90
+
+    edited = replace(default_scheme("2024-2025"), combination="weighted", first_weight=0.2,
+                     thresholds=Thresholds(96, 86, 76))
+    save_scheme(ledger, edited)
+    assert year_score(edited, 95, 85) == 87  # 0.2 × 95 + 0.8 × 85 = 87, 四星级 under 96/86/76
+
+    (after,) = year_results(ledger, YEAR)
+    assert (after.score, after.star_level) == (90, StarLevel.FIVE.value)
+    assert get_scheme(ledger, YEAR).thresholds == Thresholds(90, 80, 70)
+    sheet = semester_sheet(ledger, YEAR, 2)
+    assert sheet.row_of(member).star_label == "四星级"  # 85 under 90/80/70, not 三星级 under 96/86/76
+
+
+def test_approving_one_semester_keeps_the_scheme_it_was_approved_under(ledger):
+    (member,) = add_members(ledger, 1)
+    save_scheme(ledger, default_scheme("2024-2025"))
+    enter_total(ledger, get_scheme(ledger, YEAR), member, 1, 92)
+    approve(ledger, YEAR, 1, date(2026, 1, 20), "支部委员会")
+    save_scheme(ledger, replace(default_scheme("2024-2025"), thresholds=Thresholds(95, 85, 75)))
+    assert semester_sheet(ledger, YEAR, 1).row_of(member).star_label == "五星级"  # 92 ≥ 90

@@ -18,7 +18,7 @@ from desktop_app.services.evaluations.queries import semester_sheet
 from desktop_app.services.evaluations.schemes import get_scheme
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import AuditEntry, Member
-from desktop_app.store.models.evaluations import EvaluationLock, EvaluationScore
+from desktop_app.store.models.evaluations import EvaluationLock, EvaluationScheme, EvaluationScore
 
 TOPIC = "evaluation"
 
@@ -141,7 +141,12 @@ def approve(ledger: Ledger, school_year: str, semester: int | None, approved_on:
     if semester is None and any(lock.semester is None for lock in locks_for(ledger, year)):
         raise UserError(f"{year}学年全年的考核结果已经审批锁定。")
     sheets = [semester_sheet(ledger, year, s) for s in semesters if s not in already]
+    scheme = get_scheme(ledger, year)
     with ledger.transaction(TOPIC) as session:
+        if session.get(EvaluationScheme, year) is None:
+            # A year without its own scheme follows an earlier year's; keep a copy so later edits
+            # of that earlier scheme cannot change what was approved.
+            session.add(EvaluationScheme(school_year=year, data=scheme.to_dict()))
         for sheet in sheets:
             _freeze(session, sheet)
         session.add(EvaluationLock(school_year=year, semester=semester, approved_on=approved_on, meeting=meeting))
