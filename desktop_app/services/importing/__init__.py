@@ -11,7 +11,21 @@ from desktop_app.services.importing.engine import (
     ADD, UPDATE, BadRow, GoodRow, ImportCancelled, ImportPreview, ImportResult, RowProblem, commit, preview,
 )
 from desktop_app.services.importing.registry import KINDS, available_kinds, load_spec
-from desktop_app.services.importing.workbooks import write_error_report, write_template
+
+
+def write_template(kind: str, path):
+    """See workbooks.write_template (imported on use: openpyxl is slow to load at start-up)."""
+    from desktop_app.services.importing.workbooks import write_template as write
+
+    return write(kind, path)
+
+
+def write_error_report(preview_: ImportPreview, path):
+    """See workbooks.write_error_report."""
+    from desktop_app.services.importing.workbooks import write_error_report as write
+
+    return write(preview_, path)
+
 
 __all__ = [
     "ADD", "UPDATE", "BadRow", "GoodRow", "ImportCancelled", "ImportPreview", "ImportResult", "KINDS",
