@@ -8,47 +8,33 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QPlainTextEdit, QPushButton,
-    QSpinBox, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from desktop_app.domain.people import FieldProblem
 from desktop_app.domain.records import LessonType, Rating, SixLook
-from desktop_app.services.errors import UserError, ValidationError
 from desktop_app.services.records.observations import (
     MAX_LESSON_NO, ObservationData, add_observation, get_observation, update_observation,
 )
 from desktop_app.store.ledger import Ledger
-from desktop_app.ui import messages
 from desktop_app.ui.records.class_combo import ClassCombo
-from desktop_app.ui.widgets.date_edit import OptionalDateEdit
+from desktop_app.ui.records.record_dialog import RecordDialog, text_box
 from desktop_app.ui.widgets.enum_combo import EnumCombo, SuggestCombo
-from desktop_app.ui.widgets.form_problems import ProblemBanner
 from desktop_app.ui.widgets.member_picker import MemberPicker
 
 COMMON_SUBJECTS = ("语文", "数学", "英语", "物理", "化学", "生物", "政治", "历史", "地理", "信息技术", "体育", "音乐", "美术")
 
 
-def _text_box(parent: QWidget) -> QPlainTextEdit:
-    box = QPlainTextEdit(parent)
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(60)
-    return box
-
-
-class ObservationDialog(QDialog):
+class ObservationDialog(RecordDialog):
     """New observation (observation_id None) or edit one. `saved_count` counts the records saved."""
+
+    noun = "听课记录"
+    kept = "听课人和日期"
+    add_record = staticmethod(add_observation)
+    update_record = staticmethod(update_observation)
 
     def __init__(self, ledger: Ledger, observation_id: int | None = None, parent: QWidget | None = None, *,
                  observer_id: int | None = None, day: date | None = None):
-        super().__init__(parent)
-        self._ledger = ledger
-        self.observation_id = observation_id
-        self.saved_count = 0
-        self.setWindowTitle("编辑听课记录" if observation_id else "新增听课记录")
-        self.problems = ProblemBanner(self)
-        self.date_edit = OptionalDateEdit(self, placeholder="如 2025-09-01")
+        super().__init__(ledger, observation_id, parent)
         self.observer = MemberPicker(ledger, self, include_left=observation_id is not None)
         self.teacher = MemberPicker(ledger, self, include_left=observation_id is not None)
         self.lesson_no = QSpinBox(self)
@@ -58,9 +44,8 @@ class ObservationDialog(QDialog):
         self.subject = SuggestCombo(COMMON_SUBJECTS, self)
         self.lesson_type = EnumCombo(LessonType, self)
         self.ratings = {look: EnumCombo(Rating, self, blank="—") for look in SixLook}
-        self.comment = _text_box(self)
-        self.suggestions = _text_box(self)
-        self.saved_label = QLabel(self)
+        self.comment = text_box(self, 60)
+        self.suggestions = text_box(self, 60)
 
         form = QFormLayout()
         form.addRow("日期 *", self.date_edit)
@@ -83,18 +68,7 @@ class ObservationDialog(QDialog):
                               ("六看", looks)):
             self.problems.register(label, widget)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
-        self.save_button = self.buttons.button(QDialogButtonBox.Save)
-        self.continue_button = QPushButton("保存并继续", self)
-        self.continue_button.setToolTip("保存这条，清空表单，保留听课人和日期（Ctrl+回车）")
-        self.continue_button.setShortcut("Ctrl+Return")
-        if observation_id is None:
-            self.buttons.addButton(self.continue_button, QDialogButtonBox.ActionRole)
-        else:
-            self.continue_button.hide()
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self._close)
-        self.continue_button.clicked.connect(self.save_and_continue)
+        self.add_buttons()
         self.teacher.memberChanged.connect(self._fill_subject)
 
         self.setMinimumWidth(480)
@@ -133,20 +107,7 @@ class ObservationDialog(QDialog):
         self.suggestions.setPlainText(data.suggestions or "")
 
     def data(self) -> tuple[ObservationData, list[FieldProblem]]:
-        """What the form says, and problems the widgets themselves found (typed nonsense)."""
-        problems = []
-        try:
-            day = self.date_edit.date()
-        except ValueError as exc:
-            day = None
-            problems.append(FieldProblem("日期", str(exc)))
-        for label, picker in (("听课人", self.observer), ("授课教师", self.teacher)):
-            problem = picker.problem(label)
-            if problem:
-                problems.append(FieldProblem(label, problem.split("：", 1)[-1]))
-        class_problem = self.class_combo.problem()
-        if class_problem:
-            problems.append(FieldProblem("班级", class_problem.split("：", 1)[-1]))
+        day, problems = self.typed_problems([("听课人", self.observer), ("授课教师", self.teacher)])
         data = ObservationData(
             date=day, observer_id=self.observer.member_id(), teacher_id=self.teacher.member_id(),
             lesson_no=self.lesson_no.value() or None, class_id=self.class_combo.class_id(),
@@ -161,41 +122,6 @@ class ObservationDialog(QDialog):
         if member is not None and member.subject and not self.subject.value():
             self.subject.set_value(member.subject)
 
-    # --- saving ---------------------------------------------------------------
-    def _save(self) -> bool:
-        data, problems = self.data()
-        if problems:
-            self.problems.show_problems(problems)
-            return False
-        try:
-            if self.observation_id is None:
-                add_observation(self._ledger, data)
-            else:
-                update_observation(self._ledger, self.observation_id, data)
-        except ValidationError as exc:
-            self.problems.show_problems(exc.problems)
-            return False
-        except UserError as exc:
-            messages.error(self, "保存听课记录", str(exc))
-            return False
-        self.problems.clear_problems()
-        self.saved_count += 1
-        return True
-
-    def save(self) -> None:
-        if self._save():
-            self.accept()
-
-    def save_and_continue(self) -> None:
-        if not self._save():
-            return
-        observer, day = self.observer.member_id(), self.date_edit.date()
-        self._show(ObservationData(date=day, observer_id=observer))
-        self.saved_label.setText(f"已保存 {self.saved_count} 条。继续录入下一张，听课人和日期已保留。")
+    def start_next(self) -> None:
+        self._show(ObservationData(date=self.date_edit.date(), observer_id=self.observer.member_id()))
         self.teacher.setFocus()
-
-    def _close(self) -> None:
-        if self.saved_count:
-            self.accept()
-        else:
-            self.reject()

@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
-
 from desktop_app.domain.records import LessonType, SixLook
-from desktop_app.services.errors import UserError
 from desktop_app.services.records.observations import delete_observations, list_observations
-from desktop_app.ui import messages
-from desktop_app.ui.context import AppContext
 from desktop_app.ui.observations.dialog import ObservationDialog
-from desktop_app.ui.records.filter_bar import RecordFilterBar
-from desktop_app.ui.records.search_proxy import CachedSearchProxy
-from desktop_app.ui.records.quota_settings_dialog import open_quota_settings
-from desktop_app.ui.records.quota_view import QuotaView
-from desktop_app.ui.widgets.record_table import (
-    Column, RecordTableModel, make_table_view, selected_rows,
-)
-from desktop_app.ui.widgets.table_actions import record_buttons
-
-TOPICS = {"observation", "member", "school_class"}
+from desktop_app.ui.records.record_tab import RecordList, RecordsTab
+from desktop_app.ui.widgets.record_table import Column
 
 COLUMNS = [
     Column("日期", lambda o: o.date, width=90),
@@ -36,108 +23,33 @@ COLUMNS = [
 ]
 
 
-class ObservationRecords(QWidget):
-    def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._context = context
-        self.filters = RecordFilterBar(context.ledger, LessonType, "全部课型", self)
-        self.model = RecordTableModel(COLUMNS, self)
-        self.proxy = CachedSearchProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view = make_table_view(self.proxy, self)
-        self.count_label = QLabel(self)
-        self.buttons = record_buttons(self, self.view, add=self.add, edit=self.edit, delete=self.delete,
-                                      noun="听课记录")
-        bar = QHBoxLayout()
-        for button in (self.buttons.add, self.buttons.edit, self.buttons.delete):
-            bar.addWidget(button)
-        bar.addStretch(1)
-        bar.addWidget(self.count_label)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.filters)
-        layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
-        self.filters.changed.connect(self.reload)
-        self.filters.searchChanged.connect(self._search)
-        self.reload()
+class ObservationRecords(RecordList):
+    kinds = LessonType
+    all_kinds = "全部课型"
+    noun = "听课记录"
+    columns = COLUMNS
+    dialog_cls = ObservationDialog
 
-    def reload(self) -> None:
-        c = self.filters.criteria()
-        rows = list_observations(self._context.ledger, c["period"], member_id=c["member_id"],
-                                 lesson_type=c["kind"], class_id=c["class_id"])
-        self.model.set_rows(rows)
-        self._count()
+    def list_rows(self, criteria: dict) -> list:
+        return list_observations(self._context.ledger, criteria["period"], member_id=criteria["member_id"],
+                                 lesson_type=criteria["kind"], class_id=criteria["class_id"])
 
-    def _search(self, text: str) -> None:
-        self.proxy.set_search_text(text)
-        self._count()
+    def delete_rows(self, ids: list[int]) -> None:
+        delete_observations(self._context.ledger, ids)
 
-    def _count(self) -> None:
-        self.count_label.setText(f"{self.filters.period_bar.period().label}：共 {self.proxy.rowCount()} 条")
+    def describe(self, row) -> str:
+        return f"{row.date} {row.observer_name}听{row.teacher_name}的课"
 
-    def add(self) -> None:
-        c = self.filters.criteria()
-        ObservationDialog(self._context.ledger, None, self, observer_id=c["member_id"]).exec()
-
-    def edit(self) -> None:
-        rows = selected_rows(self.view)
-        if rows:
-            ObservationDialog(self._context.ledger, rows[0].id, self).exec()
-
-    def delete(self) -> None:
-        rows = selected_rows(self.view)
-        if not rows:
-            return
-        first = rows[0]
-        what = (f"{first.date} {first.observer_name}听{first.teacher_name}的课" if len(rows) == 1
-                else f"选中的 {len(rows)} 条听课记录")
-        if not messages.confirm(self, "删除听课记录", f"确定删除{what}吗？", danger=True):
-            return
-        try:
-            delete_observations(self._context.ledger, [r.id for r in rows])
-        except UserError as exc:
-            messages.error(self, "删除听课记录", str(exc))
+    def new_record_defaults(self, criteria: dict) -> dict:
+        return {"observer_id": criteria["member_id"]}
 
 
-class ObservationsTab(QWidget):
-    def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._context = context
-        self.records = ObservationRecords(context, self)
-        self.quotas = QuotaView(context, "observations", self)
-        self.settings_button = QPushButton("量化要求设置…", self)
-        self.settings_button.clicked.connect(lambda: open_quota_settings(self._context.ledger, self))
-        self.pages = QTabWidget(self)
-        self.pages.addTab(self.records, "听课记录")
-        self.pages.addTab(self.quotas, "完成情况（听课·示范课）")
-        self.pages.setCornerWidget(self.settings_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.pages)
-        context.changed.connect(self._on_changed)
-        context.reloaded.connect(self._on_reloaded)
+class ObservationsTab(RecordsTab):
+    records_cls = ObservationRecords
+    quota_kind = "observations"
+    quota_title = "完成情况（听课·示范课）"
+    topics = {"observation", "member", "school_class"}
 
-    def _on_changed(self, topics: set[str]) -> None:
-        if topics & {"member", "school_class"}:
-            self.records.filters.reload_choices(self._context.ledger)
-        if topics & TOPICS:
-            self.records.reload()
-
-    def _on_reloaded(self) -> None:
-        self.records.filters.reload_choices(self._context.ledger)
-        self.records.reload()
-        self.quotas.reload()
-
-    def show_filtered(self, *, view: str = "records", period=None, member_id: int | None = None,
-                      lesson_type: str | None = None, kind: str | None = None, class_id: int | None = None,
-                      behind_only: bool = False, search: str | None = None, **_ignored) -> None:
-        """Dashboard click-through: view "records" (with filters) or "quota" (done/required)."""
-        if view == "quota":
-            self.pages.setCurrentWidget(self.quotas)
-            if period is not None:
-                self.quotas.period_bar.show_date(period.start, RecordFilterBar._unit_of(period))
-            self.quotas.behind_only.setChecked(behind_only)
-            return
-        self.pages.setCurrentWidget(self.records)
-        self.records.filters.set_criteria(period=period, member_id=member_id, kind=lesson_type or kind,
-                                          class_id=class_id, search=search)
+    def show_filtered(self, *, lesson_type: str | None = None, kind: str | None = None, **criteria) -> None:
+        """Dashboard click-through; `lesson_type` is the kind filter of this tab."""
+        super().show_filtered(kind=lesson_type or kind, **criteria)

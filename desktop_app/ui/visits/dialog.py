@@ -7,45 +7,31 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.domain.calendar import Period
 from desktop_app.domain.people import FieldProblem
 from desktop_app.domain.records import AssistanceKind, VisitKind, topics_for
-from desktop_app.services.errors import UserError, ValidationError
 from desktop_app.services.records.visits import VisitData, add_visit, get_visit, list_visits, update_visit
 from desktop_app.store.ledger import Ledger
-from desktop_app.ui import messages
 from desktop_app.ui.records.class_combo import ClassCombo
+from desktop_app.ui.records.record_dialog import RecordDialog, text_box
 from desktop_app.ui.visits.student_list import StudentChecklist
-from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.enum_combo import EnumCombo
-from desktop_app.ui.widgets.form_problems import ProblemBanner
 from desktop_app.ui.widgets.member_picker import MemberPicker
 
 
-def _text_box(parent: QWidget) -> QPlainTextEdit:
-    box = QPlainTextEdit(parent)
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(56)
-    return box
-
-
-class VisitDialog(QDialog):
+class VisitDialog(RecordDialog):
     """New visit (visit_id None) or edit one. `saved_count` counts the records saved."""
+
+    noun = "家访记录"
+    kept = "访问人、日期、方式和班级"
+    add_record = staticmethod(add_visit)
+    update_record = staticmethod(update_visit)
 
     def __init__(self, ledger: Ledger, visit_id: int | None = None, parent: QWidget | None = None, *,
                  visitor_id: int | None = None, day: date | None = None, kind: str | None = None):
-        super().__init__(parent)
-        self._ledger = ledger
-        self.visit_id = visit_id
-        self.saved_count = 0
-        self.setWindowTitle("编辑家访记录" if visit_id else "新增家访记录")
-        self.problems = ProblemBanner(self)
-        self.date_edit = OptionalDateEdit(self, placeholder="如 2025-09-01")
+        super().__init__(ledger, visit_id, parent)
         self.visitor = MemberPicker(ledger, self, include_left=visit_id is not None)
         self.kind = EnumCombo(VisitKind, self)
         self.class_combo = ClassCombo(ledger, self, blank="")
@@ -64,11 +50,10 @@ class VisitDialog(QDialog):
         for box in self.assistance.values():
             row.addWidget(box)
         row.addStretch(1)
-        self.content = _text_box(self)
-        self.suggestions = _text_box(self)
+        self.content = text_box(self, 56)
+        self.suggestions = text_box(self, 56)
         self.follow_up_needed = QCheckBox("需要回访", self)
         self.follows = QComboBox(self)
-        self.saved_label = QLabel(self)
 
         self.form = QFormLayout()
         self.form.addRow("日期 *", self.date_edit)
@@ -89,18 +74,7 @@ class VisitDialog(QDialog):
                               ("谈话内容", self.topics_row), ("帮扶类型", assistance_row), ("回访", self.follows)):
             self.problems.register(label, widget)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
-        self.save_button = self.buttons.button(QDialogButtonBox.Save)
-        self.continue_button = QPushButton("保存并继续", self)
-        self.continue_button.setToolTip("保存这条，清空表单，保留访问人、日期、方式和班级（Ctrl+回车）")
-        self.continue_button.setShortcut("Ctrl+Return")
-        if visit_id is None:
-            self.buttons.addButton(self.continue_button, QDialogButtonBox.ActionRole)
-        else:
-            self.continue_button.hide()
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self._close)
-        self.continue_button.clicked.connect(self.save_and_continue)
+        self.add_buttons()
         self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.class_combo.currentIndexChanged.connect(lambda _i: self.students.show_class(self.class_combo.class_id()))
         self.students.changed.connect(self._fill_follows)
@@ -162,7 +136,7 @@ class VisitDialog(QDialog):
             earlier = (list_visits(self._ledger, year, student_id=student_ids[0]) if student_ids
                        else list_visits(self._ledger, year, member_id=teacher_id))
         for visit in earlier:
-            if visit.id != self.visit_id and (visit.follow_up_needed or visit.id == keep):
+            if visit.id != self.record_id and (visit.follow_up_needed or visit.id == keep):
                 self.follows.addItem(f"{visit.date} {visit.visitor_name} {visit.kind_label} {visit.visited}", visit.id)
         self.follows.setCurrentIndex(max(self.follows.findData(keep), 0) if keep else 0)
 
@@ -189,21 +163,9 @@ class VisitDialog(QDialog):
         self._fill_follows(keep=data.follows_visit_id or 0)
 
     def data(self) -> tuple[VisitData, list[FieldProblem]]:
-        problems = []
-        try:
-            day = self.date_edit.date()
-        except ValueError as exc:
-            day = None
-            problems.append(FieldProblem("日期", str(exc)))
         kind = VisitKind(self.kind.code())
         checks = [("访问人", self.visitor)] + ([("受访教师", self.teacher)] if kind.takes_teacher else [])
-        for label, picker in checks:
-            problem = picker.problem(label)
-            if problem:
-                problems.append(FieldProblem(label, problem.split("：", 1)[-1]))
-        class_problem = self.class_combo.problem()
-        if class_problem:
-            problems.append(FieldProblem("班级", class_problem.split("：", 1)[-1]))
+        day, problems = self.typed_problems(checks)
         data = VisitData(
             date=day, visitor_id=self.visitor.member_id(), kind=kind.value,
             student_ids=self.students.student_ids() if kind.takes_students else [],
@@ -217,42 +179,8 @@ class VisitDialog(QDialog):
         )
         return data, problems
 
-    # --- saving ---------------------------------------------------------------------
-    def _save(self) -> bool:
-        data, problems = self.data()
-        if problems:
-            self.problems.show_problems(problems)
-            return False
-        try:
-            if self.visit_id is None:
-                add_visit(self._ledger, data)
-            else:
-                update_visit(self._ledger, self.visit_id, data)
-        except ValidationError as exc:
-            self.problems.show_problems(exc.problems)
-            return False
-        except UserError as exc:
-            messages.error(self, "保存家访记录", str(exc))
-            return False
-        self.problems.clear_problems()
-        self.saved_count += 1
-        return True
-
-    def save(self) -> None:
-        if self._save():
-            self.accept()
-
-    def save_and_continue(self) -> None:
-        if not self._save():
-            return
+    def start_next(self) -> None:
         kept = VisitData(date=self.date_edit.date(), visitor_id=self.visitor.member_id(), kind=self.kind.code(),
                          class_id=self.class_combo.class_id())
         self._show(kept, keep_class=True)
-        self.saved_label.setText(f"已保存 {self.saved_count} 条。继续录入下一张，访问人、日期、方式和班级已保留。")
         self.students.filter.setFocus()
-
-    def _close(self) -> None:
-        if self.saved_count:
-            self.accept()
-        else:
-            self.reject()

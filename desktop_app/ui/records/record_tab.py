@@ -1,0 +1,164 @@
+"""What the 听课 and 家访 tabs share: a filtered record list and the tab around it.
+
+A kind of record is a small subclass of `RecordList` (columns, how to list, delete and
+describe rows, which dialog edits one) and of `RecordsTab` (the list, the done/required view
+and any extra pages).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from desktop_app.domain.vocab import LabelledEnum
+from desktop_app.services.errors import UserError
+from desktop_app.ui import messages
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.records.filter_bar import RecordFilterBar
+from desktop_app.ui.records.quota_settings_dialog import open_quota_settings
+from desktop_app.ui.records.quota_view import QuotaView
+from desktop_app.ui.records.search_proxy import CachedSearchProxy
+from desktop_app.ui.widgets.record_table import Column, RecordTableModel, make_table_view, selected_rows
+from desktop_app.ui.widgets.table_actions import record_buttons
+
+
+class RecordList(QWidget):
+    """One period of one kind of record: filters (in SQL), search, add/edit/delete and a count."""
+
+    kinds: type[LabelledEnum]
+    all_kinds: str  # the blank choice of the kind filter, e.g. "全部课型"
+    noun: str  # e.g. "听课记录"
+    columns: list[Column]
+    dialog_cls: type[QDialog]  # Cls(ledger, record_id or None, parent, **new_record_defaults)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._context = context
+        self.filters = RecordFilterBar(context.ledger, self.kinds, self.all_kinds, self)
+        self.model = RecordTableModel(self.columns, self)
+        self.proxy = CachedSearchProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = make_table_view(self.proxy, self)
+        self.count_label = QLabel(self)
+        self.buttons = record_buttons(self, self.view, add=self.add, edit=self.edit, delete=self.delete,
+                                      noun=self.noun)
+        bar = QHBoxLayout()
+        for button in (self.buttons.add, self.buttons.edit, self.buttons.delete):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filters)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self.filters.changed.connect(self.reload)
+        self.filters.searchChanged.connect(self._search)
+        self.reload()
+
+    # --- what a kind of record says -------------------------------------------
+    def list_rows(self, criteria: dict) -> list:
+        raise NotImplementedError
+
+    def delete_rows(self, ids: list[int]) -> None:
+        raise NotImplementedError
+
+    def describe(self, row) -> str:
+        """One row in the delete question, e.g. "2025-09-02 王校长听张老师的课"."""
+        raise NotImplementedError
+
+    def new_record_defaults(self, criteria: dict) -> dict:
+        """Keyword arguments of a new record's dialog, taken from the filters."""
+        return {}
+
+    # --- the list ---------------------------------------------------------------
+    def reload(self) -> None:
+        self.model.set_rows(self.list_rows(self.filters.criteria()))
+        self._count()
+
+    def _search(self, text: str) -> None:
+        self.proxy.set_search_text(text)
+        self._count()
+
+    def _count(self) -> None:
+        self.count_label.setText(f"{self.filters.period_bar.period().label}：共 {self.proxy.rowCount()} 条")
+
+    def add(self) -> None:
+        defaults = self.new_record_defaults(self.filters.criteria())
+        self.dialog_cls(self._context.ledger, None, self, **defaults).exec()
+
+    def edit(self) -> None:
+        rows = selected_rows(self.view)
+        if rows:
+            self.dialog_cls(self._context.ledger, rows[0].id, self).exec()
+
+    def delete(self) -> None:
+        rows = selected_rows(self.view)
+        if not rows:
+            return
+        what = self.describe(rows[0]) if len(rows) == 1 else f"选中的 {len(rows)} 条{self.noun}"
+        title = f"删除{self.noun}"
+        if not messages.confirm(self, title, f"确定删除{what}吗？", danger=True):
+            return
+        try:
+            self.delete_rows([r.id for r in rows])
+        except UserError as exc:
+            messages.error(self, title, str(exc))
+
+
+class RecordsTab(QWidget):
+    """The record list, the done/required view and `extra_pages()`, with the quota settings button."""
+
+    records_cls: type[RecordList]
+    quota_kind: str  # QuotaView's kind: "observations" or "visits"
+    quota_title: str
+    topics: set[str]  # change topics that reload the record list
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._context = context
+        self.records = self.records_cls(context, self)
+        self.quotas = QuotaView(context, self.quota_kind, self)
+        self._extra_pages = self.extra_pages()
+        self.settings_button = QPushButton("量化要求设置…", self)
+        self.settings_button.clicked.connect(lambda: open_quota_settings(self._context.ledger, self))
+        self.pages = QTabWidget(self)
+        self.pages.addTab(self.records, self.records.noun)
+        self.pages.addTab(self.quotas, self.quota_title)
+        for page, title in self._extra_pages:
+            self.pages.addTab(page, title)
+        self.pages.setCornerWidget(self.settings_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.pages)
+        context.changed.connect(self._on_changed)
+        context.reloaded.connect(self._on_reloaded)
+
+    def extra_pages(self) -> list[tuple[QWidget, str]]:
+        """Pages after the done/required view, created here so they keep their place in the focus chain."""
+        return []
+
+    def _on_changed(self, topics: set[str]) -> None:
+        if topics & {"member", "school_class"}:
+            self.records.filters.reload_choices(self._context.ledger)
+        if topics & self.topics:
+            self.records.reload()
+
+    def _on_reloaded(self) -> None:
+        self.records.filters.reload_choices(self._context.ledger)
+        self.records.reload()
+        self.quotas.reload()
+        for page, _title in self._extra_pages:
+            page.reload()
+
+    def show_filtered(self, *, view: str = "records", period=None, member_id: int | None = None,
+                      kind: str | None = None, class_id: int | None = None, behind_only: bool = False,
+                      search: str | None = None, **_ignored) -> None:
+        """Dashboard click-through: view "records" (with filters) or "quota" (done/required)."""
+        if view == "quota":
+            self.pages.setCurrentWidget(self.quotas)
+            if period is not None:
+                self.quotas.period_bar.show_date(period.start, RecordFilterBar._unit_of(period))
+            self.quotas.behind_only.setChecked(behind_only)
+            return
+        self.pages.setCurrentWidget(self.records)
+        self.records.filters.set_criteria(period=period, member_id=member_id, kind=kind, class_id=class_id,
+                                          search=search)
