@@ -16,7 +16,7 @@ from desktop_app.services.evaluations.commands import approve, record_semester, 
 from desktop_app.services.evaluations.locks import audit_entries, locks_for
 from desktop_app.services.evaluations.queries import semester_sheet, year_results, year_star_counts
 from desktop_app.services.evaluations.schemes import get_scheme, save_scheme
-from desktop_app.services.members import add_member, delete_member
+from desktop_app.services.members import add_member, delete_member, get_member, update_member
 
 # (第一学期, 第二学期, 加分 in the second semester): 13 five-star, 6 four-star, 12 below.
 SEED_YEAR = [
@@ -174,3 +174,24 @@ def test_approving_one_semester_keeps_the_scheme_it_was_approved_under(ledger):
     approve(ledger, YEAR, 1, date(2026, 1, 20), "支部委员会")
     save_scheme(ledger, replace(default_scheme("2024-2025"), thresholds=Thresholds(95, 85, 75)))
     assert semester_sheet(ledger, YEAR, 1).row_of(member).star_label == "五星级"  # 92 ≥ 90
+
+
+def test_an_approved_year_keeps_the_political_status_it_was_approved_with(ledger):
+    (member,) = add_members(ledger, 1, status="probationary")
+    save_scheme(ledger, replace(default_scheme(YEAR), starred_statuses=("full_member",),
+                                scored_only_statuses=("probationary",)))
+    scheme = get_scheme(ledger, YEAR)
+    enter_total(ledger, scheme, member, 1, 92)
+    enter_total(ledger, scheme, member, 2, 94)
+    approve(ledger, YEAR, None, date(2026, 7, 10), "支部党员大会")
+    update_member(ledger, member, replace(get_member(ledger, member), political_status="full_member"))  # 转正
+
+    (result,) = year_results(ledger, YEAR)
+    assert (result.score, result.star_level, result.status_label) == (93, None, "中共预备党员")  # scored, not starred
+    row = semester_sheet(ledger, YEAR, 2).row_of(member)
+    assert (row.status_label, row.star_label) == ("中共预备党员", "")
+    assert star_counts_text(year_star_counts(year_results(ledger, YEAR))) == "五星级 0 人，四星级 0 人，三星级 0 人"
+
+    unlock(ledger, locks_for(ledger, YEAR)[0].id, "转正后重新评定")
+    (result,) = year_results(ledger, YEAR)
+    assert (result.score, result.star_level, result.status_label) == (93, StarLevel.FIVE.value, "中共党员")

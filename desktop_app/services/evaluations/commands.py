@@ -14,7 +14,7 @@ from desktop_app.services.errors import NotFound, UserError, ValidationError
 from desktop_app.services.evaluations.locks import (
     APPROVE_ACTION, UNLOCK_ACTION, LockRow, get_lock, locks_for, refuse_if_locked, semester_lock,
 )
-from desktop_app.services.evaluations.queries import semester_sheet
+from desktop_app.services.evaluations.queries import FROZEN_STATUS, semester_sheet
 from desktop_app.services.evaluations.schemes import get_scheme
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import AuditEntry, Member
@@ -120,12 +120,13 @@ def write_semester(session, member_id: int, year: str, semester: int, entered: M
 
 
 def _freeze(session, sheet) -> None:
-    """Keep the semester's computed indicators as they stand now, for every member on the sheet."""
+    """Keep the semester's computed indicators and each member's 政治面貌 (so the star eligibility) as they stand now."""
     year, semester = sheet.school_year, sheet.semester
     for row in sheet.rows:
         score_row = _score_row(session, row.member_id, year, semester)
         score_row.frozen = {s.key: [s.points, s.explanation, s.computed] for s in row.scores
                             if sheet.scheme.indicator(s.key).computed}
+        score_row.frozen[FROZEN_STATUS] = row.political_status
 
 
 def approve(ledger: Ledger, school_year: str, semester: int | None, approved_on: date, meeting: str) -> None:

@@ -20,6 +20,9 @@ from desktop_app.services.members import MemberRow, list_members
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models.evaluations import EvaluationScheme, EvaluationScore, Honour
 
+# Key in EvaluationScore.frozen for the member's 政治面貌 at approval (indicator keys never start with "_").
+FROZEN_STATUS = "_political_status"
+
 
 @dataclass(frozen=True)
 class SheetRow:
@@ -159,10 +162,11 @@ def semester_sheet(ledger: Ledger, school_year: str, semester: int, cache: Facts
                 scores.append(indicator_score(ind, entered.get(ind.key), facts.get(member.id)))
         bonus_items, deduction_items = _adjustments(bonuses), _adjustments(deductions)
         result = semester_score(scheme, scores, bonus_items, deduction_items)
+        status = (frozen or {}).get(FROZEN_STATUS) if lock else None
+        status = status or member.political_status
         rows.append(SheetRow(
-            member.id, member.name, member.political_status, member.party_group, tuple(scores),
-            bonus_items, deduction_items, result, star_level(scheme, result.total, member.political_status),
-            lock is not None,
+            member.id, member.name, status, member.party_group, tuple(scores),
+            bonus_items, deduction_items, result, star_level(scheme, result.total, status), lock is not None,
         ))
     return SemesterSheet(year, semester, scheme, tuple(rows), lock, source_status())
 
@@ -176,6 +180,7 @@ def year_results(ledger: Ledger, school_year: str, cache: FactsCache | None = No
     for n, sheet in ((0, first), (1, second)):
         for row in sheet.rows:
             entry = by_member.setdefault(row.member_id, [row, None, None])
+            entry[0] = row  # the later semester's 政治面貌: as approved last, or today's while still open
             entry[n + 1] = row.result.total if row.scored else None
     scores = {mid: year_score(scheme, a, b) for mid, (_row, a, b) in by_member.items()}
     placed = ranks(scores)
