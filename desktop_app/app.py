@@ -14,12 +14,13 @@ from PySide6.QtWidgets import QApplication
 from desktop_app import APP_ID, APP_NAME
 from desktop_app.logging_setup import setup_logging
 from desktop_app.paths import resolve_data_dir, resources_dir
-from desktop_app.store.ledger import Ledger, open_ledger
+from desktop_app.store.ledger import Ledger, open_ledger, take_startup_backup
 from desktop_app.store.schema import LedgerError
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.error_handler import install_error_handler
 from desktop_app.ui.fonts import install_fonts
+from desktop_app.ui.importing.worker import BackgroundTask
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.startup_recovery import recover
 
@@ -76,13 +77,18 @@ def main(argv: list[str] | None = None) -> int:
     app = make_application([sys.argv[0], *argv])
     install_error_handler()
     try:
-        ledger = open_ledger(data_dir, startup_backup=True)
+        ledger = open_ledger(data_dir)
     except LedgerError as exc:
         ledger = recover(data_dir, exc)
         if ledger is None:
             return 2
     window = build_main_window(ledger)
     window.show()
+    # The start-up copy runs beside the first screen instead of before it; SQLite's backup API
+    # gives a consistent copy even if the user starts writing meanwhile.
+    backup = BackgroundTask(lambda _progress: None if ledger.created else take_startup_backup(ledger))
+    backup.signals.finished.connect(lambda warning: warning and messages.warn(window, "提示", warning))
+    backup.start()
     if ledger.warnings:  # e.g. the start-up backup could not be written; shown once the window is up
         from PySide6.QtCore import QTimer
 
@@ -92,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
 
         QTimer.singleShot(args.quit_after, window.close)
     code = app.exec()
+    backup.wait()
     ledger.close()
     return code
 

@@ -36,6 +36,8 @@ def test_year_and_month_for_birth_dates():
     (2024.1, "1月还是10月"),  # Excel keeps 2024.10 as 2024.1
     (1985.06, "不是完整日期"),  # without allow_year_month a year.month is not a date
     (12, "不是有效日期"),  # day 12 of 1900: never a real date in this ledger
+    (10**400, "不是有效日期"),  # too big even for a float
+    (float("nan"), "不是有效日期"),
     ("2024-02-30", "不是存在的日期"),
     ("下周一", "不是可识别的日期"),
 ])

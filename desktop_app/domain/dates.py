@@ -53,6 +53,8 @@ _SERIAL_RANGE = (7306, 73051)  # Excel day numbers of 1920-01-01 … 2099-12-31
 def _from_number(value: float, allow_year_month: bool) -> date:
     """A number cell: 20240901 typed as a number, 1985.06 as year.month, or an Excel day number."""
     text = f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, int) and abs(value) > 10**12:  # beyond any date; float() would overflow
+        raise ValueError(f"“{text}”不是有效日期（可写作 2024-09-01、2024/9/1 或 2024年9月1日）")
     if float(value).is_integer() and 19000101 <= value <= 21001231:
         number = int(value)
         return _build(text, number // 10000, number // 100 % 100, number % 100)

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from desktop_app.paths import DB_FILENAME
 from desktop_app.services.errors import UserError
-from desktop_app.store.backup import integrity_problems, is_sqlite_file, list_backups
-from desktop_app.store.schema import LedgerError, check_not_too_new, current_revision, restore_file
+from desktop_app.services.backups import verify_backup_file
+from desktop_app.store.backup import list_backups
+from desktop_app.store.schema import restore_file
 
 log = logging.getLogger(__name__)
 
@@ -34,14 +35,9 @@ def set_aside(data_dir: Path) -> Path:
 
 def usable_backup_problem(backup: Path) -> str | None:
     """None when the file is a sound ledger this version can open, else the reason in Chinese."""
-    if not is_sqlite_file(backup):
-        return f"“{backup.name}”不是台账数据文件"
-    problems = integrity_problems(backup)
-    if problems:
-        return f"“{backup.name}”已损坏：{problems[0]}"
     try:
-        check_not_too_new(current_revision(backup))
-    except LedgerError as exc:
+        verify_backup_file(backup)
+    except UserError as exc:
         return str(exc)
     return None
 

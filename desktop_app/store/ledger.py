@@ -30,6 +30,7 @@ class Ledger:
         self._writers = sessionmaker(self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False)
         self.bus = ChangeBus()
         self.warnings: list[str] = []  # problems on opening the user should hear about (Chinese)
+        self.created = False  # True when this opening made a new, empty file
 
     @contextmanager
     def transaction(self, *topics: str) -> Iterator[Session]:
@@ -53,6 +54,19 @@ class Ledger:
         self.engine.dispose()
 
 
+def take_startup_backup(ledger: Ledger, keep: int | None = None) -> str | None:
+    """The automatic copy made at each start; None when done, else a warning for the user.
+
+    The ledger itself is fine when this fails: it stays open and the user is told.
+    """
+    try:
+        rotating_backup(ledger.db_path, ledger.data_dir, "start", keep or stored_keep(ledger.db_path))
+    except BackupError as exc:
+        log.warning("start-up backup failed")
+        return f"启动时的自动备份没有完成：{exc}"
+    return None
+
+
 def open_ledger(data_dir: Path, *, startup_backup: bool = False, keep: int | None = None) -> Ledger:
     """Open (creating if needed) the ledger in `data_dir`, upgraded to the code's schema.
 
@@ -65,15 +79,14 @@ def open_ledger(data_dir: Path, *, startup_backup: bool = False, keep: int | Non
     ledger = Ledger(Path(data_dir))
     db = ledger.db_path
     exists = db.exists() and db.stat().st_size > 0
+    ledger.created = not exists
     try:
         if exists:
             check_not_too_new(current_revision(db))
             if startup_backup:
-                try:
-                    rotating_backup(db, ledger.data_dir, "start", keep or stored_keep(db))
-                except BackupError as exc:  # the ledger itself is fine: open it, but say so
-                    log.warning("start-up backup failed")
-                    ledger.warnings.append(f"启动时的自动备份没有完成：{exc}")
+                warning = take_startup_backup(ledger, keep)
+                if warning:
+                    ledger.warnings.append(warning)
         upgrade_with_backup(ledger.engine, db, ledger.data_dir)
     except Exception:
         ledger.close()
