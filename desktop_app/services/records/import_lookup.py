@@ -1,14 +1,18 @@
-"""Finding people named in an imported sheet: members by name, classes by name, students by name
-within their class. An unknown or ambiguous name is a bad row, with the reason in Chinese."""
+"""What the record importers share: finding people named in a sheet (members by name, classes by
+name, students by name within their class; an unknown or ambiguous name is a bad row, with the
+reason in Chinese), existing records' match keys a month at a time, and buffered inserts."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Table, event, select
 
+from desktop_app.domain.calendar import Period, month_period
 from desktop_app.services.importing.classes import class_key
 from desktop_app.services.importing.spec import RowError
 from desktop_app.store.models import Member, SchoolClass, Student
@@ -68,3 +72,63 @@ def load_people(session) -> PeopleLookup:
 def problems_to_errors(problems, keys: dict[str, str]) -> list[RowError]:
     """FieldProblems from the domain rules as RowErrors, naming the import column where known."""
     return [RowError(keys.get(p.field, p.field), p.message) for p in problems]
+
+
+class MonthKeyCache:
+    """Match key → id of the records already in the ledger, read one month at a time as rows need
+    them, so a ledger with years of records stays quick. `read_month(connection, period)` returns
+    the keys of one month.
+
+    Inside the import's write transaction the keys are read on its own connection (a second
+    connection would wait for the write lock); in a preview, whose session is closed by then, on
+    a short connection of its own.
+    """
+
+    def __init__(self, session, read_month: Callable[[Connection, Period], dict[tuple, int]]):
+        self._session = session
+        self._read_month = read_month
+        self._months: dict[tuple[int, int], dict[tuple, int]] = {}
+
+    def find(self, day: date, key: tuple) -> int | None:
+        month = self._months.get((day.year, day.month))
+        if month is None:
+            with self._connection() as connection:
+                month = self._read_month(connection, month_period(day.year, day.month))
+            self._months[(day.year, day.month)] = month
+        return month.get(key)
+
+    def _connection(self):
+        if self._session.in_transaction():
+            return nullcontext(self._session.connection())
+        return self._session.get_bind().connect()
+
+
+BATCH = 1000
+
+
+class BufferedInserter:
+    """New rows written with one executemany per table (ten times faster than one ORM object a
+    row): every BATCH rows of the first table and once more just before the session commits."""
+
+    def __init__(self, session, *tables: Table):
+        self._session = session
+        self._rows: dict[Table, list[dict]] = {table: [] for table in tables}
+        self._main = tables[0]
+        event.listen(session, "before_commit", self.flush)  # the last, partial batch
+
+    def add(self, row: dict, **linked: list[dict]) -> None:
+        """`row` into the first table; `linked` rows by table name (e.g. visit_student=[...])."""
+        self._rows[self._main].append(row)
+        for table in self._rows:
+            self._rows[table].extend(linked.get(table.name, ()))
+        if len(self._rows[self._main]) >= BATCH:
+            self.flush(self._session)
+
+    def flush(self, session) -> None:
+        if self._rows[self._main]:
+            connection = session.connection()
+            for table, rows in self._rows.items():
+                if rows:
+                    connection.execute(table.insert(), rows)
+        self._rows = {table: [] for table in self._rows}
+

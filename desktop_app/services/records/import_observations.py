@@ -6,18 +6,20 @@ one. Existing observations are looked up one month at a time as rows need them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 
-from desktop_app.domain.calendar import month_period
+from desktop_app.domain.calendar import Period
 from desktop_app.domain.records import LessonType, Rating, SixLook
 from desktop_app.services.importing.spec import (
     Column, ImportSpec, RowCells, RowError, RowErrors, choice, date_cell, integer, text,
 )
-from desktop_app.services.records.import_lookup import PeopleLookup, load_people, problems_to_errors
+from desktop_app.services.records.import_lookup import (
+    BufferedInserter, MonthKeyCache, PeopleLookup, load_people, problems_to_errors,
+)
 from desktop_app.services.records.observations import MAX_LESSON_NO, ObservationData, validate_observation
+from desktop_app.services.records.writing import assign
 from desktop_app.store.models.records import Observation
 
 COLUMNS = (
@@ -52,40 +54,23 @@ class ObservationRecord:
         return f"{self.data.date} {self.observer_name}听{self.teacher_name}的课"
 
 
-BATCH = 1000
+def _month_keys(connection, period: Period) -> dict[tuple, int]:
+    rows = connection.execute(
+        select(Observation.id, Observation.date, Observation.observer_id, Observation.teacher_id,
+               Observation.lesson_no).where(Observation.date.between(period.start, period.end)))
+    return {tuple(row[1:]): row[0] for row in rows}
 
 
 @dataclass
 class ObservationImport:
     people: PeopleLookup
-    bind: Any
-    months: dict[tuple[int, int], dict[tuple, int]] = field(default_factory=dict)
-    new_rows: list[dict] = field(default_factory=list)
-
-    def insert_new(self, session) -> None:
-        """Buffered new observations in one executemany; every BATCH rows and just before the commit."""
-        if self.new_rows:
-            session.connection().execute(Observation.__table__.insert(), self.new_rows)
-        self.new_rows = []
-
-    def existing(self, record: ObservationRecord) -> int | None:
-        day = record.data.date
-        month = self.months.get((day.year, day.month))
-        if month is None:
-            period = month_period(day.year, day.month)
-            with self.bind.connect() as connection:
-                rows = connection.execute(
-                    select(Observation.id, Observation.date, Observation.observer_id, Observation.teacher_id,
-                           Observation.lesson_no).where(Observation.date.between(period.start, period.end)))
-                month = {tuple(row[1:]): row[0] for row in rows}
-            self.months[(day.year, day.month)] = month
-        return month.get(record.key())
+    existing: MonthKeyCache
+    new_rows: BufferedInserter
 
 
 def load(session) -> ObservationImport:
-    ctx = ObservationImport(load_people(session), session.get_bind())
-    event.listen(session, "before_commit", ctx.insert_new)  # the last, partial batch
-    return ctx
+    return ObservationImport(load_people(session), MonthKeyCache(session, _month_keys),
+                             BufferedInserter(session, Observation.__table__))
 
 
 def build(cells: RowCells, ctx: ObservationImport) -> ObservationRecord:
@@ -115,7 +100,7 @@ def build(cells: RowCells, ctx: ObservationImport) -> ObservationRecord:
 
 
 def match(record: ObservationRecord, ctx: ObservationImport) -> int | None:
-    return ctx.existing(record)
+    return ctx.existing.find(record.data.date, record.key())
 
 
 def write(session, record: ObservationRecord, existing: int | None, ctx: ObservationImport) -> None:
@@ -124,13 +109,9 @@ def write(session, record: ObservationRecord, existing: int | None, ctx: Observa
               "class_id": d.class_id, "subject": d.subject, "lesson_type": d.lesson_type, "ratings": dict(d.ratings),
               "comment": d.comment, "suggestions": d.suggestions}
     if existing is None:
-        ctx.new_rows.append(values)
-        if len(ctx.new_rows) >= BATCH:
-            ctx.insert_new(session)
-        return
-    observation = session.get(Observation, existing)
-    for name, value in values.items():
-        setattr(observation, name, value)
+        ctx.new_rows.add(values)
+    else:
+        assign(session.get(Observation, existing), values)
 
 
 SPEC = ImportSpec(

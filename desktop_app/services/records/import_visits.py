@@ -8,19 +8,21 @@ one month at a time as rows need them, so a ledger with years of visits stays qu
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
-from desktop_app.domain.calendar import month_period
+from desktop_app.domain.calendar import Period
 from desktop_app.domain.records import AssistanceKind, VisitKind
 from desktop_app.services.importing.spec import (
     Column, ImportSpec, RowCells, RowError, RowErrors, choice, date_cell, text, text_list, yes_no,
 )
-from desktop_app.services.records.import_lookup import PeopleLookup, load_people, problems_to_errors
+from desktop_app.services.records.import_lookup import (
+    BufferedInserter, MonthKeyCache, PeopleLookup, load_people, problems_to_errors,
+)
 from desktop_app.services.records.visits import VisitData, validate_visit
+from desktop_app.services.records.writing import assign
 from desktop_app.store.models.records import Visit, VisitStudent
 
 
@@ -73,59 +75,34 @@ class VisitRecord:
         return f"{self.data.date} {self.visitor_name} {VisitKind.label_of(self.data.kind)} {self.visited}".strip()
 
 
+def _month_keys(connection, period: Period) -> dict[tuple, int]:
+    in_month = Visit.date.between(period.start, period.end)
+    students: dict[int, list[int]] = defaultdict(list)
+    for visit_id, student_id in connection.execute(
+            select(VisitStudent.visit_id, VisitStudent.student_id)
+            .join(Visit, Visit.id == VisitStudent.visit_id).where(in_month)):
+        students[visit_id].append(student_id)
+    keys = {}
+    for vid, d, visitor, kind, target, interviewee in connection.execute(
+            select(Visit.id, Visit.date, Visit.visitor_id, Visit.kind, Visit.target_member_id, Visit.interviewee)
+            .where(in_month)):
+        ids = tuple(sorted(students.get(vid, ())))
+        keys[(d, visitor, kind, ids, target, "" if target or ids else (interviewee or ""))] = vid
+    return keys
+
+
 @dataclass
 class VisitImport:
     people: PeopleLookup
-    bind: Any  # engine for the month look-ups
-    next_id: int = 1  # new visits get their ids here, so rows and their students insert in batches
-    months: dict[tuple[int, int], dict[tuple, int]] = field(default_factory=dict)
-    new_visits: list[dict] = field(default_factory=list)
-    new_links: list[dict] = field(default_factory=list)
-
-    def insert_new(self, session) -> None:
-        """Write the buffered new visits with two executemany statements (ten times faster than
-        one ORM object per row); runs every BATCH rows and once more just before the commit."""
-        if self.new_visits:
-            connection = session.connection()
-            connection.execute(Visit.__table__.insert(), self.new_visits)
-            if self.new_links:
-                connection.execute(VisitStudent.__table__.insert(), self.new_links)
-        self.new_visits, self.new_links = [], []
-
-    def existing(self, record: VisitRecord) -> int | None:
-        day = record.data.date
-        month = self.months.get((day.year, day.month))
-        if month is None:
-            month = self.months[(day.year, day.month)] = _month_keys(self.bind, day)
-        return month.get(record.key())
-
-
-def _month_keys(bind, day: date) -> dict[tuple, int]:
-    period = month_period(day.year, day.month)
-    in_month = Visit.date.between(period.start, period.end)
-    with bind.connect() as connection:
-        students: dict[int, list[int]] = defaultdict(list)
-        for visit_id, student_id in connection.execute(
-                select(VisitStudent.visit_id, VisitStudent.student_id)
-                .join(Visit, Visit.id == VisitStudent.visit_id).where(in_month)):
-            students[visit_id].append(student_id)
-        keys = {}
-        for vid, d, visitor, kind, target, interviewee in connection.execute(
-                select(Visit.id, Visit.date, Visit.visitor_id, Visit.kind, Visit.target_member_id, Visit.interviewee)
-                .where(in_month)):
-            ids = tuple(sorted(students.get(vid, ())))
-            keys[(d, visitor, kind, ids, target, "" if target or ids else (interviewee or ""))] = vid
-        return keys
-
-
-BATCH = 1000
+    existing: MonthKeyCache
+    new_rows: BufferedInserter  # visits and their students
+    next_id: int  # new visits get their ids here, so visits and their students insert in batches
 
 
 def load(session) -> VisitImport:
     last = session.scalar(select(func.max(Visit.id))) or 0
-    ctx = VisitImport(load_people(session), session.get_bind(), next_id=last + 1)
-    event.listen(session, "before_commit", ctx.insert_new)  # the last, partial batch
-    return ctx
+    return VisitImport(load_people(session), MonthKeyCache(session, _month_keys),
+                       BufferedInserter(session, Visit.__table__, VisitStudent.__table__), next_id=last + 1)
 
 
 def build(cells: RowCells, ctx: VisitImport) -> VisitRecord:
@@ -173,7 +150,7 @@ def build(cells: RowCells, ctx: VisitImport) -> VisitRecord:
 
 
 def match(record: VisitRecord, ctx: VisitImport) -> int | None:
-    return ctx.existing(record)
+    return ctx.existing.find(record.data.date, record.key())
 
 
 def write(session, record: VisitRecord, existing: int | None, ctx: VisitImport) -> None:
@@ -184,14 +161,10 @@ def write(session, record: VisitRecord, existing: int | None, ctx: VisitImport) 
               "follow_up_needed": d.follow_up_needed}
     if existing is None:
         visit_id, ctx.next_id = ctx.next_id, ctx.next_id + 1
-        ctx.new_visits.append({"id": visit_id, **values})
-        ctx.new_links.extend({"visit_id": visit_id, "student_id": s} for s in dict.fromkeys(d.student_ids))
-        if len(ctx.new_visits) >= BATCH:
-            ctx.insert_new(session)
-        return
-    visit = session.get(Visit, existing)
-    for name, value in values.items():  # the people visited are part of the match: unchanged
-        setattr(visit, name, value)
+        ctx.new_rows.add({"id": visit_id, **values},
+                         visit_student=[{"visit_id": visit_id, "student_id": s} for s in dict.fromkeys(d.student_ids)])
+    else:  # the people visited are part of the match: unchanged
+        assign(session.get(Visit, existing), values)
 
 
 SPEC = ImportSpec(

@@ -11,12 +11,14 @@ from sqlalchemy.orm import aliased
 from desktop_app.domain.calendar import Period
 from desktop_app.domain.people import FieldProblem
 from desktop_app.domain.records import LessonType, Rating, SixLook
-from desktop_app.services.errors import NotFound, ValidationError
+from desktop_app.services.errors import ValidationError
+from desktop_app.services.records.writing import assign, delete_ids, record_or_gone
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Member, SchoolClass
 from desktop_app.store.models.records import Observation
 
 TOPIC = "observation"
+NOUN = "听课记录"
 MAX_LESSON_NO = 20
 
 
@@ -107,32 +109,20 @@ def add_observation(ledger: Ledger, data: ObservationData) -> int:
         return record.id
 
 
-def add_observations(session, items: list[ObservationData]) -> None:
-    """Bulk insert inside a caller's transaction (the importer); items are already validated."""
-    session.execute(Observation.__table__.insert(), [_clean(item) for item in items])
-
-
 def update_observation(ledger: Ledger, observation_id: int, data: ObservationData) -> None:
     values = _check(data)
     with ledger.transaction(TOPIC) as session:
-        record = session.get(Observation, observation_id)
-        if record is None:
-            raise NotFound("该听课记录已不存在，可能已被删除。")
-        for name, value in values.items():
-            setattr(record, name, value)
+        assign(record_or_gone(session, Observation, observation_id, NOUN), values)
 
 
 def delete_observations(ledger: Ledger, ids: list[int]) -> None:
     with ledger.transaction(TOPIC) as session:
-        for record in session.scalars(select(Observation).where(Observation.id.in_(ids))):
-            session.delete(record)
+        delete_ids(session, Observation, ids)
 
 
 def get_observation(ledger: Ledger, observation_id: int) -> ObservationData:
     with ledger.reading() as session:
-        record = session.get(Observation, observation_id)
-        if record is None:
-            raise NotFound("该听课记录已不存在，可能已被删除。")
+        record = record_or_gone(session, Observation, observation_id, NOUN)
         return ObservationData(
             date=record.date, observer_id=record.observer_id, teacher_id=record.teacher_id,
             lesson_no=record.lesson_no, class_id=record.class_id, subject=record.subject,

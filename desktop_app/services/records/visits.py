@@ -12,13 +12,15 @@ from sqlalchemy.orm import aliased
 from desktop_app.domain.calendar import Period
 from desktop_app.domain.people import FieldProblem
 from desktop_app.domain.records import AssistanceKind, VisitKind, topic_label, topics_for
-from desktop_app.services.errors import InUse, NotFound, ValidationError
+from desktop_app.services.errors import InUse, ValidationError
+from desktop_app.services.records.writing import assign, delete_ids, record_or_gone
 from desktop_app.services.references import blocking, references_to
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Member, SchoolClass, Student
 from desktop_app.store.models.records import Visit, VisitStudent
 
 TOPIC = "visit"
+NOUN = "家访记录"
 NEEDS_STUDENT = (VisitKind.PHONE.value, VisitKind.HOME.value, VisitKind.STUDENT_INTERVIEW.value)
 
 
@@ -143,13 +145,6 @@ def add_visit(ledger: Ledger, data: VisitData) -> int:
         return record.id
 
 
-def add_visits(session, items: list[VisitData]) -> None:
-    """Bulk insert inside a caller's transaction (the importer); items are already validated."""
-    for item in items:
-        visit_id = session.execute(insert(Visit).values(**_clean(item))).inserted_primary_key[0]
-        _link_students(session, visit_id, item.student_ids)
-
-
 def _link_students(session, visit_id: int, student_ids: list[int]) -> None:
     unique = list(dict.fromkeys(student_ids))
     if unique:
@@ -161,12 +156,9 @@ def update_visit(ledger: Ledger, visit_id: int, data: VisitData) -> None:
     if data.follows_visit_id == visit_id:
         raise ValidationError([FieldProblem("回访", "一条记录不能回访它自己")])
     with ledger.transaction(TOPIC) as session:
-        record = session.get(Visit, visit_id)
-        if record is None:
-            raise NotFound("该家访记录已不存在，可能已被删除。")
+        record = record_or_gone(session, Visit, visit_id, NOUN)
         values["class_id"] = values["class_id"] or _class_of_students(session, data.student_ids)
-        for name, value in values.items():
-            setattr(record, name, value)
+        assign(record, values)
         session.execute(delete(VisitStudent).where(VisitStudent.visit_id == visit_id))
         _link_students(session, visit_id, data.student_ids)
 
@@ -179,15 +171,12 @@ def delete_visits(ledger: Ledger, ids: list[int]) -> None:
             listed = "、".join(str(r) for r in refusing)
             raise InUse(f"不能删除：还有{listed}引用这条家访记录。")
     with ledger.transaction(TOPIC) as session:
-        for record in session.scalars(select(Visit).where(Visit.id.in_(ids))):
-            session.delete(record)
+        delete_ids(session, Visit, ids)
 
 
 def get_visit(ledger: Ledger, visit_id: int) -> VisitData:
     with ledger.reading() as session:
-        v = session.get(Visit, visit_id)
-        if v is None:
-            raise NotFound("该家访记录已不存在，可能已被删除。")
+        v = record_or_gone(session, Visit, visit_id, NOUN)
         students = list(session.scalars(select(VisitStudent.student_id).where(VisitStudent.visit_id == visit_id)))
         return VisitData(
             date=v.date, visitor_id=v.visitor_id, kind=v.kind, student_ids=students, class_id=v.class_id,
