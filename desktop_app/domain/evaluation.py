@@ -7,6 +7,7 @@ against the figure printed on the sheet, not a float a hair below it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -116,6 +117,8 @@ def indicator_score(ind: Indicator, entered: float | None, facts: Fulfilment | N
 
 def check_entered(ind: Indicator, value: float) -> str | None:
     """None when `value` may be entered for the indicator, else the reason in Chinese."""
+    if not math.isfinite(value):  # NaN would pass both comparisons below
+        return f"“{ind.name}”应填数字，输入的是“{value}”"
     if value < 0 or value > ind.max_points:
         return f"“{ind.name}”应在 0 到 {fmt(ind.max_points)} 分之间，输入的是 {fmt(value)}"
     return None

@@ -6,6 +6,7 @@ each school may change it until the year is approved (locked).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 
 from desktop_app.domain.people import FieldProblem
@@ -175,7 +176,7 @@ def validate_scheme(scheme: Scheme) -> list[FieldProblem]:
             problems.append(FieldProblem(where, f"代码“{ind.key}”重复"))
         names.add(ind.name)
         keys.add(ind.key)
-        if ind.max_points <= 0:
+        if not math.isfinite(ind.max_points) or ind.max_points <= 0:
             problems.append(FieldProblem(where, "满分必须大于 0"))
         try:
             IndicatorSource(ind.source)
@@ -187,7 +188,7 @@ def validate_scheme(scheme: Scheme) -> list[FieldProblem]:
     total = round(sum(i.max_points for i in scheme.indicators), 2)
     if scheme.indicators and total != TOTAL_POINTS:
         problems.append(FieldProblem("考核指标", f"各项满分合计应为 100 分，现为 {total:g} 分"))
-    if scheme.bonus_cap < 0 or scheme.deduction_cap < 0:
+    if not all(math.isfinite(cap) and cap >= 0 for cap in (scheme.bonus_cap, scheme.deduction_cap)):
         problems.append(FieldProblem("加减分上限", "不能为负数"))
     t = scheme.thresholds
     if not (0 <= t.three <= t.four <= t.five <= TOTAL_POINTS):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
@@ -66,11 +67,13 @@ def _checked_entries(ledger: Ledger, year: str, entered: Mapping[str, float | No
 def _checked_items(items: Iterable[Adjustment], what: str) -> list[dict]:
     problems, stored = [], []
     for n, item in enumerate(items, start=1):
-        if item.points <= 0:
+        finite = math.isfinite(item.points)
+        if not finite or item.points <= 0:
             problems.append(FieldProblem(f"{what}第{n}项", "分值必须大于 0"))
         if not item.reason.strip():
             problems.append(FieldProblem(f"{what}第{n}项", "必须写明事由"))
-        stored.append({"points": points(item.points), "reason": item.reason.strip()})
+        if finite:
+            stored.append({"points": points(item.points), "reason": item.reason.strip()})
     if problems:
         raise ValidationError(problems)
     return stored

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from desktop_app.domain.branch_criteria import branch_total
 from desktop_app.domain.evaluation import fmt, level_for
+from desktop_app.domain.numbers import NumberError, parse_number
 from desktop_app.services.errors import UserError
 from desktop_app.services.evaluations.branch import CriterionRow, branch_assessment, save_criterion
 from desktop_app.services.evaluations.queries import is_year_locked
@@ -77,9 +78,9 @@ class BranchModel(QAbstractTableModel):
         score, notes = row.score, row.notes
         if index.column() == SCORE:
             try:
-                score = float(text) if text else None
-            except ValueError:
-                messages.error(None, "不能保存", f"“{row.label}”的自评得分应填数字，输入的是“{text}”")
+                score = parse_number(text, None, None, f"{row.label}自评得分")
+            except NumberError as exc:
+                messages.error(None, "不能保存", str(exc))
                 return False
         else:
             notes = text

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.evaluation import fmt
+from desktop_app.domain.numbers import NumberError, parse_number
 from desktop_app.domain.scheme import (
-    DEFAULT_GRADE_SHARES, GRADE_LABELS, Combination, Indicator, IndicatorSource, Scheme, Thresholds,
+    DEFAULT_GRADE_SHARES, GRADE_LABELS, TOTAL_POINTS, Combination, Indicator, IndicatorSource, Scheme, Thresholds,
 )
 from desktop_app.domain.vocab import PoliticalStatus
 from desktop_app.services.errors import UserError, ValidationError
@@ -57,9 +58,12 @@ class IndicatorsModel(QAbstractTableModel):
             ind = replace(ind, name=text)
         elif index.column() == 1:
             try:
-                ind = replace(ind, max_points=float(text))
-            except ValueError:
+                max_points = parse_number(text, 0, TOTAL_POINTS, f"{ind.name}的满分", required=True, unit="分")
+            except NumberError as exc:
+                parent = self.parent()
+                messages.error(parent if isinstance(parent, QWidget) else None, "不能修改", str(exc))
                 return False
+            ind = replace(ind, max_points=max_points)
         else:
             source = IndicatorSource.from_label(text).value
             shares = dict(DEFAULT_GRADE_SHARES) if source == IndicatorSource.PLEDGE_REVIEW.value else {}

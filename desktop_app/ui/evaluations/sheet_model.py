@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.domain.evaluation import fmt
+from desktop_app.domain.numbers import NumberError, parse_number
 from desktop_app.services.evaluations.queries import SemesterSheet, SheetRow
 from desktop_app.ui import messages
 
@@ -199,10 +200,10 @@ class SemesterSheetModel(QAbstractTableModel):
         text = str(value).strip()
         if text == fmt(row.scores[n].points):
             return False
-        try:
-            number = float(text) if text else None
-        except ValueError:
-            self.last_error = f"“{self.indicators[n].name}”应填数字，输入的是“{text}”"
+        try:  # the range is the service's rule (check_entered); here only "is it a number"
+            number = parse_number(text, None, None, self.indicators[n].name)
+        except NumberError as exc:
+            self.last_error = str(exc)
             self._report(self.last_error)
             return False
         self.last_error = self._on_edit(row.member_id, self.indicators[n].key, number)
