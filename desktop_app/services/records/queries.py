@@ -95,11 +95,14 @@ def member_fulfilment(ledger: Ledger, period: Period) -> dict[int, MemberFulfilm
         observed = dict(session.execute(
             select(Observation.observer_id, func.count()).where(_between(Observation.date, period))
             .group_by(Observation.observer_id)).all())
-        # Several observers may record one 示范课: count distinct lessons (date, 节次).
-        demo = Counter(teacher for teacher, _day, _no in session.execute(
-            select(Observation.teacher_id, Observation.date, Observation.lesson_no)
+        # Several observers may record one 示范课: count distinct lessons (teacher, date, 节次). A record
+        # without 节次 cannot be told apart from another lesson that day, so it counts as a lesson of its
+        # own (GROUP BY would merge all blank 节次 of one day into one: -id keeps them apart).
+        lesson = func.coalesce(Observation.lesson_no, -Observation.id)
+        demo = Counter(teacher for teacher, _day, _lesson in session.execute(
+            select(Observation.teacher_id, Observation.date, lesson)
             .where(_between(Observation.date, period), Observation.lesson_type == LessonType.DEMONSTRATION.value)
-            .group_by(Observation.teacher_id, Observation.date, Observation.lesson_no)))
+            .group_by(Observation.teacher_id, Observation.date, lesson)))
         visits: dict[int, Counter] = {}
         for visitor, kind, count in session.execute(
                 select(Visit.visitor_id, Visit.kind, func.count()).where(_between(Visit.date, period))
