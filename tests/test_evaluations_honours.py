@@ -10,12 +10,12 @@ from evaluation_helpers import YEAR, add_members, enter_total
 from desktop_app.domain.branch_criteria import branch_total
 from desktop_app.domain.school import ClassData
 from desktop_app.services.classes import add_class
-from desktop_app.services.errors import InUse, UserError, ValidationError
+from desktop_app.services.errors import InUse, NotFound, UserError, ValidationError
 from desktop_app.services.evaluations.branch import branch_assessment, save_criterion
 from desktop_app.services.evaluations.commands import approve
 from desktop_app.services.evaluations.schemes import get_scheme
 from desktop_app.services.honours import (
-    HonourData, add_honour, delete_honour, honours_from_stars, list_honours, update_honour,
+    HonourData, add_honour, delete_honour, delete_honours, honours_from_stars, list_honours, update_honour,
 )
 from desktop_app.services.members import delete_member
 
@@ -85,3 +85,19 @@ def test_branch_five_goods_self_assessment(ledger):
     approve(ledger, YEAR, None, date(2026, 7, 1), "支部党员大会")
     with pytest.raises(UserError, match="五个好自评不能修改"):
         save_criterion(ledger, YEAR, "performance", 20, "")
+
+
+def test_deleting_several_honours_is_all_or_nothing(ledger):
+    first, second, third = add_members(ledger, 3)
+    ids = [add_honour(ledger, HonourData("党员标兵", YEAR, member_id=m)) for m in (first, second, third)]
+    delete_honour(ledger, ids[1])  # deleted meanwhile, e.g. in another window
+    published = []
+    ledger.bus.subscribe(published.append)
+    with pytest.raises(NotFound, match="没有删除任何荣誉"):
+        delete_honours(ledger, [ids[0], ids[1], ids[2]])
+    assert sorted(r.id for r in list_honours(ledger)) == [ids[0], ids[2]]  # the first one is still there
+    assert published == []
+
+    assert delete_honours(ledger, [ids[0], ids[2]]) == 2
+    assert list_honours(ledger) == []
+    assert published == [{"honour"}]  # one change notice, so the screens reload once

@@ -5,6 +5,7 @@ The prints feature reads it through `list_honours`; approved year stars become h
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -155,11 +156,21 @@ def update_honour(ledger: Ledger, honour_id: int, data: HonourData) -> None:
 
 
 def delete_honour(ledger: Ledger, honour_id: int) -> None:
+    delete_honours(ledger, [honour_id])
+
+
+def delete_honours(ledger: Ledger, honour_ids: Iterable[int]) -> int:
+    """Delete the chosen honours in one transaction: all or none (e.g. when one was deleted meanwhile)."""
+    ids = list(dict.fromkeys(honour_ids))
     with ledger.transaction(TOPIC) as session:
-        honour = session.get(Honour, honour_id)
-        if honour is None:
-            raise NotFound("该荣誉记录已不存在，可能已被删除。")
-        session.delete(honour)
+        for honour_id in ids:
+            honour = session.get(Honour, honour_id)
+            if honour is None:
+                raise NotFound("所选荣誉中有一项已不存在，可能已被删除；没有删除任何荣誉，请刷新后重试。"
+                               if len(ids) > 1 else "该荣誉记录已不存在，可能已被删除。")
+            session.delete(honour)
+            session.flush()
+    return len(ids)
 
 
 def honours_from_stars(ledger: Ledger, school_year: str, issuer: str, awarded_on: date | None) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.services.errors import UserError
-from desktop_app.services.honours import HonourData, delete_honour, get_honour, list_honours
+from desktop_app.services.honours import HonourData, delete_honours, get_honour, list_honours
 from desktop_app.services.settings import school_profile
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
@@ -86,7 +86,6 @@ class HonoursPanel(QWidget):
         if not messages.confirm(self, "删除荣誉", f"确定删除 {names}？", danger=True):
             return
         try:
-            for row in chosen:
-                delete_honour(self.context.ledger, row.id)
+            delete_honours(self.context.ledger, [row.id for row in chosen])
         except UserError as exc:
             messages.error(self, "删除荣誉", str(exc))
