@@ -14,6 +14,7 @@ from desktop_app.services.errors import ValidationError
 from desktop_app.services.evaluations.branch import branch_assessment
 from desktop_app.services.evaluations.commands import record_semester, set_adjustments, set_entered
 from desktop_app.services.evaluations.queries import semester_sheet
+from desktop_app.ui import messages
 from desktop_app.ui.evaluations.scheme_dialog import SchemeDialog
 
 
@@ -70,3 +71,15 @@ def test_domain_rules_refuse_non_finite_values():
     assert check_entered(scheme.indicator("teaching"), 20) is None
     bad = replace(scheme, bonus_cap=float("nan"))
     assert [str(p) for p in validate_scheme(bad)] == ["加减分上限：不能为负数"]
+
+
+def test_branch_messages_belong_to_the_table(tab, monkeypatch, message_bridge):
+    parents = []
+    show = messages.error
+    monkeypatch.setattr(messages, "error", lambda parent, title, text: (parents.append(parent), show(parent, title, text)))
+    tab.sections.setCurrentWidget(tab.branch_panel)
+    model = tab.branch_panel.model
+    model.setData(model.index(0, 2), "很好")
+    model.setData(model.index(0, 2), "25")  # over 20: refused by the service
+    assert message_bridge.texts("error")[-1] == "领导班子好：“领导班子好”应在 0 到 20 分之间，输入的是 25"
+    assert parents == [tab.branch_panel.view, tab.branch_panel.view]

@@ -27,6 +27,7 @@ class BranchModel(QAbstractTableModel):
         self._save = save  # (criterion, score, notes) -> error text or None
         self.rows: list[CriterionRow] = []
         self.locked = False
+        self.view: QWidget | None = None  # the table showing the model: parent of its messages
 
     def set_rows(self, rows: list[CriterionRow], locked: bool) -> None:
         """Update in place (the five criteria never change), so an open editor is not torn away."""
@@ -80,7 +81,7 @@ class BranchModel(QAbstractTableModel):
             try:
                 score = parse_number(text, None, None, f"{row.label}自评得分")
             except NumberError as exc:
-                messages.error(None, "不能保存", str(exc))
+                messages.error(self.view, "不能保存", str(exc))
                 return False
         else:
             notes = text
@@ -88,7 +89,7 @@ class BranchModel(QAbstractTableModel):
             return False
         error = self._save(row.criterion, score, notes)
         if error:
-            messages.error(None, "不能保存", error)
+            messages.error(self.view, "不能保存", error)
             return False
         return True
 
@@ -101,6 +102,7 @@ class BranchPanel(QWidget):
         self.model = BranchModel(self._save, self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
+        self.model.view = self.view
         self.view.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
                                   | QAbstractItemView.AnyKeyPressed)
         self.view.verticalHeader().setVisible(False)
