@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from desktop_app.domain.calendar import school_year_label, school_year_of, school_year_start
-from desktop_app.domain.vocab import LabelledEnum
 from desktop_app.services.errors import UserError
 from desktop_app.ui import messages
 
@@ -21,20 +20,6 @@ def run_service(parent: QWidget, title: str, action: Callable[[], object]) -> bo
         messages.error(parent, title, str(exc))
         return False
     return True
-
-
-def fill_enum_combo(combo: QComboBox, enum: type[LabelledEnum], *, blank: str | None = None,
-                    members: list | None = None) -> None:
-    """Labels shown, codes as item data; an optional first blank entry with data None."""
-    if blank is not None:
-        combo.addItem(blank, None)
-    for member in members or list(enum):
-        combo.addItem(member.label, member.value)
-
-
-def select_data(combo: QComboBox, data) -> None:
-    index = combo.findData(data)
-    combo.setCurrentIndex(max(index, 0))
 
 
 def nearby_school_years(*extra: str, today: date | None = None) -> list[str]:

@@ -14,8 +14,9 @@ from desktop_app.services import pledges as svc
 from desktop_app.services.pledges import PledgeRow
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
-from desktop_app.ui.pledges.common import fill_enum_combo, nearby_school_years, ok_cancel, run_service, select_data
+from desktop_app.ui.pledges.common import nearby_school_years, ok_cancel, run_service
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
+from desktop_app.ui.widgets.enum_combo import EnumCombo
 from desktop_app.ui.widgets.member_picker import MemberPicker
 
 
@@ -31,8 +32,7 @@ class PledgeDialog(QDialog):
         self.setWindowTitle("修改承诺" if pledge else "写承诺")
         self.setMinimumWidth(520)
 
-        self.kind = QComboBox(self)
-        fill_enum_combo(self.kind, PledgeKind)
+        self.kind = EnumCombo(PledgeKind, self)
         self.member = MemberPicker(ledger, self, include_left=pledge is not None)
         self.school_year = QComboBox(self)
         self.school_year.setEditable(True)
@@ -63,7 +63,7 @@ class PledgeDialog(QDialog):
         layout.addWidget(ok_cancel(self, "保存"))
 
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
-        select_data(self.kind, pledge.kind if pledge else PledgeKind.POST.value)
+        self.kind.set_code(pledge.kind if pledge else PledgeKind.POST.value)
         self.school_year.setCurrentText(year or self.school_year.itemText(0))
         if pledge:
             self.member.set_member_id(pledge.member_id)

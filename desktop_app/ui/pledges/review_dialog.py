@@ -15,8 +15,9 @@ from desktop_app.services import pledges as svc
 from desktop_app.services.pledges import PledgeRow, ReviewEntry
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
-from desktop_app.ui.pledges.common import fill_enum_combo, ok_cancel, run_service
+from desktop_app.ui.pledges.common import ok_cancel, run_service
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
+from desktop_app.ui.widgets.enum_combo import EnumCombo
 
 CHOOSE = "请选择"
 EXPLANATION_HINT = "评议为“一般”或“差”时必填"
@@ -31,8 +32,7 @@ class _MeetingFields:
     """The reviewing body and date, shared by both dialogs."""
 
     def __init__(self, dialog: QDialog, today: date | None):
-        self.body = QComboBox(dialog)
-        fill_enum_combo(self.body, ReviewBody, blank=CHOOSE)
+        self.body = EnumCombo(ReviewBody, dialog, blank=CHOOSE)
         self.body.setCurrentIndex(1)  # 党员大会, the usual year-end review
         self.review_date = OptionalDateEdit(dialog, placeholder="如 2026-07-03")
         self.review_date.set_date(today or date.today())
@@ -49,8 +49,7 @@ class ReviewDialog(QDialog):
         self._row = row
         self.setWindowTitle("践诺评议")
         self.setMinimumWidth(480)
-        self.grade = QComboBox(self)
-        fill_enum_combo(self.grade, ReviewGrade, blank=CHOOSE)
+        self.grade = EnumCombo(ReviewGrade, self, blank=CHOOSE)
         self.meeting = _MeetingFields(self, today)
         self.comment = QLineEdit(self)
         self.comment.setPlaceholderText("评议意见，可留空")
@@ -102,8 +101,7 @@ class BatchReviewDialog(QDialog):
         self.setWindowTitle(f"批量评议（{len(rows)} 份承诺）")
         self.resize(900, 520)
         self.meeting = _MeetingFields(self, today)
-        self.set_all = QComboBox(self)
-        fill_enum_combo(self.set_all, ReviewGrade, blank="—")
+        self.set_all = EnumCombo(ReviewGrade, self, blank="—")
         self.set_all.currentIndexChanged.connect(self._apply_to_all)
 
         top = QHBoxLayout()
@@ -126,8 +124,7 @@ class BatchReviewDialog(QDialog):
             content = QLabel(_short(row.content_summary), grid_host)
             content.setToolTip("\n".join(row.content_items))
             grid.addWidget(content, number, 2)
-            grade = QComboBox(grid_host)
-            fill_enum_combo(grade, ReviewGrade, blank=CHOOSE)
+            grade = EnumCombo(ReviewGrade, grid_host, blank=CHOOSE)
             explanation = QLineEdit(grid_host)
             explanation.setPlaceholderText(EXPLANATION_HINT_SHORT)
             explanation.setMinimumWidth(220)

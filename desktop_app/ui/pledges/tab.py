@@ -17,7 +17,7 @@ from desktop_app.services.members import list_members
 from desktop_app.services.pledges import PledgeRow
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.pledges.common import fill_enum_combo, nearby_school_years, run_service, select_data
+from desktop_app.ui.pledges.common import nearby_school_years, run_service
 from desktop_app.ui.pledges.edit_dialog import PledgeDialog
 from desktop_app.ui.pledges.publish_dialog import PublishDialog
 from desktop_app.ui.pledges.review_dialog import BatchReviewDialog, ReviewDialog
@@ -25,6 +25,7 @@ from desktop_app.ui.pledges.tables import (
     NOT_PLEDGED_COLUMNS, PLEDGE_COLUMNS, detail_html, pledge_view, reselect,
 )
 from desktop_app.ui.pledges.year_dialog import StartYearDialog
+from desktop_app.ui.widgets.enum_combo import EnumCombo, select_code
 from desktop_app.ui.widgets.record_table import selected_rows
 
 ALL = "全部"
@@ -73,10 +74,8 @@ class PledgesTab(QWidget):
     # --- layout ------------------------------------------------------------------
     def _build_filters(self) -> None:
         self.year = QComboBox(self)
-        self.kind = QComboBox(self)
-        fill_enum_combo(self.kind, PledgeKind, blank=ALL)
-        self.status = QComboBox(self)
-        fill_enum_combo(self.status, PledgeStatus, blank=ALL)
+        self.kind = EnumCombo(PledgeKind, self, blank=ALL)
+        self.status = EnumCombo(PledgeStatus, self, blank=ALL)
         self.group = QComboBox(self)
         self.group.setMinimumContentsLength(6)
         self.search = QLineEdit(self)
@@ -167,7 +166,7 @@ class PledgesTab(QWidget):
         self.group.addItem(ALL, None)
         for name in groups:
             self.group.addItem(name, name)
-        select_data(self.group, group)
+        select_code(self.group, group)
         self.group.blockSignals(False)
         self._load_rows()
 
@@ -217,8 +216,8 @@ class PledgesTab(QWidget):
             if self.year.findText(school_year) < 0:
                 self.year.addItem(school_year)
             self.year.setCurrentText(school_year)
-        select_data(self.status, PledgeStatus.from_label(status).value if status else None)
-        select_data(self.kind, PledgeKind.from_label(kind).value if kind else None)
+        self.status.set_code(PledgeStatus.from_label(status).value if status else None)
+        self.kind.set_code(PledgeKind.from_label(kind).value if kind else None)
         self.search.clear()
         button = self.show_not_pledged if not_pledged else self.show_pledges
         button.click()

@@ -10,7 +10,8 @@ from desktop_app.services import pledges as svc
 from desktop_app.services.pledges import YearStart
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
-from desktop_app.ui.pledges.common import fill_enum_combo, nearby_school_years, ok_cancel, run_service
+from desktop_app.ui.pledges.common import nearby_school_years, ok_cancel, run_service
+from desktop_app.ui.widgets.enum_combo import EnumCombo
 
 DEFAULT_STATUSES = (PoliticalStatus.FULL_MEMBER, PoliticalStatus.PROBATIONARY)
 
@@ -27,8 +28,8 @@ class StartYearDialog(QDialog):
         self.school_year.addItems(nearby_school_years(school_year))
         if school_year:
             self.school_year.setCurrentText(school_year)
-        self.kind = QComboBox(self)
-        fill_enum_combo(self.kind, PledgeKind, members=[PledgeKind.POST, PledgeKind.GOAL])
+        self.kind = EnumCombo(PledgeKind, self)
+        self.kind.removeItem(self.kind.findData(PledgeKind.BRANCH.value))  # members' pledges only
         self.statuses: dict[str, QCheckBox] = {}
         statuses_row = QHBoxLayout()
         for status in PoliticalStatus:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
     QVBoxLayout, QWidget,
 )
 
@@ -25,19 +25,8 @@ from desktop_app.services.members import members_by_name
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
+from desktop_app.ui.widgets.enum_combo import EnumCombo
 from desktop_app.ui.widgets.member_picker import MemberPicker
-
-
-def _combo(enum, parent: QWidget) -> QComboBox:
-    combo = QComboBox(parent)
-    for member in enum:
-        combo.addItem(member.label, member.value)
-    return combo
-
-
-def _select(combo: QComboBox, code: str | None) -> None:
-    index = combo.findData(code)
-    combo.setCurrentIndex(max(index, 0))
 
 
 def _text_box(parent: QWidget, placeholder: str, height: int = 70) -> QPlainTextEdit:
@@ -101,8 +90,8 @@ class SuggestionDialog(_SavingDialog):
         super().__init__(ledger, "修改意见建议" if suggestion_id else "新增意见建议", parent)
         self.suggestion_id = suggestion_id
         self.content = _text_box(self, "家长、教师或学生提出的意见和建议", 90)
-        self.category = _combo(SuggestionCategory, self)
-        self.source = _combo(SuggestionSource, self)
+        self.category = EnumCombo(SuggestionCategory, self)
+        self.source = EnumCombo(SuggestionSource, self)
         self.raised_by = QLineEdit(self)
         self.raised_by.setPlaceholderText("如 高一(2)班张小明家长、语文组教师")
         self.raised_on = OptionalDateEdit(self, placeholder="如 2025-10-08")
@@ -117,8 +106,8 @@ class SuggestionDialog(_SavingDialog):
         if suggestion_id:
             self._load(service.get_suggestion(ledger, suggestion_id))
         else:
-            _select(self.category, SuggestionCategory.OTHER.value)
-            _select(self.source, SuggestionSource.DIRECT.value)
+            self.category.set_code(SuggestionCategory.OTHER.value)
+            self.source.set_code(SuggestionSource.DIRECT.value)
             self.raised_on.set_date(date.today())
             # Until the user picks a category, offer the one the words point to.
             self._category_picked = False
@@ -131,12 +120,12 @@ class SuggestionDialog(_SavingDialog):
 
     def _suggest_category(self) -> None:
         if not self._category_picked:
-            _select(self.category, guess_category(self.content.toPlainText()).value)
+            self.category.set_code(guess_category(self.content.toPlainText()).value)
 
     def _load(self, data: SuggestionData) -> None:
         self.content.setPlainText(data.content)
-        _select(self.category, data.category)
-        _select(self.source, data.source)
+        self.category.set_code(data.category)
+        self.source.set_code(data.source)
         self.raised_by.setText(data.raised_by or "")
         self.raised_on.set_date(data.raised_on)
         self.recorder.set_member_id(data.recorder_id)

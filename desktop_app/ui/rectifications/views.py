@@ -20,6 +20,7 @@ from desktop_app.services import rectifications as service
 from desktop_app.services.rectifications.queries import NOT_YET, RectificationRow, SuggestionRow
 from desktop_app.services.settings import configured_school_years, semester_dates
 from desktop_app.store.ledger import Ledger
+from desktop_app.ui.widgets.enum_combo import select_code
 from desktop_app.ui.widgets.record_table import (
     Column, RecordFilterProxy, RecordTableModel, make_table_view, selected_rows,
 )
@@ -151,9 +152,9 @@ class _LedgerView(QWidget):
 
     def set_filters(self, *, status: str | None = None, category: str | None = None, search: str | None = None) -> None:
         if status is not None:
-            self.status.setCurrentIndex(max(self.status.findData(status), 0))
+            select_code(self.status, status)
         if category is not None:
-            self.category.setCurrentIndex(max(self.category.findData(category), 0))
+            select_code(self.category, category)
         if search is not None:
             self.search.setText(search)
 

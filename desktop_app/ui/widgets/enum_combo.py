@@ -3,6 +3,7 @@
     combo = EnumCombo(PoliticalStatus, parent)               # labels shown, codes returned
     combo = EnumCombo(Gender, parent, blank="（未填）")       # first entry means None
     combo.code() → "full_member" or None; combo.set_code("female")
+    select_code(any_combo, "female")                         # the same for a plain QComboBox
 
     edit = SuggestCombo(["本科", "研究生"], parent)            # editable, any text allowed
     edit.value() → stripped text or None; edit.set_value("本科")
@@ -30,8 +31,13 @@ class EnumCombo(QComboBox):
         return self.currentData()
 
     def set_code(self, code: str | None) -> None:
-        index = self.findData(code)
-        self.setCurrentIndex(index if index >= 0 else 0)
+        select_code(self, code)
+
+
+def select_code(combo: QComboBox, code) -> None:
+    """Choose the item whose data is `code`; the first item when none is."""
+    index = combo.findData(code)
+    combo.setCurrentIndex(index if index >= 0 else 0)
 
 
 class SuggestCombo(QComboBox):
