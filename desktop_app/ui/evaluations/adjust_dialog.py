@@ -8,9 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.evaluation import Adjustment, fmt
-from desktop_app.services.errors import UserError, ValidationError
-from desktop_app.ui import messages
-from desktop_app.ui.widgets.form_problems import ProblemBanner
+from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show
 
 
 class _ItemList(QGroupBox):
@@ -77,13 +75,5 @@ class AdjustmentsDialog(QDialog):
         layout.addWidget(buttons)
 
     def _accept(self) -> None:
-        try:
-            self._save(self.bonuses.items(), self.deductions.items())
-        except ValidationError as exc:
-            self.problems.show_problems(exc.problems)
-            self.resize(self.size().expandedTo(self.sizeHint()))  # make room for the banner now
-            return
-        except UserError as exc:
-            messages.error(self, "不能保存", str(exc))
-            return
-        self.accept()
+        save_or_show(self, self.problems, "不能保存", lambda: self._save(self.bonuses.items(), self.deductions.items()),
+                     grow=True)

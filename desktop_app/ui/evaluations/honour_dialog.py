@@ -9,11 +9,10 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.calendar import parse_school_year
 from desktop_app.domain.people import FieldProblem
 from desktop_app.services.classes import list_classes
-from desktop_app.services.errors import UserError, ValidationError
+from desktop_app.services.errors import ValidationError
 from desktop_app.services.honours import CLASS_TITLE, COMMON_TITLES, HonourData, add_honour, update_honour
-from desktop_app.ui import messages
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
-from desktop_app.ui.widgets.form_problems import ProblemBanner
+from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show
 from desktop_app.ui.widgets.member_picker import MemberPicker
 
 
@@ -102,17 +101,11 @@ class HonourDialog(QDialog):
                           self.class_box.currentData(), self.issuer_edit.text(), day, self.note_edit.toPlainText())
 
     def _accept(self) -> None:
-        try:
-            data = self.data()
-            if self.honour_id:
-                update_honour(self.ledger, self.honour_id, data)
-            else:
-                add_honour(self.ledger, data)
-        except ValidationError as exc:
-            self.problems.show_problems(exc.problems)
-            self.resize(self.size().expandedTo(self.sizeHint()))  # make room for the banner now
-            return
-        except UserError as exc:
-            messages.error(self, self.windowTitle(), str(exc))
-            return
-        self.accept()
+        save_or_show(self, self.problems, self.windowTitle(), self._write, grow=True)
+
+    def _write(self) -> None:
+        data = self.data()
+        if self.honour_id:
+            update_honour(self.ledger, self.honour_id, data)
+        else:
+            add_honour(self.ledger, data)

@@ -11,10 +11,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.calendar import SEMESTER_LABELS
 from desktop_app.domain.people import FieldProblem
-from desktop_app.services.errors import UserError, ValidationError
-from desktop_app.ui import messages
+from desktop_app.services.errors import ValidationError
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
-from desktop_app.ui.widgets.form_problems import ProblemBanner
+from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show
 
 SCOPES = ((1, SEMESTER_LABELS[1]), (2, SEMESTER_LABELS[2]), (None, "全年（两个学期）"))
 
@@ -43,16 +42,7 @@ class _Form(QDialog):
         raise NotImplementedError
 
     def _accept(self) -> None:
-        try:
-            self._submit()
-        except ValidationError as exc:
-            self.problems.show_problems(exc.problems)
-            self.resize(self.size().expandedTo(self.sizeHint()))  # make room for the banner now
-            return
-        except UserError as exc:
-            messages.error(self, self.windowTitle(), str(exc))
-            return
-        self.accept()
+        save_or_show(self, self.problems, self.windowTitle(), self._submit, grow=True)
 
 
 class ApproveDialog(_Form):

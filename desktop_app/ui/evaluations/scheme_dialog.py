@@ -17,9 +17,8 @@ from desktop_app.domain.scheme import (
     DEFAULT_GRADE_SHARES, GRADE_LABELS, TOTAL_POINTS, Combination, Indicator, IndicatorSource, Scheme, Thresholds,
 )
 from desktop_app.domain.vocab import PoliticalStatus
-from desktop_app.services.errors import UserError, ValidationError
 from desktop_app.ui import messages
-from desktop_app.ui.widgets.form_problems import ProblemBanner
+from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show
 
 HEADERS = ("指标名称", "满分", "来源")
 
@@ -239,13 +238,4 @@ class SchemeDialog(QDialog):
         )
 
     def _accept(self) -> None:
-        try:
-            self._save(self.edited_scheme())
-        except ValidationError as exc:
-            self.problems.show_problems(exc.problems)
-            self.resize(self.size().expandedTo(self.sizeHint()))  # make room for the banner now
-            return
-        except UserError as exc:
-            messages.error(self, self.windowTitle(), str(exc))
-            return
-        self.accept()
+        save_or_show(self, self.problems, self.windowTitle(), lambda: self._save(self.edited_scheme()), grow=True)

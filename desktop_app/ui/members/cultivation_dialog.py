@@ -10,12 +10,10 @@ from desktop_app.domain.cultivation import COMMON_STAGES, CultivationData, valid
 from desktop_app.domain.people import FieldProblem
 from desktop_app.domain.vocab import CultivationKind
 from desktop_app.services import cultivation as service
-from desktop_app.services.errors import UserError, ValidationError
 from desktop_app.store.ledger import Ledger
-from desktop_app.ui import messages
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.enum_combo import EnumCombo, SuggestCombo
-from desktop_app.ui.widgets.form_problems import ProblemBanner
+from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show
 from desktop_app.ui.widgets.member_picker import MemberPicker
 
 
@@ -104,16 +102,11 @@ class CultivationDialog(QDialog):
         if problems:
             self.problems.show_problems(problems)
             return
-        try:
-            if self.plan_id is None:
-                self.saved_id = service.add_cultivation(self._ledger, data)
-            else:
-                service.update_cultivation(self._ledger, self.plan_id, data)
-                self.saved_id = self.plan_id
-        except ValidationError as exc:
-            self.problems.show_problems(exc.problems)
-            return
-        except UserError as exc:
-            messages.error(self, "未能保存", str(exc))
-            return
-        self.accept()
+        save_or_show(self, self.problems, "未能保存", lambda: self._write(data))
+
+    def _write(self, data: CultivationData) -> None:
+        if self.plan_id is None:
+            self.saved_id = service.add_cultivation(self._ledger, data)
+        else:
+            service.update_cultivation(self._ledger, self.plan_id, data)
+            self.saved_id = self.plan_id

@@ -17,12 +17,11 @@ from desktop_app.domain.vocab import (
     COMMON_BACKBONE_TITLES, COMMON_EDUCATION_LEVELS, Gender, PoliticalStatus, Post, split_list,
 )
 from desktop_app.services import members as member_service
-from desktop_app.services.errors import UserError, ValidationError
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.enum_combo import EnumCombo, SuggestCombo
-from desktop_app.ui.widgets.form_problems import ProblemBanner
+from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show
 
 COMMON_ETHNICITIES = ("汉族", "回族", "满族", "蒙古族", "壮族", "苗族", "土家族", "彝族", "藏族", "维吾尔族")
 
@@ -249,19 +248,14 @@ class MemberDialog(QDialog):
         duplicates = member_service.possible_duplicates(self._ledger, data, exclude_id=self.member_id)
         if duplicates and not messages.confirm(self, "可能重复", _duplicate_text(duplicates)):
             return
-        try:
-            if self.member_id is None:
-                self.saved_id = member_service.add_member(self._ledger, data)
-            else:
-                member_service.update_member(self._ledger, self.member_id, data)
-                self.saved_id = self.member_id
-        except ValidationError as exc:
-            self.problems.show_problems(exc.problems)
-            return
-        except UserError as exc:
-            messages.error(self, "未能保存", str(exc))
-            return
-        self.accept()
+        save_or_show(self, self.problems, "未能保存", lambda: self._write(data))
+
+    def _write(self, data: MemberData) -> None:
+        if self.member_id is None:
+            self.saved_id = member_service.add_member(self._ledger, data)
+        else:
+            member_service.update_member(self._ledger, self.member_id, data)
+            self.saved_id = self.member_id
 
 
 def _duplicate_text(rows: list[member_service.MemberRow]) -> str:

@@ -7,11 +7,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from desktop_app.domain.people import FieldProblem
 from desktop_app.domain.school import ClassData, guess_grade, validate_class
 from desktop_app.services import classes as service
-from desktop_app.services.errors import UserError, ValidationError
 from desktop_app.store.ledger import Ledger
-from desktop_app.ui import messages
 from desktop_app.ui.widgets.enum_combo import SuggestCombo
-from desktop_app.ui.widgets.form_problems import ProblemBanner
+from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show
 from desktop_app.ui.widgets.member_picker import MemberPicker
 
 STAR = " <span style='color:#c62828'>*</span>"
@@ -72,16 +70,11 @@ class ClassDialog(QDialog):
         if problems:
             self.problems.show_problems(problems)
             return
-        try:
-            if self.class_id is None:
-                self.saved_id = service.add_class(self._ledger, data)
-            else:
-                service.update_class(self._ledger, self.class_id, data)
-                self.saved_id = self.class_id
-        except ValidationError as exc:
-            self.problems.show_problems(exc.problems)
-            return
-        except UserError as exc:
-            messages.error(self, "未能保存", str(exc))
-            return
-        self.accept()
+        save_or_show(self, self.problems, "未能保存", lambda: self._write(data))
+
+    def _write(self, data: ClassData) -> None:
+        if self.class_id is None:
+            self.saved_id = service.add_class(self._ledger, data)
+        else:
+            service.update_class(self._ledger, self.class_id, data)
+            self.saved_id = self.class_id

@@ -11,11 +11,10 @@ from desktop_app.domain.school import StudentData, validate_student
 from desktop_app.domain.vocab import Gender, StudentFlag
 from desktop_app.services import classes as class_service
 from desktop_app.services import students as service
-from desktop_app.services.errors import UserError, ValidationError
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
 from desktop_app.ui.widgets.enum_combo import EnumCombo
-from desktop_app.ui.widgets.form_problems import ProblemBanner
+from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show
 
 STAR = " <span style='color:#c62828'>*</span>"
 
@@ -125,16 +124,11 @@ class StudentDialog(QDialog):
             text = f"可能重复：{self.school_class.currentText()}已有名为“{data.name}”的学生（学号：{numbers}）。\n\n仍要保存吗？"
             if not messages.confirm(self, "可能重复", text):
                 return
-        try:
-            if self.student_id is None:
-                self.saved_id = service.add_student(self._ledger, data)
-            else:
-                service.update_student(self._ledger, self.student_id, data)
-                self.saved_id = self.student_id
-        except ValidationError as exc:
-            self.problems.show_problems(exc.problems)
-            return
-        except UserError as exc:
-            messages.error(self, "未能保存", str(exc))
-            return
-        self.accept()
+        save_or_show(self, self.problems, "未能保存", lambda: self._write(data))
+
+    def _write(self, data: StudentData) -> None:
+        if self.student_id is None:
+            self.saved_id = service.add_student(self._ledger, data)
+        else:
+            service.update_student(self._ledger, self.student_id, data)
+            self.saved_id = self.student_id

@@ -8,19 +8,23 @@ A dialog keeps itself open on bad input and shows every `FieldProblem` at once::
     self.problems.show_problems(error.problems)   # lists them, marks the fields, focuses the first
     self.problems.clear_problems()
 
+or, for the usual "call the service, then close" step, `save_or_show(self, self.problems, "未能保存", write)`.
+
 The labels are the Chinese field names the domain rules use (FieldProblem.field), so the
 message the user reads names the field they see.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from desktop_app.domain.people import FieldProblem
+from desktop_app.services.errors import UserError, ValidationError
+from desktop_app.ui import messages
 
 _MARK = "problem"
 _STYLE = "QLabel { background: #fdecea; color: #b71c1c; border: 1px solid #f5c2c0; border-radius: 3px; padding: 6px; }"
@@ -79,3 +83,24 @@ class ProblemBanner(QLabel):
         self.clear()
         self.setVisible(False)
 
+
+
+def save_or_show(dialog: QDialog, banner: ProblemBanner, title: str, save: Callable[[], object], *,
+                 grow: bool = False) -> bool:
+    """Run `save` and close the dialog; True when saved.
+
+    A ValidationError lists its problems in `banner` (with `grow`, the dialog grows to make room);
+    any other UserError is shown as a message titled `title`. Either way the dialog stays open.
+    """
+    try:
+        save()
+    except ValidationError as exc:
+        banner.show_problems(exc.problems)
+        if grow:
+            dialog.resize(dialog.size().expandedTo(dialog.sizeHint()))
+        return False
+    except UserError as exc:
+        messages.error(dialog, title, str(exc))
+        return False
+    dialog.accept()
+    return True
