@@ -57,7 +57,7 @@ def main() -> None:
         from desktop_app.store.ledger import open_ledger
 
         app = make_application([sys.argv[0]])
-        window = build_main_window(open_ledger(Path(sys.argv[2]), startup_backup=True))  # as the app opens it
+        window = build_main_window(open_ledger(Path(sys.argv[2])))  # as the app opens it (its backup follows the first paint)
     visit_tabs = None
     if mode == "app-all-tabs":
         def visit_tabs():

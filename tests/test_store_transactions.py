@@ -32,14 +32,18 @@ def test_writer_waits_for_another_writer_instead_of_failing(ledger):
     assert [m.name for m in list_members(ledger)] == ["等一等"]
 
 
-def test_semester_dates_outside_the_school_year_are_refused(ledger):
+def test_semester_dates_far_outside_the_school_year_are_refused_late_august_is_fine(ledger):
     from datetime import date
 
     from desktop_app.domain.calendar import Period, SemesterDates
     from desktop_app.services.errors import UserError
-    from desktop_app.services.settings import save_semester_dates
+    from desktop_app.services.settings import save_semester_dates, semester_of
 
-    early = SemesterDates("2025-2026", Period(date(2025, 8, 25), date(2026, 1, 20)),
+    early = SemesterDates("2025-2026", Period(date(2025, 7, 20), date(2026, 1, 20)),
                           Period(date(2026, 2, 20), date(2026, 7, 10)))
     with pytest.raises(UserError, match="学年从9月1日算起"):
         save_semester_dates(ledger, early)
+    late_august = SemesterDates("2025-2026", Period(date(2025, 8, 25), date(2026, 1, 20)),
+                                Period(date(2026, 2, 20), date(2026, 7, 10)))
+    save_semester_dates(ledger, late_august)
+    assert semester_of(ledger, date(2025, 8, 27)) == ("2025-2026", 1)

@@ -7,7 +7,8 @@ from datetime import date
 from typing import Any
 
 from desktop_app.domain.calendar import (
-    Period, SemesterDates, default_semesters, parse_school_year, school_year_of, school_year_period,
+    Period, SemesterDates, default_semesters, parse_school_year, school_year_label, school_year_of, school_year_period,
+    school_year_start,
 )
 from desktop_app.services.errors import UserError
 from desktop_app.store.ledger import Ledger
@@ -77,12 +78,13 @@ def semester_dates(ledger: Ledger, school_year: str) -> SemesterDates:
 def validate_semester_dates(dates: SemesterDates) -> str | None:
     """None when the two semesters are ordered and inside the school year, else the reason."""
     year = school_year_period(dates.school_year)
+    earliest = year.start.replace(month=8)  # some schools open in late August
     for name, period in (("第一学期", dates.first), ("第二学期", dates.second)):
         if period.end < period.start:
             return f"{dates.school_year}学年{name}的结束日期早于开始日期"
-        if period.start < year.start or period.end > year.end:
-            return (f"{dates.school_year}学年{name}应在 {year.start:%Y年%m月%d日} 至 {year.end:%Y年%m月%d日} 之内"
-                    "（学年从9月1日算起）")
+        if period.start < earliest or period.end > year.end:
+            return (f"{dates.school_year}学年{name}应在 {earliest:%Y年%m月%d日} 至 {year.end:%Y年%m月%d日} 之内"
+                    "（学年从9月1日算起，第一学期最早可从8月开始）")
     if dates.second.start <= dates.first.end:
         return f"{dates.school_year}学年第二学期应在第一学期结束之后开始"
     return None
@@ -110,8 +112,10 @@ def configured_school_years(ledger: Ledger, today: date | None = None) -> list[s
 def semester_of(ledger: Ledger, day: date) -> tuple[str, int] | None:
     """(school year, 1 or 2) for a date inside a semester; None in the holidays."""
     label = school_year_of(day)
-    dates = semester_dates(ledger, label)
-    for number in (1, 2):
-        if day in dates.semester(number):
-            return label, number
+    following = school_year_label(school_year_start(label) + 1)
+    for year in (label, following):  # a first semester may open in late August
+        dates = semester_dates(ledger, year)
+        for number in (1, 2):
+            if day in dates.semester(number):
+                return year, number
     return None
