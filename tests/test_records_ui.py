@@ -97,6 +97,9 @@ def test_enter_visits_with_save_and_continue(ui_app, ledger, qtbot):
     dialog.content.setPlainText("了解学习情况")
     dialog.suggestions.setPlainText("希望学校延长图书馆开放时间")
     dialog.follow_up_needed.setChecked(True)
+    dialog.show()  # lay out the 六谈 check boxes of the chosen kind before the picture
+    qtbot.waitExposed(dialog)
+    assert len(dialog.topic_boxes) == 6 and all(box.isVisible() for box in dialog.topic_boxes)
     save_screenshot(dialog, "records_visit_dialog")
     qtbot.mouseClick(dialog.continue_button, Qt.LeftButton)
     assert dialog.saved_count == 1 and dialog.isVisible()

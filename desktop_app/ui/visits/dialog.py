@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.domain.calendar import Period
 from desktop_app.domain.people import FieldProblem
@@ -41,7 +41,7 @@ class VisitDialog(RecordDialog):
         self.interviewee.setPlaceholderText("如 学生父亲、高一年级组（可留空）")
         self.topic_boxes: list[QCheckBox] = []
         self.topics_row = QWidget(self)
-        self.topics_layout = QHBoxLayout(self.topics_row)
+        self.topics_layout = QGridLayout(self.topics_row)  # three a row, so long topics are not cut
         self.topics_layout.setContentsMargins(0, 0, 0, 0)
         self.assistance = {a: QCheckBox(a.label, self) for a in AssistanceKind}
         assistance_row = QWidget(self)
@@ -108,11 +108,12 @@ class VisitDialog(RecordDialog):
             box.deleteLater()
         self.topic_boxes = []
         vocab = topics_for(kind)
-        for topic in vocab or ():
+        for index, topic in enumerate(vocab or ()):
             box = QCheckBox(topic.label, self.topics_row)
             box.setProperty("code", topic.value)
             box.setChecked(topic.value in topics)
-            self.topics_layout.addWidget(box)
+            self.topics_layout.addWidget(box, index // 3, index % 3)
+            box.show()  # a child added to an already-shown row stays hidden until told
             self.topic_boxes.append(box)
         self.form.setRowVisible(self.topics_row, vocab is not None)
         label = self.form.labelForField(self.topics_row)
