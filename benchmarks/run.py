@@ -149,11 +149,16 @@ def bench_keystroke(data_dir: Path) -> None:
 def bench_import(data_dir: Path) -> None:
     out = subprocess.run([sys.executable, str(HERE / "import_visits.py"), "--rows", "10000"],
                          capture_output=True, text=True, timeout=900).stdout
-    figures = {l.split(":")[0].strip(): l.split(":")[1].split()[0] for l in out.splitlines() if ":" in l}
-    total = figures.get("our import in total")
-    read = figures.get("openpyxl read-only pass")
-    line("import 10,000 visits", f"{total} s", f"openpyxl read {read} s",
-         f"{float(total) / float(read):.1f}×" if total and read else "")
+    wall = {}
+    for text in out.splitlines():
+        for key in ("openpyxl read-only pass", "our import in total"):
+            if text.startswith(key):
+                wall[key] = float(text[len(key):].split()[0])
+    total, read = wall.get("our import in total"), wall.get("openpyxl read-only pass")
+    if total is None or read is None:
+        print(out)
+        return
+    line("import 10,000 visits", f"{total:.2f} s", f"openpyxl read {read:.2f} s", f"{total / read:.1f}×")
 
 
 def main() -> int:
