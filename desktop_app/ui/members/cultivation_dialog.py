@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+    QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget,
 )
 
 from desktop_app.domain.cultivation import COMMON_STAGES, CultivationData, validate_cultivation
@@ -13,7 +13,7 @@ from desktop_app.services import cultivation as service
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.enum_combo import EnumCombo, SuggestCombo
-from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show
+from desktop_app.ui.widgets.form_problems import ProblemBanner, lay_out_form, save_or_show
 from desktop_app.ui.widgets.member_picker import MemberPicker
 
 
@@ -52,16 +52,7 @@ class CultivationDialog(QDialog):
         for label, widget in (("培养类型", self.kind), ("培养对象", self.member), ("帮扶人", self.mentor),
                               ("培养目标", self.target), ("开始日期", self.start_date), ("阶段", self.stage)):
             self.problems.register(label, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
-        self.save_button = buttons.button(QDialogButtonBox.Save)
-        self.save_button.setText("保存")
-        buttons.button(QDialogButtonBox.Cancel).setText("取消")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.problems)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        self.save_button = lay_out_form(self, self.problems, form, self.save)
         if plan_id is not None:
             self.set_data(service.get_cultivation(ledger, plan_id))
         else:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from desktop_app.domain.people import FieldProblem
 from desktop_app.domain.school import ClassData, guess_grade, validate_class
 from desktop_app.services import classes as service
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui.widgets.enum_combo import SuggestCombo
-from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show
+from desktop_app.ui.widgets.form_problems import ProblemBanner, lay_out_form, save_or_show
 from desktop_app.ui.widgets.member_picker import MemberPicker
 
 STAR = " <span style='color:#c62828'>*</span>"
@@ -39,16 +39,7 @@ class ClassDialog(QDialog):
         form.addRow("班主任", self.head_teacher)
         for label, widget in (("班级", self.name_edit), ("年级", self.grade), ("班主任", self.head_teacher)):
             self.problems.register(label, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
-        self.save_button = buttons.button(QDialogButtonBox.Save)
-        self.save_button.setText("保存")
-        buttons.button(QDialogButtonBox.Cancel).setText("取消")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.problems)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        self.save_button = lay_out_form(self, self.problems, form, self.save)
         if class_id is not None:
             data = service.get_class(ledger, class_id)
             self.name_edit.setText(data.name)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QVBoxLayout,
-    QWidget,
+    QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout, QLabel, QLineEdit, QWidget,
 )
 
 from desktop_app.domain.school import StudentData, validate_student
@@ -14,7 +13,7 @@ from desktop_app.services import students as service
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
 from desktop_app.ui.widgets.enum_combo import EnumCombo
-from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show
+from desktop_app.ui.widgets.form_problems import ProblemBanner, lay_out_form, save_or_show
 
 STAR = " <span style='color:#c62828'>*</span>"
 
@@ -70,16 +69,7 @@ class StudentDialog(QDialog):
                               ("性别", self.gender), ("重点类别", flags), ("家长姓名", self.guardian),
                               ("联系电话", self.phone), ("家庭住址", self.address)):
             self.problems.register(label, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
-        self.save_button = buttons.button(QDialogButtonBox.Save)
-        self.save_button.setText("保存")
-        buttons.button(QDialogButtonBox.Cancel).setText("取消")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.problems)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        self.save_button = lay_out_form(self, self.problems, form, self.save)
         if student_id is not None:
             self.set_data(service.get_student(ledger, student_id))
         else:

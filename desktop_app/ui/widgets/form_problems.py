@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.people import FieldProblem
 from desktop_app.services.errors import UserError, ValidationError
@@ -104,3 +104,18 @@ def save_or_show(dialog: QDialog, banner: ProblemBanner, title: str, save: Calla
         return False
     dialog.accept()
     return True
+
+
+def lay_out_form(dialog: QDialog, banner: ProblemBanner, form: QLayout, save: Callable[[], object]) -> QPushButton:
+    """The usual record dialog: problems banner on top, the form, 保存/取消; returns 保存."""
+    buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, dialog)
+    save_button = buttons.button(QDialogButtonBox.Save)
+    save_button.setText("保存")
+    buttons.button(QDialogButtonBox.Cancel).setText("取消")
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(banner)
+    layout.addLayout(form)
+    layout.addWidget(buttons)
+    return save_button
