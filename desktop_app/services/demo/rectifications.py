@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, select
 
 from desktop_app.domain.rectifications import (
     RectificationData, RectificationStatus, SuggestionData, validate_rectification, validate_suggestion,
