@@ -11,7 +11,7 @@ from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.evaluations.honour_dialog import HonourDialog
 from desktop_app.ui.widgets.record_table import (
-    Column, RecordFilterProxy, RecordTableModel, make_table_view, selected_rows,
+    Column, record_table, selected_rows,
 )
 from desktop_app.ui.widgets.table_actions import record_buttons
 
@@ -30,10 +30,7 @@ class HonoursPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.school_year = ""
-        self.model = RecordTableModel(COLUMNS, self)
-        self.proxy = RecordFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view = make_table_view(self.proxy, self)
+        self.model, self.proxy, self.view = record_table(COLUMNS, self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("查找称号、姓名、班级")
         self.search.setClearButtonEnabled(True)

@@ -14,7 +14,7 @@ from desktop_app.services.settings import school_profile
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.evaluations.lock_dialogs import ApproveDialog
-from desktop_app.ui.widgets.record_table import Column, RecordFilterProxy, RecordTableModel, make_table_view
+from desktop_app.ui.widgets.record_table import Column, record_table
 
 COLUMNS = [
     Column("名次", lambda r: r.rank, align_right=True, width=50),
@@ -36,10 +36,7 @@ class YearPanel(QWidget):
         self.context = context
         self.cache = FactsCache()  # the tab shares its own and clears it when records change
         self.school_year = ""
-        self.model = RecordTableModel(COLUMNS, self)
-        self.proxy = RecordFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view = make_table_view(self.proxy, self)
+        self.model, self.proxy, self.view = record_table(COLUMNS, self)
         self.status = QLabel(self)
         self.counts = QLabel(self)
         self.counts.setStyleSheet("QLabel { font-size: 15px; font-weight: bold; color: #b71c1c; }")

@@ -12,7 +12,7 @@ from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.members.cultivation_dialog import CultivationDialog
 from desktop_app.ui.widgets.record_table import (
-    Column, RecordFilterProxy, RecordTableModel, make_table_view, selected_rows,
+    Column, record_table, selected_rows,
 )
 from desktop_app.ui.widgets.table_actions import record_buttons
 
@@ -33,10 +33,7 @@ class CultivationPanel(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
-        self.model = RecordTableModel(COLUMNS, self)
-        self.proxy = RecordFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view = make_table_view(self.proxy, self, export_title="培养计划")
+        self.model, self.proxy, self.view = record_table(COLUMNS, self, export_title="培养计划")
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)  # edit and delete act on one record
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("搜索姓名、目标、阶段…")

@@ -11,7 +11,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.members.delete import delete_member_asking
 from desktop_app.ui.members.dialog import MemberDialog
 from desktop_app.ui.widgets.record_table import (
-    ROW_ROLE, Column, RecordFilterProxy, RecordTableModel, display_text, make_table_view, selected_rows,
+    Column, ROW_ROLE, display_text, record_table, selected_rows,
 )
 from desktop_app.ui.widgets.collation import sorted_by_name
 from desktop_app.ui.widgets.table_actions import record_buttons
@@ -52,10 +52,7 @@ class RosterPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self._name_rank: dict[int, int] = {}
-        self.model = RecordTableModel(roster_columns(self._name_rank), self)
-        self.proxy = RecordFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view = make_table_view(self.proxy, self, export_title="党员名册")
+        self.model, self.proxy, self.view = record_table(roster_columns(self._name_rank), self, export_title="党员名册")
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)  # edit and delete act on one record
 
         self.search = QLineEdit(self)

@@ -13,7 +13,7 @@ from desktop_app.services.records.queries import class_coverage, students_not_re
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.records.period_bar import PeriodBar
 from desktop_app.ui.widgets.record_table import (
-    ROW_ROLE, Column, RecordFilterProxy, RecordTableModel, make_table_view, selected_rows,
+    Column, ROW_ROLE, record_table, selected_rows,
 )
 
 TOPICS = {"visit", "student", "school_class", "member", "setting"}
@@ -42,10 +42,7 @@ class CoverageView(QWidget):
         self._stale = True
         self.period_bar = PeriodBar(context.ledger, self, unit="semester")
         self.teachers_label = QLabel(self)
-        self.model = RecordTableModel(COLUMNS, self)
-        self.proxy = RecordFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view = make_table_view(self.proxy, self)
+        self.model, self.proxy, self.view = record_table(COLUMNS, self)
         self.view.setSelectionMode(self.view.SelectionMode.SingleSelection)
         self.kind_combo = QComboBox(self)
         for code, label in KINDS.items():

@@ -8,7 +8,7 @@ from desktop_app.domain.records import VisitKind
 from desktop_app.services.records.queries import MemberFulfilment, member_fulfilment
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.records.period_bar import PeriodBar
-from desktop_app.ui.widgets.record_table import Column, RecordFilterProxy, RecordTableModel, make_table_view
+from desktop_app.ui.widgets.record_table import Column, record_table
 
 TOPICS = {"observation", "visit", "member", "cultivation", "setting"}
 
@@ -49,10 +49,7 @@ class QuotaView(QWidget):
         self.search.setPlaceholderText("查找姓名、岗位")
         self.search.setClearButtonEnabled(True)
         self.summary = QLabel(self)
-        self.model = RecordTableModel(OBSERVATION_COLUMNS if mode == "observations" else VISIT_COLUMNS, self)
-        self.proxy = RecordFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view = make_table_view(self.proxy, self)
+        self.model, self.proxy, self.view = record_table(OBSERVATION_COLUMNS if mode == "observations" else VISIT_COLUMNS, self)
         bar = QHBoxLayout()
         bar.addWidget(self.period_bar)
         bar.addWidget(self.behind_only)

@@ -17,7 +17,7 @@ from desktop_app.ui.records.filter_bar import RecordFilterBar
 from desktop_app.ui.records.quota_settings_dialog import open_quota_settings
 from desktop_app.ui.records.quota_view import QuotaView
 from desktop_app.ui.records.search_proxy import CachedSearchProxy
-from desktop_app.ui.widgets.record_table import Column, RecordTableModel, make_table_view, selected_rows
+from desktop_app.ui.widgets.record_table import Column, record_table, selected_rows
 from desktop_app.ui.widgets.table_actions import record_buttons
 
 
@@ -34,10 +34,7 @@ class RecordList(QWidget):
         super().__init__(parent)
         self._context = context
         self.filters = RecordFilterBar(context.ledger, self.kinds, self.all_kinds, self)
-        self.model = RecordTableModel(self.columns, self)
-        self.proxy = CachedSearchProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view = make_table_view(self.proxy, self)
+        self.model, self.proxy, self.view = record_table(self.columns, self, proxy=CachedSearchProxy(self))
         self.count_label = QLabel(self)
         self.buttons = record_buttons(self, self.view, add=self.add, edit=self.edit, delete=self.delete,
                                       noun=self.noun)

@@ -22,7 +22,7 @@ from desktop_app.services.settings import configured_school_years, semester_date
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui.widgets.enum_combo import select_code
 from desktop_app.ui.widgets.record_table import (
-    Column, RecordFilterProxy, RecordTableModel, make_table_view, selected_rows,
+    Column, record_table, selected_rows,
 )
 
 ALL = "__all__"
@@ -74,10 +74,7 @@ class _LedgerView(QWidget):
         self.search.setPlaceholderText("搜索内容、提出人、责任单位…")
         self.search.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
-        self.model = RecordTableModel(self.columns(), self)
-        self.proxy = RecordFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = make_table_view(self.proxy, self)
+        self.model, self.proxy, self.table = record_table(self.columns(), self)
         self.table.doubleClicked.connect(lambda _index: self.activated.emit())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
 

@@ -19,7 +19,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.students.class_dialog import ClassDialog
 from desktop_app.ui.students.student_dialog import StudentDialog
 from desktop_app.ui.widgets.record_table import (
-    Column, RecordFilterProxy, RecordTableModel, make_table_view, selected_rows,
+    Column, RecordFilterProxy, RecordTableModel, make_table_view, record_table, selected_rows,
 )
 from desktop_app.ui.widgets.table_actions import record_buttons
 
@@ -100,10 +100,7 @@ class StudentsTab(QWidget):
 
     def _build_students(self, parent: QWidget) -> QWidget:
         box = QWidget(parent)
-        self.model = RecordTableModel(STUDENT_COLUMNS, self)
-        self.proxy = RecordFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view = make_table_view(self.proxy, box, export_title="学生名单")
+        self.model, self.proxy, self.view = record_table(STUDENT_COLUMNS, self, view_parent=box, export_title="学生名单")
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)  # edit and delete act on one record
         self.search = QLineEdit(box)
         self.search.setPlaceholderText("搜索姓名、学号、家长、电话…")

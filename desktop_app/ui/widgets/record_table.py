@@ -185,3 +185,13 @@ def make_table_view(proxy: RecordFilterProxy, parent: QWidget | None = None, *, 
 
 def selected_rows(view: QTableView) -> list[Any]:
     return [index.data(ROW_ROLE) for index in view.selectionModel().selectedRows()]
+
+
+def record_table(columns: Sequence[Column], owner: QWidget, *, view_parent: QWidget | None = None,
+                 export_title: str = "", proxy: RecordFilterProxy | None = None,
+                 ) -> tuple[RecordTableModel, RecordFilterProxy, QTableView]:
+    """Model, filter proxy and view for one record table, wired together."""
+    model = RecordTableModel(columns, owner)
+    proxy = proxy if proxy is not None else RecordFilterProxy(owner)
+    proxy.setSourceModel(model)
+    return model, proxy, make_table_view(proxy, view_parent or owner, export_title=export_title)
