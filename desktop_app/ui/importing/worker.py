@@ -30,7 +30,8 @@ class TaskSignals(QObject):
 
 
 class BackgroundTask(QRunnable):
-    def __init__(self, job: Job, *, cancelled_error: type[Exception] = ImportCancelled):
+    def __init__(self, job: Job, *, cancelled_error: type[Exception] = ImportCancelled,
+                 failure_message: str = "发生了意外错误，没有写入任何数据。详情已记入日志文件。"):
         super().__init__()
         self.setAutoDelete(False)  # Python owns it; the dialog keeps a reference
         self.signals = TaskSignals()
@@ -38,6 +39,7 @@ class BackgroundTask(QRunnable):
         self._cancel = threading.Event()
         self._done = threading.Event()
         self._cancelled_error = cancelled_error
+        self._failure_message = failure_message  # what the user reads when the job breaks unexpectedly
 
     def start(self, pool: QThreadPool | None = None) -> None:
         (pool or QThreadPool.globalInstance()).start(self)
@@ -67,7 +69,7 @@ class BackgroundTask(QRunnable):
             self.signals.failed.emit(str(exc))
         except Exception:
             log.exception("background task failed")
-            self.signals.failed.emit("发生了意外错误，没有写入任何数据。详情已记入日志文件。")
+            self.signals.failed.emit(self._failure_message)
         else:
             self.signals.finished.emit(result)
         finally:

@@ -175,7 +175,7 @@ class PrintCentreTab(QWidget):
         def job(progress):
             return jobs.render(batch, items, str(path), options, progress), path
 
-        self.task = BackgroundTask(job)
+        self.task = BackgroundTask(job, failure_message="生成时发生了意外错误，没有生成文件。详情已记入日志文件。")
         self.task.signals.progress.connect(self._on_progress)
         self.task.signals.finished.connect(self._on_rendered)
         self.task.signals.failed.connect(self._on_failed)
@@ -260,7 +260,7 @@ class PrintCentreTab(QWidget):
             finally:
                 document.close()
 
-        self.task = BackgroundTask(job)
+        self.task = BackgroundTask(job, failure_message="打印时发生了意外错误，请检查打印机后重试。详情已记入日志文件。")
         self.task.signals.progress.connect(self._on_progress)
         self.task.signals.finished.connect(self._on_printed)
         self.task.signals.failed.connect(self._on_failed)
