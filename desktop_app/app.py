@@ -20,7 +20,7 @@ from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.error_handler import install_error_handler
 from desktop_app.ui.fonts import install_fonts
-from desktop_app.ui.importing.worker import BackgroundTask
+from desktop_app.ui.widgets.background import BackgroundTask
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.startup_recovery import recover
 

@@ -12,7 +12,7 @@ from desktop_app.services.dashboard import Dashboard, build_dashboard
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dashboard.cards import FigureCard
 from desktop_app.ui.dashboard.chart import MonthlyChart
-from desktop_app.ui.importing.worker import BackgroundTask
+from desktop_app.ui.widgets.background import BackgroundTask
 
 REFRESH_DELAY_MS = 400  # several quick edits refresh the figures once
 

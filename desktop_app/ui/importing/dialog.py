@@ -18,7 +18,7 @@ from desktop_app.services import importing
 from desktop_app.services.errors import UserError
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.importing.worker import BackgroundTask
+from desktop_app.ui.widgets.background import BackgroundTask
 from desktop_app.ui.widgets.record_table import Column, RecordFilterProxy, RecordTableModel, make_table_view
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx *.xlsm)"
@@ -171,7 +171,7 @@ class ImportDialog(QDialog):
     # --- background work ----------------------------------------------------------------
     def _run(self, job, on_finished, status: str) -> None:
         self._show_progress(status)
-        task = BackgroundTask(job)
+        task = BackgroundTask(job, cancelled_error=importing.ImportCancelled)
         task.signals.progress.connect(self._on_progress)
         task.signals.finished.connect(on_finished)
         task.signals.failed.connect(self._on_failed)

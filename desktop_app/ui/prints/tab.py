@@ -30,7 +30,7 @@ from desktop_app.services.prints.options import load_options, save_options
 from desktop_app.services.settings import configured_school_years
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.importing.worker import BackgroundTask
+from desktop_app.ui.widgets.background import BackgroundTask
 from desktop_app.ui.prints.controls import PrintControls
 from desktop_app.ui.prints.printing import prepare_printer, print_document
 

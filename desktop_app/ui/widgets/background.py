@@ -1,4 +1,4 @@
-"""Run slow work (parsing or writing a large import, any long task) off the GUI thread.
+"""Run slow work (a large import, a batch of prints, the dashboard's figures) off the GUI thread.
 
 `BackgroundTask(job)` runs `job(progress)` on a pool thread; `progress(done, total)` reports
 back (total 0 = unknown) and raises the job's cancellation error once `cancel()` was called.
@@ -15,11 +15,14 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop_app.services.errors import UserError
-from desktop_app.services.importing import ImportCancelled
 
 log = logging.getLogger(__name__)
 
 Job = Callable[[Callable[[int, int], None]], Any]
+
+
+class TaskCancelled(Exception):
+    """Raised inside a job by `progress()` once the user asked to stop."""
 
 
 class TaskSignals(QObject):
@@ -30,7 +33,7 @@ class TaskSignals(QObject):
 
 
 class BackgroundTask(QRunnable):
-    def __init__(self, job: Job, *, cancelled_error: type[Exception] = ImportCancelled,
+    def __init__(self, job: Job, *, cancelled_error: type[Exception] = TaskCancelled,
                  failure_message: str = "发生了意外错误，没有写入任何数据。详情已记入日志文件。"):
         super().__init__()
         self.setAutoDelete(False)  # Python owns it; the dialog keeps a reference
