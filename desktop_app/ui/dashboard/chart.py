@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.services.dashboard import MonthCount
+if TYPE_CHECKING:
+    from desktop_app.services.dashboard import MonthCount
 
 
 class MonthlyChart(QChartView):

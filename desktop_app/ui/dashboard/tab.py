@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.pledges import PledgeStatus
-from desktop_app.services.dashboard import Dashboard, build_dashboard
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dashboard.cards import FigureCard
 from desktop_app.ui.dashboard.chart import MonthlyChart
 from desktop_app.ui.widgets.background import BackgroundTask
 
+if TYPE_CHECKING:
+    from desktop_app.services.dashboard import Dashboard
+
 REFRESH_DELAY_MS = 400  # several quick edits refresh the figures once
+
+
+def _count(ledger, today):
+    # Imported on the worker: the queries behind the figures are not needed for the first paint.
+    from desktop_app.services.dashboard import build_dashboard
+
+    return build_dashboard(ledger, today)
 
 
 def _names(names: tuple[str, ...], limit: int = 6) -> str:
@@ -69,7 +79,7 @@ class DashboardTab(QWidget):
             self._stale = True
             return
         ledger, today = self.context.ledger, self.today
-        self._task = BackgroundTask(lambda _progress: build_dashboard(ledger, today))
+        self._task = BackgroundTask(lambda _progress: _count(ledger, today))
         self._task.signals.finished.connect(self.show_dashboard)
         self._task.start()
 
