@@ -52,11 +52,7 @@ class CultivationPanel(QWidget):
         top.addWidget(QLabel("类型", self))
         top.addWidget(self.kind_filter)
         top.addStretch(1)
-        bottom = QHBoxLayout()
-        for button in (self.buttons.add, self.buttons.edit, self.buttons.delete):
-            bottom.addWidget(button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.count_label)
+        bottom = self.buttons.bar(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(top)

@@ -73,12 +73,7 @@ class RosterPanel(QWidget):
                              ("岗位", self.post_filter), ("状态", self.active_filter)):
             top.addWidget(QLabel(label, self))
             top.addWidget(combo)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.buttons.add)
-        bottom.addWidget(self.buttons.edit)
-        bottom.addWidget(self.buttons.delete)
-        bottom.addStretch(1)
-        bottom.addWidget(self.count_label)
+        bottom = self.buttons.bar(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(top)

@@ -7,7 +7,7 @@ and any extra pages).
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.domain.vocab import LabelledEnum
 from desktop_app.services.errors import UserError
@@ -38,11 +38,7 @@ class RecordList(QWidget):
         self.count_label = QLabel(self)
         self.buttons = record_buttons(self, self.view, add=self.add, edit=self.edit, delete=self.delete,
                                       noun=self.noun)
-        bar = QHBoxLayout()
-        for button in (self.buttons.add, self.buttons.edit, self.buttons.delete):
-            bar.addWidget(button)
-        bar.addStretch(1)
-        bar.addWidget(self.count_label)
+        bar = self.buttons.bar(self.count_label)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addLayout(bar)

@@ -117,11 +117,7 @@ class StudentsTab(QWidget):
         top.addWidget(self.search, 2)
         top.addWidget(QLabel("重点类别", box))
         top.addWidget(self.flag_filter)
-        bottom = QHBoxLayout()
-        for button in (self.buttons.add, self.buttons.edit, self.buttons.delete):
-            bottom.addWidget(button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.count_label)
+        bottom = self.buttons.bar(self.count_label)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QWidget
 
 
 @dataclass
@@ -22,6 +22,15 @@ class RecordButtons:
     add: QPushButton
     edit: QPushButton
     delete: QPushButton
+
+    def bar(self, count_label: QLabel) -> QHBoxLayout:
+        """新增 · 编辑 · 删除 on the left, the row count on the right."""
+        row = QHBoxLayout()
+        for button in (self.add, self.edit, self.delete):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(count_label)
+        return row
 
 
 def record_buttons(panel: QWidget, view: QTableView, *, add: Callable[[], None], edit: Callable[[], None],
