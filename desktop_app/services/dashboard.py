@@ -80,6 +80,7 @@ def build_dashboard(ledger: Ledger, today: date | None = None) -> Dashboard:
         MonthCount(f"{m.start.month}月", t.observations, t.visits)
         for m in months_in(Period(year_start, today)) for t in [totals(ledger, m)]
     )
+    pledge_counts = counts_by_status(ledger, school_year)
     party = [m for m in list_members(ledger, include_left=False) if PoliticalStatus(m.political_status).is_party_member]
     return Dashboard(
         today=today,
@@ -90,7 +91,7 @@ def build_dashboard(ledger: Ledger, today: date | None = None) -> Dashboard:
         semester=semester,
         students=sum(c.size for c in coverage),
         students_phoned=sum(c.phone.done for c in coverage),
-        pledges_by_status={s.value: counts_by_status(ledger, school_year).get(s.value, 0) for s in PledgeStatus},
+        pledges_by_status={s.value: pledge_counts.get(s.value, 0) for s in PledgeStatus},
         overdue_rectifications=len(overdue(ledger, today)),
         due_month=due_month,
         due_date=records_due_date(due_month.start.year, due_month.start.month),

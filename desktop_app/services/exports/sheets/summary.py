@@ -32,11 +32,10 @@ def build(report: Report) -> SheetData:
 
 
 def _pledge_figures(queries, report: Report) -> list[list]:
-    from desktop_app.domain import pledges as pledge_vocab
+    from desktop_app.domain.pledges import PledgeStatus
 
     counts = queries.counts_by_status(report.ledger, report.period.school_year)
-    status_enum = getattr(pledge_vocab, "PledgeStatus")
-    return [[f"承诺·{status_enum.label_of(code)}", count, f"{report.period.school_year}学年"]
+    return [[f"承诺·{PledgeStatus.label_of(code)}", count, f"{report.period.school_year}学年"]
             for code, count in counts.items()]
 
 
