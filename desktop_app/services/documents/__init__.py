@@ -1,0 +1,1 @@
+"""Word documents she edits, signs and stamps (python-docx)."""
