@@ -132,3 +132,51 @@ def records_due_date(year: int, month: int, due_day: int = 3) -> date:
     """A month's visit and observation sheets are due on the 3rd of the following month."""
     year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return date(year, month, due_day)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later; the month's last day when it is shorter (31 Jan + 1 → 28/29 Feb)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return date(year, month, min(day.day, _cal.monthrange(year, month)[1]))
+
+
+def add_years(day: date, years: int) -> date:
+    return add_months(day, 12 * years)
+
+
+def national_holidays(year: int) -> tuple[Period, ...]:
+    """The fixed public holidays used when the school has not entered its own: 元旦, 劳动节, 国庆."""
+    return (
+        Period(date(year, 1, 1), date(year, 1, 1), "元旦"),
+        Period(date(year, 5, 1), date(year, 5, 5), "劳动节"),
+        Period(date(year, 10, 1), date(year, 10, 7), "国庆节"),
+    )
+
+
+@dataclass(frozen=True)
+class WorkingCalendar:
+    """Working days (工作日): Monday–Friday outside the holidays, plus the swapped-in weekend days (调休)."""
+
+    holidays: tuple[Period, ...] = ()
+    extra_working_days: tuple[date, ...] = ()
+
+    @classmethod
+    def with_national_holidays(cls, years: range, holidays: tuple[Period, ...] = (),
+                               extra_working_days: tuple[date, ...] = ()) -> WorkingCalendar:
+        fixed = tuple(h for year in years for h in national_holidays(year))
+        return cls(holidays=fixed + tuple(holidays), extra_working_days=tuple(extra_working_days))
+
+    def is_working_day(self, day: date) -> bool:
+        if day in self.extra_working_days:
+            return True
+        return day.weekday() < 5 and not any(day in holiday for holiday in self.holidays)
+
+    def working_days(self, start: date, end: date) -> int:
+        """Working days from start to end, both counted."""
+        count, day = 0, start
+        while day <= end:
+            count += self.is_working_day(day)
+            day += timedelta(days=1)
+        return count
