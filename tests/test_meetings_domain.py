@@ -80,7 +80,8 @@ def test_group_meetings_are_due_per_group_with_a_member_who_moved_groups():
     held = {"第一党小组": [date(2026, 2, 10), date(2026, 3, 10), date(2026, 4, 10)],
             "第二党小组": [date(2026, 2, 12), date(2026, 4, 12)]}
     lines = per_subject_due_lines("group_meeting", Frequency(Cadence.MONTH, 1), spring, held,
-                                  ["第一党小组", "第二党小组"], today=date(2026, 5, 6))
+                                  {"第一党小组": "第一党小组", "第二党小组": "第二党小组"},
+                                  today=date(2026, 5, 6))
     assert [(line.subject, line.period.label, line.state) for line in lines if line.state is DueState.MISSED] == [
         ("第二党小组", "2026年3月", DueState.MISSED)]
     assert lines[0].label == "党小组会（第一党小组）"
@@ -95,8 +96,8 @@ def test_group_meetings_are_due_per_group_with_a_member_who_moved_groups():
 
 
 def test_talks_are_due_for_each_member():
-    talks = {"张三": [date(2025, 10, 8)], "李四": []}
-    lines = per_subject_due_lines(TALK, DEFAULT_FREQUENCIES[TALK], YEAR, talks, ["张三", "李四"], date(2026, 9, 1))
+    talks = {7: [date(2025, 10, 8)], 8: []}  # member ids
+    lines = per_subject_due_lines(TALK, DEFAULT_FREQUENCIES[TALK], YEAR, talks, {7: "张三", 8: "李四"}, date(2026, 9, 1))
     assert [(line.subject, line.state) for line in lines] == [("张三", DueState.MET), ("李四", DueState.MISSED)]
     assert lines[1].label == "谈心谈话（李四）"
 

@@ -8,7 +8,7 @@ which is the convention of the quarterly report (`report_period.quarter`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -193,12 +193,12 @@ def due_lines(duty: str, frequency: Frequency, span: Period, held_on: Iterable[d
     return lines
 
 
-def per_subject_due_lines(duty: str, frequency: Frequency, span: Period, held_by_subject: dict[str, list[date]],
-                          subjects: Iterable[str], today: date) -> list[DueLine]:
-    """One set of lines per 党小组 (group meetings) or per member (谈心谈话), subjects in the given order."""
+def per_subject_due_lines(duty: str, frequency: Frequency, span: Period, held_by_subject: dict[Hashable, list[date]],
+                          subjects: dict[Hashable, str], today: date) -> list[DueLine]:
+    """One set of lines per 党小组 (group meetings) or per member (谈心谈话): `subjects` maps key → name, in order."""
     lines = []
-    for subject in subjects:
-        lines.extend(due_lines(duty, frequency, span, held_by_subject.get(subject, []), today, subject))
+    for key, name in subjects.items():
+        lines.extend(due_lines(duty, frequency, span, held_by_subject.get(key, []), today, name))
     return lines
 
 

@@ -11,3 +11,5 @@ from desktop_app.store.models import rectifications as rectifications  # noqa: E
 from desktop_app.store.models import evaluations as evaluations  # noqa: E402,F401
 
 __all__ = ["Base", "Member", "SchoolClass", "Student", "Cultivation", "Setting", "AuditEntry"]
+from desktop_app.store.models import meetings as meetings  # noqa: E402,F401
+from desktop_app.store.models import attachments as attachments  # noqa: E402,F401

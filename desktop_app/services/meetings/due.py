@@ -1,0 +1,103 @@
+"""What was held against what is due over a span, and each member's attendance, for the tab, CLI and reports."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from desktop_app.domain.calendar import Period
+from desktop_app.domain.meetings import (
+    SECRETARY_LECTURE, TALK, AttendanceTally, DueLine, DutySummary, MeetingKind, due_lines,
+    per_subject_due_lines, summarise, tally,
+)
+from desktop_app.services.meetings import settings as meeting_settings
+from desktop_app.services.meetings.commands import GUEST
+from desktop_app.services.meetings.roster import party_groups, party_members_on
+from desktop_app.store.ledger import Ledger
+from desktop_app.store.models import Member
+from desktop_app.store.models.meetings import HeartToHeartTalk, Meeting, MeetingAttendance
+
+
+@dataclass(frozen=True)
+class MemberAttendance:
+    member_id: int
+    name: str
+    party_group: str
+    counts: AttendanceTally
+    rate: float | None  # under the school's 请假 rule
+    talks: int  # 谈心谈话 the member took part in (either side)
+
+
+@dataclass(frozen=True)
+class DueReport:
+    span: Period
+    lines: list[DueLine]
+    members: list[MemberAttendance]
+
+    @property
+    def summaries(self) -> list[DutySummary]:
+        return summarise(self.lines)
+
+    def missed(self) -> list[DueLine]:
+        return [line for line in self.lines if line.state.value == "missed"]
+
+
+def due_report(ledger: Ledger, span: Period, today: date | None = None) -> DueReport:
+    today = today or date.today()
+    chosen = meeting_settings.load(ledger)
+    frequencies = chosen.frequencies
+    with ledger.reading() as session:
+        meetings = session.execute(select(Meeting.kind, Meeting.date, Meeting.party_group, Meeting.recorder_id)
+                                   .where(Meeting.date.between(span.start, span.end))).all()
+        talks = session.execute(select(HeartToHeartTalk.date, HeartToHeartTalk.talker_id, HeartToHeartTalk.member_id)
+                                .where(HeartToHeartTalk.date.between(span.start, span.end))).all()
+        attendance = session.execute(
+            select(MeetingAttendance.member_id, Member.name, Member.party_group, MeetingAttendance.status)
+            .join(Meeting, Meeting.id == MeetingAttendance.meeting_id)
+            .join(Member, Member.id == MeetingAttendance.member_id)
+            .where(Meeting.date.between(span.start, span.end), MeetingAttendance.status != GUEST)).all()
+    lines: list[DueLine] = []
+    for kind in MeetingKind:
+        held = [d for k, d, _g, _r in meetings if k == kind.value]
+        if kind is MeetingKind.GROUP_MEETING:
+            by_group: dict[str, list[date]] = defaultdict(list)
+            for _k, d, group, _r in meetings:
+                if _k == kind.value and group:
+                    by_group[group].append(d)
+            groups = sorted(set(party_groups(ledger)) | set(by_group))
+            lines += per_subject_due_lines(kind.value, frequencies[kind.value], span, by_group,
+                                           {g: g for g in groups}, today)
+        else:
+            lines += due_lines(kind.value, frequencies[kind.value], span, held, today)
+        if kind is MeetingKind.PARTY_LECTURE and chosen.secretary_id:
+            given = [d for k, d, _g, speaker in meetings if k == kind.value and speaker == chosen.secretary_id]
+            lines += due_lines(SECRETARY_LECTURE, frequencies[SECRETARY_LECTURE], span, given, today)
+    members = party_members_on(ledger, min(span.end, today))
+    talked: dict[int, list[date]] = defaultdict(list)
+    for d, talker, member in talks:
+        talked[talker].append(d)
+        talked[member].append(d)
+    lines += per_subject_due_lines(TALK, frequencies[TALK], span, talked, {p.id: p.name for p in members}, today)
+    return DueReport(span, lines, _member_attendance(members, attendance, talked, chosen.leave_policy))
+
+
+def _member_attendance(members, attendance, talked, policy) -> list[MemberAttendance]:
+    statuses: dict[int, list[str]] = defaultdict(list)
+    names: dict[int, tuple[str, str]] = {p.id: (p.name, p.party_group) for p in members}
+    for member_id, name, group, status in attendance:
+        statuses[member_id].append(status)
+        names.setdefault(member_id, (name, group or ""))
+    result = []
+    for member_id, (name, group) in names.items():
+        counts = tally(statuses.get(member_id, []))
+        result.append(MemberAttendance(member_id, name, group, counts, counts.rate(policy),
+                                       len(talked.get(member_id, []))))
+    return result
+
+
+def member_rates(ledger: Ledger, span: Period) -> dict[int, tuple[AttendanceTally, float | None]]:
+    """member id → (tally, rate) over the span, for the evaluation source."""
+    return {m.member_id: (m.counts, m.rate) for m in due_report(ledger, span).members}
