@@ -186,3 +186,12 @@ def test_too_big_or_unreadable_files_are_refused(tmp_path):
         handle.truncate(attachments.MAX_BYTES + 1)
     with pytest.raises(UserError, match="超过 20.0 MB"):
         attachments.read_file(big)
+
+
+def test_an_attachment_is_written_out_whole(ledger, tmp_path):
+    b = make_branch(ledger)
+    meeting_id = add_meeting(ledger, _assembly(b))
+    (photo,) = attachments.attachments_of(ledger, "meeting", meeting_id)
+    written = attachments.export_copy(ledger, photo.id, tmp_path / "out" / "签到表.jpg")
+    assert written.read_bytes() == b"\xff\xd8" + b"x" * 3000
+    assert [p.name for p in written.parent.iterdir()] == ["签到表.jpg"]

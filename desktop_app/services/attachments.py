@@ -16,6 +16,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.services.errors import NotFound, UserError
+from desktop_app.services.files import atomic_write_bytes
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models.attachments import Attachment
 
@@ -117,15 +118,8 @@ def read(ledger: Ledger, attachment_id: int) -> NewAttachment:
         return NewAttachment(record.filename, record.content)
 
 
-def export_copy(ledger: Ledger, attachment_id: int, folder: Path) -> Path:
-    """Write the attachment into `folder` under its own name (to open it with the system's viewer)."""
+def export_copy(ledger: Ledger, attachment_id: int, target: Path) -> Path:
+    """Write the attachment to `target` whole or not at all (to open it, or to save a copy)."""
     item = read(ledger, attachment_id)
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{attachment_id}-{Path(item.filename).name}"
-    try:
-        temp = target.with_name(target.name + ".part")
-        temp.write_bytes(item.content)
-        temp.replace(target)
-    except OSError as exc:
-        raise UserError(f"无法写出附件“{item.filename}”：{exc.strerror or exc}") from exc
-    return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return atomic_write_bytes(target, item.content)
