@@ -24,6 +24,7 @@ TABS: tuple[TabSpec, ...] = (
     TabSpec("observations", "听课", "desktop_app.ui.observations.tab:ObservationsTab"),
     TabSpec("visits", "家访", "desktop_app.ui.visits.tab:VisitsTab"),
     TabSpec("rectifications", "整改", "desktop_app.ui.rectifications.tab:RectificationsTab"),
+    TabSpec("development", "发展党员", "desktop_app.ui.development.tab:DevelopmentTab"),
     TabSpec("evaluations", "考核", "desktop_app.ui.evaluations.tab:EvaluationsTab"),
     TabSpec("prints", "印制", "desktop_app.ui.prints.tab:PrintCentreTab"),
 )

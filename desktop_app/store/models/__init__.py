@@ -9,6 +9,7 @@ from desktop_app.store.models import pledges as pledges  # noqa: E402,F401
 from desktop_app.store.models import records as records  # noqa: E402,F401
 from desktop_app.store.models import rectifications as rectifications  # noqa: E402,F401
 from desktop_app.store.models import evaluations as evaluations  # noqa: E402,F401
+from desktop_app.store.models import development as development  # noqa: E402,F401
 
 __all__ = ["Base", "Member", "SchoolClass", "Student", "Cultivation", "Setting", "AuditEntry"]
 from desktop_app.store.models import meetings as meetings  # noqa: E402,F401

@@ -1,0 +1,1 @@
+"""发展党员: records of people on their way into the Party, their deadlines and problems."""

@@ -1,0 +1,119 @@
+"""One person's 发展党员 record: the steps stage by stage, refusals on top, breaches listed below."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QFormLayout, QLabel, QPlainTextEdit, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from desktop_app.domain.people import FieldProblem
+from desktop_app.services import cultivation
+from desktop_app.services.development import queries
+from desktop_app.services.development.commands import save_development
+from desktop_app.services.development.mapping import DevelopmentInput
+from desktop_app.store.ledger import Ledger
+from desktop_app.ui.development.step_pages import StepPages
+from desktop_app.ui.widgets.form_problems import ProblemBanner, lay_out_form, save_or_show
+from desktop_app.ui.widgets.member_picker import MemberPicker
+
+_BREACH_STYLE = "QLabel { background: #fff8e1; color: #6d4c00; border: 1px solid #ffe082; border-radius: 3px; padding: 4px; }"
+
+
+class DevelopmentDialog(QDialog):
+    """Start a record (record_id None; optionally for `member_id`) or continue one; `saved_id` after accept."""
+
+    def __init__(self, ledger: Ledger, record_id: int | None = None, parent: QWidget | None = None, *,
+                 member_id: int | None = None):
+        super().__init__(parent)
+        self._ledger = ledger
+        self.record_id = record_id
+        self.saved_id: int | None = None
+        self.setWindowTitle("发展党员全程纪实" if record_id else "新增发展党员记录")
+        self.problems = ProblemBanner(self)
+        self.member = MemberPicker(ledger, self, placeholder="申请人姓名")
+        self.member.memberChanged.connect(self._fill_plans)
+        self.plan = QComboBox(self)
+        self.steps = StepPages(ledger, self, self.problems)
+        self.steps.changed.connect(self.refresh_breaches)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlaceholderText("备注（材料存放、特殊情况说明等）")
+        self.tabs = QTabWidget(self)
+        for title, page in self.steps.pages:
+            self.tabs.addTab(_scrolled(page), title)
+        self.tabs.addTab(self.notes, "备注")
+        self.breaches = QLabel(self)
+        self.breaches.setWordWrap(True)
+        self.breaches.setTextFormat(Qt.RichText)
+        self.breaches.setStyleSheet(_BREACH_STYLE)
+        self.breaches.setVisible(False)
+        head = QFormLayout()
+        star = " <span style='color:#c62828'>*</span>"
+        head.addRow(QLabel("姓名" + star), self.member)
+        head.addRow("来自培养计划", self.plan)
+        self.problems.register("姓名", self.member)
+        body = QVBoxLayout()
+        body.addLayout(head)
+        body.addWidget(self.tabs, 1)
+        body.addWidget(self.breaches)
+        self.save_button = lay_out_form(self, self.problems, body, self.save)
+        self.resize(820, 540)
+        if record_id is not None:
+            row = queries.get_development(ledger, record_id)
+            self.member.set_member_id(row.member_id)
+            self.member.setEnabled(False)
+            self._fill_plans(row.member_id, row.data.cultivation_id)
+            self.steps.fill(row.data)
+            self.notes.setPlainText(row.data.notes or "")
+            self.tabs.setCurrentIndex(list(type(row.stage)).index(row.stage))
+        else:
+            self.member.set_member_id(member_id)
+        self.refresh_breaches()
+
+    def _fill_plans(self, member_id: int | None, chosen: int | None = None) -> None:
+        self.plan.clear()
+        self.plan.addItem("（无）", None)
+        if member_id is not None:
+            for plan in cultivation.list_cultivations(self._ledger, member_id):
+                self.plan.addItem(f"{plan.kind_label}：{plan.target or plan.stage or plan.start_date or ''}", plan.id)
+        self.plan.setCurrentIndex(max(0, self.plan.findData(chosen)))
+
+    def data(self) -> tuple[DevelopmentInput, list[FieldProblem]]:
+        data = DevelopmentInput(member_id=self.member.member_id(), cultivation_id=self.plan.currentData(),
+                                notes=self.notes.toPlainText())
+        problems = [FieldProblem(label, reason) for label, reason in self.steps.read(data)]
+        reason = self.member.problem("姓名")
+        if reason:
+            problems.append(FieldProblem("姓名", reason.split("：", 1)[1]))
+        return data, problems
+
+    def breach_texts(self) -> list[str]:
+        return self._breach_texts
+
+    def refresh_breaches(self) -> None:
+        data, problems = self.data()
+        self._breach_texts = [] if problems else [str(b) for b in queries.evaluate_input(self._ledger, data)]
+        items = "".join(f"<li>{escape(text)}</li>" for text in self._breach_texts)
+        self.breaches.setText(f"<b>未遵守的规定（可以保存，保存后列为问题）：</b><ul style='margin:0'>{items}</ul>")
+        self.breaches.setVisible(bool(self._breach_texts))
+
+    def save(self) -> None:
+        data, problems = self.data()
+        if problems:
+            self.problems.show_problems(problems)
+            return
+        save_or_show(self, self.problems, "未能保存", lambda: self._write(data))
+
+    def _write(self, data: DevelopmentInput) -> None:
+        self.saved_id = save_development(self._ledger, self.record_id, data)
+
+
+def _scrolled(page: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.NoFrame)
+    area.setWidget(page)
+    return area

@@ -1,0 +1,126 @@
+"""The 发展党员 tab and dialog driven through their real buttons."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import save_screenshot
+from PySide6.QtCore import Qt
+
+from desktop_app.domain.development.steps import Step
+from desktop_app.services.development.commands import save_development
+from desktop_app.services.members import get_member
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.development.tab import DevelopmentTab
+from tests.development_helpers import FULL_DATES, make_branch, procedure
+
+
+@pytest.fixture
+def tab(ui_app, ledger, qtbot):
+    widget = DevelopmentTab(AppContext(ledger))
+    qtbot.addWidget(widget)
+    widget.resize(1092, 560)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def click(qtbot, button):
+    assert button.isEnabled(), f"{button.text()} is disabled"
+    qtbot.mouseClick(button, Qt.LeftButton)
+
+
+def column(tab, number: int) -> list[str]:
+    return [tab.proxy.index(r, number).data() for r in range(tab.proxy.rowCount())]
+
+
+def enter(dialog, *steps: Step) -> None:
+    for step in steps:
+        dialog.steps.dates[step].line_edit.setText(FULL_DATES[step].isoformat())
+
+
+def test_entering_steps_in_order_moves_the_person_on(tab, ledger, qtbot):
+    branch = make_branch(ledger)
+    click(qtbot, tab.buttons.add)
+    dialog = tab.dialog
+    dialog.member.setEditText("刘洋")
+    enter(dialog, Step.APPLY, Step.TALK)
+    dialog.steps.interviewer.setEditText("陈静")
+    click(qtbot, dialog.save_button)
+    assert not dialog.isVisible()
+    assert column(tab, 0) == ["刘洋"] and column(tab, 3) == ["（2）党组织派人谈话"]
+
+    tab.view.selectRow(0)
+    click(qtbot, tab.buttons.edit)
+    dialog = tab.dialog
+    enter(dialog, Step.ACTIVIST, Step.ACTIVIST_FILED, Step.CONTACTS, Step.ASSESSMENT, Step.TARGET)
+    dialog.steps.contacts[0].setEditText("王芳")
+    dialog.steps.assessments.setText("2023-11-01、2024-04-20")
+    assert dialog.breach_texts() == []
+    click(qtbot, dialog.save_button)
+    assert not dialog.isVisible()
+    assert column(tab, 1) == ["发展对象"]
+    assert get_member(ledger, branch.applicant).political_status == "development_target"
+
+
+def test_an_impossible_date_is_refused_in_the_dialog(tab, ledger, qtbot):
+    branch = make_branch(ledger)
+    save_development(ledger, None, procedure(branch, Step.ACTIVIST))
+    tab.reload()
+    tab.view.selectRow(0)
+    click(qtbot, tab.buttons.edit)
+    dialog = tab.dialog
+    dialog.steps.dates[Step.TARGET].line_edit.setText("2023-05-01")  # before 确定积极分子 on 10 May 2023
+    click(qtbot, dialog.save_button)
+    assert dialog.isVisible()
+    assert dialog.problems.texts() == [
+        "（7）确定发展对象：日期 2023-05-01 早于（3）推荐和确定入党积极分子的 2023-05-10"]
+    assert get_member(ledger, branch.applicant).political_status == "activist"
+
+
+def test_a_breach_is_listed_with_the_rule_and_saved(tab, ledger, qtbot):
+    branch = make_branch(ledger)
+    save_development(ledger, None, procedure(branch, Step.TALK))
+    tab.reload()
+    tab.view.selectRow(0)
+    click(qtbot, tab.buttons.edit)
+    dialog = tab.dialog
+    dialog.steps.dates[Step.TALK].line_edit.setText("2023-04-05")  # 申请 on 1 March
+    assert dialog.breach_texts() == [
+        "（2）党组织派人谈话：申请后 35 天才谈话（规定：组织应在收到入党申请书后一个月内派人同申请人谈话）"]
+    save_screenshot(dialog, "development_dialog_breach")
+    click(qtbot, dialog.save_button)
+    assert not dialog.isVisible()
+    assert column(tab, 6) == ["1 项"]
+    tab.view.selectRow(0)
+    assert "一个月内派人同申请人谈话" in tab.problems.text()
+    save_screenshot(tab, "development_tab")
+
+
+def test_status_changes_at_steps_17_and_24(tab, ledger, qtbot):
+    branch = make_branch(ledger)
+    save_development(ledger, None, procedure(branch, Step.HIGHER_TALK))
+    tab.reload()
+    tab.view.selectRow(0)
+    click(qtbot, tab.buttons.edit)
+    dialog = tab.dialog
+    enter(dialog, Step.APPROVAL)
+    click(qtbot, dialog.save_button)
+    person = get_member(ledger, branch.applicant)
+    assert (person.political_status, str(person.join_date)) == ("probationary", "2024-07-10")
+
+    tab.view.selectRow(0)
+    click(qtbot, tab.buttons.edit)
+    dialog = tab.dialog
+    assert dialog.tabs.currentIndex() == 3  # opens on the stage reached
+    enter(dialog, Step.APPROVAL_FILED, Step.GROUP_ASSIGNED, Step.OATH, Step.PROBATION_EDUCATION, Step.FULL_APPLY,
+          Step.FULL_ASSEMBLY, Step.FULL_APPROVAL)
+    for spin, value in ((dialog.steps.full_vote.entitled, 20), (dialog.steps.full_vote.present, 17),
+                        (dialog.steps.full_vote.in_favour, 17)):
+        spin.setValue(value)
+    dialog.tabs.setCurrentIndex(4)
+    save_screenshot(dialog, "development_dialog_probation")
+    click(qtbot, dialog.save_button)
+    assert not dialog.isVisible()
+    person = get_member(ledger, branch.applicant)
+    assert (person.political_status, str(person.full_member_date)) == ("full_member", "2025-07-10")
+    assert column(tab, 1) == ["中共党员"]
