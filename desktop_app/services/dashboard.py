@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from desktop_app.domain.calendar import Period, month_period, months_in, records_due_date, week_period
 from desktop_app.domain.pledges import PledgeStatus
 from desktop_app.domain.vocab import PoliticalStatus
+from desktop_app.services.development.queries import upcoming_deadlines
 from desktop_app.services.members import list_members
 from desktop_app.services.pledges.queries import counts_by_status
 from desktop_app.services.records.queries import behind_list, class_coverage, member_fulfilment, totals
@@ -37,6 +38,14 @@ class MonthCount:
 
 
 @dataclass(frozen=True)
+class DevelopmentDeadline:
+    name: str
+    what: str  # 谈话, 半年考察, 预备期满, 转正审批 …
+    due: date
+    overdue: bool
+
+
+@dataclass(frozen=True)
 class Dashboard:
     today: date
     school_year: str
@@ -52,6 +61,7 @@ class Dashboard:
     due_date: date
     due_counts: tuple[int, int]  # observations, visits recorded for that month so far
     months: tuple[MonthCount, ...] = field(default=())
+    development_deadlines: tuple[DevelopmentDeadline, ...] = field(default=())
 
     @property
     def coverage_share(self) -> float:
@@ -97,4 +107,6 @@ def build_dashboard(ledger: Ledger, today: date | None = None) -> Dashboard:
         due_date=records_due_date(due_month.start.year, due_month.start.month),
         due_counts=(due_totals.observations, due_totals.visits),
         months=months,
+        development_deadlines=tuple(DevelopmentDeadline(r.name, r.next.what, r.next.due, r.due_state == "overdue")
+                                    for r in upcoming_deadlines(ledger, today)),
     )

@@ -54,6 +54,7 @@ class DashboardTab(QWidget):
             "pledges": FigureCard("本学年承诺", self),
             "rectifications": FigureCard("逾期未完成的整改", self),
             "due": FigureCard("月度记录报送", self),
+            "development": FigureCard("发展党员：30天内到期/逾期", self),
         }
         grid = QGridLayout()
         grid.setSpacing(12)
@@ -119,10 +120,20 @@ class DashboardTab(QWidget):
             f"{d.due_date.month}月{d.due_date.day}日",
             f"{d.due_month.label}的听课、家访记录应在此前报送；已录入听课 {observations} 节、家访 {visits} 次",
             alert=(d.due_date - d.today).days <= 3)
+        self._show_development(d)
         self.chart.show_months(d.months)
         if self._stale:
             self._stale = False
             self.refresh()
+
+    def _show_development(self, d: Dashboard) -> None:
+        deadlines = d.development_deadlines
+        late = [x for x in deadlines if x.overdue]
+        lines = [f"{x.name} {x.what} {x.due:%m-%d}" + ("（逾期）" if x.overdue else "") for x in deadlines[:3]]
+        more = f" 等{len(deadlines)}项" if len(deadlines) > 3 else ""
+        self.cards["development"].show_figure(
+            f"{len(deadlines)}", "；".join(lines) + more if deadlines else "没有临近的期限",
+            alert=bool(late), good=not deadlines)
 
     # --- click-through ---------------------------------------------------------
     def open_behind(self, key: str) -> None:
@@ -139,5 +150,7 @@ class DashboardTab(QWidget):
             window.open_tab("pledges", school_year=d.school_year)
         elif key == "rectifications":
             window.open_tab("rectifications", overdue=True)
+        elif key == "development":
+            window.open_tab("development", due=True)
         elif key == "due":
             window.open_tab("visits", view="records", period=d.due_month)
