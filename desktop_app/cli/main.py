@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "desktop_app.cli.commands.evaluations",  # evaluate
     "desktop_app.cli.commands.prints",  # print
     "desktop_app.cli.commands.exports",  # export
+    "desktop_app.cli.commands.development",  # development [--problems]
 )
 
 log = logging.getLogger(__name__)

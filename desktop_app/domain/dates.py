@@ -85,3 +85,9 @@ def format_date(day: date | None) -> str:
 
 def format_date_cn(day: date | None) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if day else ""
+
+
+def parse_dates(text) -> list[date]:
+    """Several dates in one cell or field, separated by 、，,;； or blanks; sorted; ValueError as parse_date."""
+    items = re.split(r"[、，,;；\s]+", str(text or "").strip())
+    return sorted(day for item in items if item and (day := parse_date(item)) is not None)

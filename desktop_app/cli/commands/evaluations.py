@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import unicodedata
 from collections.abc import Callable
 from datetime import date
 
+from desktop_app.cli.table import text_table as _table
 from desktop_app.domain.calendar import SEMESTER_LABELS, parse_school_year, school_year_of
 from desktop_app.domain.evaluation import fmt, star_counts, star_counts_text
 from desktop_app.services.errors import UserError
@@ -21,23 +21,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     evaluate.add_argument("--year", help="学年，如 2025-2026（默认为当前学年）")
     evaluate.add_argument("--semester", type=int, choices=(1, 2), help="只列出第一(1)或第二(2)学期的考核表")
     evaluate.set_defaults(func=run_evaluate)
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _table(headers: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
-    widths = [max(_width(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
-
-    def line(cells: list[str]) -> str:
-        parts = []
-        for i, cell in enumerate(cells):
-            pad = " " * (widths[i] - _width(cell))
-            parts.append(pad + cell if i in right else cell + pad)
-        return "  ".join(parts).rstrip()
-
-    return [line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)]
 
 
 def run_evaluate(args: argparse.Namespace, ledger_opener: Opener) -> int:

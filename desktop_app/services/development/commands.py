@@ -28,35 +28,46 @@ _PROCEDURE_STATUSES = {PoliticalStatus.ACTIVIST.value, PoliticalStatus.DEVELOPME
 
 def save_development(ledger: Ledger, record_id: int | None, data: DevelopmentInput, today: date | None = None) -> int:
     """Add (record_id None) or update a record; refuse an impossible one with the step named."""
-    today = today or date.today()
     with ledger.transaction(*TOPICS) as session:
         member = session.get(Member, data.member_id) if data.member_id is not None else None
         if member is None:
             raise ValidationError([FieldProblem("姓名", "请选择发展对象本人" if data.member_id is None else "该人员已不存在")])
-        record = _record(session, record_id)
         _refuse_second_open_record(session, member, record_id)
         if data.cultivation_id is not None and session.get(Cultivation, data.cultivation_id) is None:
             raise ValidationError([FieldProblem("培养计划", "该培养计划已不存在，请重新选择")])
-        named = {m.id: m for m in session.scalars(select(Member).where(Member.id.in_(named_member_ids(data))))}
-        if member.id in named:
-            raise ValidationError([FieldProblem("谈话人/联系人/介绍人", f"{member.name}不能为自己谈话、联系或介绍")])
-        domain = domain_data(data, named, member.birth_date)
         try:
-            check_possible(domain, today)
+            record = store_development(session, _record(session, record_id), member, data, today or date.today())
         except ImpossibleOrder as exc:
             raise ValidationError([FieldProblem(exc.step.numbered, str(exc).split("：", 1)[1])]) from None
-        old_extension = record.extension_months
-        write_input(record, data)
-        if record.id is None:
-            session.add(record)
-        session.flush()
-        _follow_status(session, member, domain)
-        if data.extension_months != old_extension and data.extension_months:
-            session.add(AuditEntry(at=datetime.now(), action=EXTENSION_ACTION,
-                                   subject=f"{member.name}预备期延长 {data.extension_months} 个月，"
-                                           f"至 {progress.probation_end(domain):%Y-%m-%d} 期满",
-                                   reason=record.extension_reason))
         return record.id
+
+
+def checked_data(session, member: Member, data: DevelopmentInput, today: date):
+    """The domain's view of `data`; ImpossibleOrder (naming the step) when it cannot be."""
+    named = {m.id: m for m in session.scalars(select(Member).where(Member.id.in_(named_member_ids(data))))}
+    if member.id in named:
+        raise ImpossibleOrder(Step.TALK, f"{member.name}不能为自己谈话、联系或介绍")
+    domain = domain_data(data, named, member.birth_date)
+    check_possible(domain, today)
+    return domain
+
+
+def store_development(session, record: Development, member: Member, data: DevelopmentInput, today: date
+                      ) -> Development:
+    """Check and write one record, then bring 政治面貌 and the audit list in line: the dialog and the import."""
+    domain = checked_data(session, member, data, today)
+    old_extension = record.extension_months
+    write_input(record, data)
+    if record.id is None:
+        session.add(record)
+    session.flush()
+    _follow_status(session, member, domain)
+    if data.extension_months != old_extension and data.extension_months:
+        session.add(AuditEntry(at=datetime.now(), action=EXTENSION_ACTION,
+                               subject=f"{member.name}预备期延长 {data.extension_months} 个月，"
+                                       f"至 {progress.probation_end(domain):%Y-%m-%d} 期满",
+                               reason=record.extension_reason))
+    return record
 
 
 def _record(session, record_id: int | None) -> Development:

@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from desktop_app.domain.calendar import WorkingCalendar
+from desktop_app.domain.calendar import Period, WorkingCalendar
 from desktop_app.domain.development import progress
 from desktop_app.domain.development.progress import NextStep
 from desktop_app.domain.development.record import DevelopmentData
@@ -51,8 +51,17 @@ class DevelopmentRow:
 
 def working_calendar(ledger: Ledger) -> WorkingCalendar:
     """Weekdays outside 元旦/劳动节/国庆 and the holiday periods the school entered in settings."""
-    this_year = date.today().year
-    return WorkingCalendar.with_national_holidays(range(2000, this_year + 2), tuple(load_holidays(ledger)))
+    return _with_national(tuple(load_holidays(ledger)))
+
+
+def working_calendar_from_holidays(stored: list) -> WorkingCalendar:
+    """The same, from the stored holiday rows ([start, end, label]) an import reads in its own session."""
+    return _with_national(tuple(Period(date.fromisoformat(s), date.fromisoformat(e), label or "")
+                                for s, e, label in stored or []))
+
+
+def _with_national(holidays: tuple[Period, ...]) -> WorkingCalendar:
+    return WorkingCalendar.with_national_holidays(range(2000, date.today().year + 2), holidays)
 
 
 def list_developments(ledger: Ledger, today: date | None = None, *, include_closed: bool = False

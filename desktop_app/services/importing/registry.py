@@ -21,6 +21,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "observations": ("听课记录", "desktop_app.services.records.import_observations"),
     "visits": ("家访记录", "desktop_app.services.records.import_visits"),
     "evaluations": ("考核成绩", "desktop_app.services.evaluations.importer"),
+    "development": ("发展党员", "desktop_app.services.development.importer"),
 }
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
-from desktop_app.domain.dates import parse_date
+from desktop_app.domain.dates import parse_dates
 from desktop_app.domain.development.record import Vote
 from desktop_app.services.development.mapping import PersonRef
 from desktop_app.store.ledger import Ledger
@@ -101,7 +100,7 @@ class DateListField(QLineEdit):
 
     def dates(self) -> list[date]:
         """The dates, or ValueError with a Chinese reason."""
-        return sorted(parse_date(item) for item in re.split(r"[、，,;；\s]+", self.text()) if item)
+        return parse_dates(self.text())
 
     def set_dates(self, days: list[date]) -> None:
         self.setText("、".join(d.isoformat() for d in days))
