@@ -33,6 +33,16 @@ def column(tab, number: int) -> list[str]:
     return [tab.proxy.index(r, number).data() for r in range(tab.proxy.rowCount())]
 
 
+def edit_first(tab, qtbot, ledger=None, data=None):
+    """Save `data` (when given) through the service, then open the first person's dialog from the tab."""
+    if data is not None:
+        save_development(ledger, None, data)
+        tab.reload()
+    tab.view.selectRow(0)
+    click(qtbot, tab.buttons.edit)
+    return tab.dialog
+
+
 def enter(dialog, *steps: Step) -> None:
     for step in steps:
         dialog.steps.dates[step].line_edit.setText(FULL_DATES[step].isoformat())
@@ -49,9 +59,7 @@ def test_entering_steps_in_order_moves_the_person_on(tab, ledger, qtbot):
     assert not dialog.isVisible()
     assert column(tab, 0) == ["刘洋"] and column(tab, 3) == ["（2）党组织派人谈话"]
 
-    tab.view.selectRow(0)
-    click(qtbot, tab.buttons.edit)
-    dialog = tab.dialog
+    dialog = edit_first(tab, qtbot)
     enter(dialog, Step.ACTIVIST, Step.ACTIVIST_FILED, Step.CONTACTS, Step.ASSESSMENT, Step.TARGET)
     dialog.steps.contacts[0].setEditText("王芳")
     dialog.steps.assessments.setText("2023-11-01、2024-04-20")
@@ -64,11 +72,7 @@ def test_entering_steps_in_order_moves_the_person_on(tab, ledger, qtbot):
 
 def test_an_impossible_date_is_refused_in_the_dialog(tab, ledger, qtbot):
     branch = make_branch(ledger)
-    save_development(ledger, None, procedure(branch, Step.ACTIVIST))
-    tab.reload()
-    tab.view.selectRow(0)
-    click(qtbot, tab.buttons.edit)
-    dialog = tab.dialog
+    dialog = edit_first(tab, qtbot, ledger, procedure(branch, Step.ACTIVIST))
     dialog.steps.dates[Step.TARGET].line_edit.setText("2023-05-01")  # before 确定积极分子 on 10 May 2023
     click(qtbot, dialog.save_button)
     assert dialog.isVisible()
@@ -79,11 +83,7 @@ def test_an_impossible_date_is_refused_in_the_dialog(tab, ledger, qtbot):
 
 def test_a_breach_is_listed_with_the_rule_and_saved(tab, ledger, qtbot):
     branch = make_branch(ledger)
-    save_development(ledger, None, procedure(branch, Step.TALK))
-    tab.reload()
-    tab.view.selectRow(0)
-    click(qtbot, tab.buttons.edit)
-    dialog = tab.dialog
+    dialog = edit_first(tab, qtbot, ledger, procedure(branch, Step.TALK))
     dialog.steps.dates[Step.TALK].line_edit.setText("2023-04-05")  # 申请 on 1 March
     assert dialog.breach_texts() == [
         "（2）党组织派人谈话：申请后 35 天才谈话（规定：组织应在收到入党申请书后一个月内派人同申请人谈话）"]
@@ -98,19 +98,13 @@ def test_a_breach_is_listed_with_the_rule_and_saved(tab, ledger, qtbot):
 
 def test_status_changes_at_steps_17_and_24(tab, ledger, qtbot):
     branch = make_branch(ledger)
-    save_development(ledger, None, procedure(branch, Step.HIGHER_TALK))
-    tab.reload()
-    tab.view.selectRow(0)
-    click(qtbot, tab.buttons.edit)
-    dialog = tab.dialog
+    dialog = edit_first(tab, qtbot, ledger, procedure(branch, Step.HIGHER_TALK))
     enter(dialog, Step.APPROVAL)
     click(qtbot, dialog.save_button)
     person = get_member(ledger, branch.applicant)
     assert (person.political_status, str(person.join_date)) == ("probationary", "2024-07-10")
 
-    tab.view.selectRow(0)
-    click(qtbot, tab.buttons.edit)
-    dialog = tab.dialog
+    dialog = edit_first(tab, qtbot)
     assert dialog.tabs.currentIndex() == 3  # opens on the stage reached
     enter(dialog, Step.APPROVAL_FILED, Step.GROUP_ASSIGNED, Step.OATH, Step.PROBATION_EDUCATION, Step.FULL_APPLY,
           Step.FULL_ASSEMBLY, Step.FULL_APPROVAL)
