@@ -10,7 +10,7 @@ from sqlalchemy import inspect
 
 from desktop_app.store.schema import alembic_config
 
-REVISION = "0006"
+REVISION = "0007"
 
 
 def _run(ledger, action, target):
