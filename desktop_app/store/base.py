@@ -25,3 +25,12 @@ class TimestampMixin:
     updated_at: Mapped[datetime] = mapped_column(
         server_default=func.current_timestamp(), onupdate=func.current_timestamp()
     )
+
+
+# The search index (an FTS5 table and its shadow tables) is made and kept by migrations and
+# triggers, not by models: schema comparisons leave it out.
+SEARCH_INDEX = "search_index"
+
+
+def is_model_table(name: str | None) -> bool:
+    return not (name == SEARCH_INDEX or (name or "").startswith(SEARCH_INDEX + "_"))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import importlib.util
 import logging
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedLayout, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QStackedLayout, QTabWidget, QWidget
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.optional import optional_module
@@ -60,6 +60,12 @@ class MainWindow(QMainWindow):
             self._pages[spec.key] = page
             self.tabs.addTab(page, spec.title)
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.search_box = QLineEdit(self.tabs)
+        self.search_box.setPlaceholderText("搜索全部记录 Ctrl+K")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(self.search_box.fontMetrics().horizontalAdvance("搜索全部记录 Ctrl+K") + 48)
+        self.search_box.returnPressed.connect(self._search_from_box)
+        self.tabs.setCornerWidget(self.search_box, Qt.TopRightCorner)
         self.setCentralWidget(self.tabs)
         self._status = QLabel(self)
         self.statusBar().addPermanentWidget(self._status)
@@ -89,9 +95,22 @@ class MainWindow(QMainWindow):
             screen.show_filtered(**criteria)
         return screen
 
+    def _search_from_box(self) -> None:
+        from desktop_app.ui.search.dialog import open_search  # not needed for the first paint
+
+        open_search(self, self.search_box.text())
+
+    def open_record(self, hit) -> QWidget:
+        """A search result: its tab, showing the record selected."""
+        screen = self.open_tab(hit.kind.tab)
+        screen.show_record(hit.kind, hit.record_id, hit.when)
+        return screen
+
     # --- menus ------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
+        self._add_action(file_menu, "全局搜索(&K)…", "desktop_app.ui.search.dialog:open_search", "Ctrl+K")
+        file_menu.addSeparator()
         self._add_action(file_menu, "导入Excel(&I)…", "desktop_app.ui.importing.dialog:open_import_dialog", "Ctrl+I")
         self._add_action(file_menu, "下载导入模板(&T)…", "desktop_app.ui.importing.dialog:save_template_dialog")
         file_menu.addSeparator()

@@ -11,7 +11,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.members.delete import delete_member_asking
 from desktop_app.ui.members.dialog import MemberDialog
 from desktop_app.ui.widgets.record_table import (
-    Column, ROW_ROLE, display_text, record_table, selected_rows,
+    Column, ROW_ROLE, display_text, record_table, select_record, selected_rows,
 )
 from desktop_app.ui.widgets.collation import sorted_by_name
 from desktop_app.ui.widgets.table_actions import record_buttons
@@ -168,12 +168,8 @@ class RosterPanel(QWidget):
         if row is not None:
             delete_member_asking(self, self.context.ledger, row)
 
-    def select_member(self, member_id: int | None) -> None:
-        for r, row in enumerate(self.proxy.visible_rows()):
-            if row.id == member_id:
-                self.view.selectRow(r)
-                self.view.scrollTo(self.proxy.index(r, 0))
-                return
+    def select_member(self, member_id: int | None) -> bool:
+        return member_id is not None and select_record(self.view, member_id)
 
 
 def _matches(row: MemberRow, needle: str, columns: list[Column]) -> bool:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from desktop_app.services.search import SearchKind
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.members.cultivation_panel import CultivationPanel
 from desktop_app.ui.members.roster import RosterPanel
+from desktop_app.ui.widgets.record_table import select_record
 
 ROSTER_TOPICS = {"member"}
 PLAN_TOPICS = {"member", "cultivation"}
@@ -44,3 +46,12 @@ class MembersTab(QWidget):
             return
         self.sections.setCurrentWidget(self.roster)
         self.roster.show_filtered(**criteria)
+
+    def show_record(self, kind: SearchKind, record_id: int, when=None) -> bool:
+        """A search result: the person in the whole roster, or the plan among all plans."""
+        if kind is SearchKind.CULTIVATION:
+            self.sections.setCurrentWidget(self.plans)
+            self.plans.search.clear()
+            return select_record(self.plans.view, record_id)
+        self.show_filtered(active=None)
+        return self.roster.select_member(record_id)

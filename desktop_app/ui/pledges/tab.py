@@ -26,7 +26,7 @@ from desktop_app.ui.pledges.tables import (
 )
 from desktop_app.ui.pledges.year_dialog import StartYearDialog
 from desktop_app.ui.widgets.enum_combo import EnumCombo, select_code
-from desktop_app.ui.widgets.record_table import selected_rows
+from desktop_app.ui.widgets.record_table import select_record, selected_rows
 
 ALL = "全部"
 WIDER_STATUSES = tuple(s.value for s in PoliticalStatus if s is not PoliticalStatus.NON_PARTY)
@@ -315,3 +315,9 @@ class PledgesTab(QWidget):
     def start_year(self) -> None:
         self._open(StartYearDialog(self.context.ledger, self, school_year=self.school_year))
 
+
+    def show_record(self, kind, record_id: int, when=None) -> bool:
+        """A search result: the pledge's school year, no other filter, the pledge selected."""
+        self.show_filtered(school_year=svc.get_pledge(self.context.ledger, record_id).school_year)
+        self.group.setCurrentIndex(0)
+        return select_record(self.pledge_view, record_id)

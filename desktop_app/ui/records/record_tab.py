@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from desktop_app.domain.calendar import month_period
 from desktop_app.domain.vocab import LabelledEnum
 from desktop_app.services.errors import UserError
 from desktop_app.ui import messages
@@ -17,7 +18,7 @@ from desktop_app.ui.records.filter_bar import RecordFilterBar
 from desktop_app.ui.records.quota_settings_dialog import open_quota_settings
 from desktop_app.ui.records.quota_view import QuotaView
 from desktop_app.ui.records.search_proxy import CachedSearchProxy
-from desktop_app.ui.widgets.record_table import Column, record_table, selected_rows
+from desktop_app.ui.widgets.record_table import Column, record_table, select_record, selected_rows
 from desktop_app.ui.widgets.table_actions import record_buttons
 
 
@@ -155,3 +156,10 @@ class RecordsTab(QWidget):
         self.pages.setCurrentWidget(self.records)
         self.records.filters.set_criteria(period=period, member_id=member_id, kind=kind, class_id=class_id,
                                           search=search)
+
+    def show_record(self, kind, record_id: int, when=None) -> bool:
+        """A search result: the month that holds the record, no other filter, the row selected."""
+        self.pages.setCurrentWidget(self.records)
+        period = month_period(when.year, when.month) if when else None
+        self.records.filters.set_criteria(period=period, member_id=None, kind=None, class_id=None, search="")
+        return select_record(self.records.view, record_id)

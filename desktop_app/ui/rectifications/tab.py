@@ -11,11 +11,13 @@ from desktop_app.domain.rectifications import RectificationStatus, SuggestionCat
 from desktop_app.services import rectifications as service
 from desktop_app.services.errors import UserError
 from desktop_app.ui import messages
+from desktop_app.services.search import SearchKind
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.rectifications.dialogs import (
     CompleteDialog, PublishDialog, RectificationDialog, SuggestionDialog,
 )
 from desktop_app.ui.rectifications.views import ALL, OVERDUE, RectificationsView, SuggestionsView
+from desktop_app.ui.widgets.record_table import select_record
 
 WATCHED = {"suggestion", "rectification", "member", "visit", "setting"}
 PENDING, DONE = RectificationStatus.PENDING.value, RectificationStatus.DONE.value
@@ -96,6 +98,14 @@ class RectificationsTab(QWidget):
         if category:
             category = _code(SuggestionCategory, category)
         target.set_filters(status=OVERDUE if overdue else (status or ALL), category=category or ALL, search="")
+
+    def show_record(self, kind: SearchKind, record_id: int, when=None) -> bool:
+        """A search result: every period and status, the suggestion or rectification selected."""
+        view = self.suggestions if kind is SearchKind.SUGGESTION else self.rectifications
+        self.views.setCurrentWidget(view)
+        view.set_period(None)
+        view.set_filters(status=ALL, category=ALL, search="")
+        return select_record(view.table, record_id)
 
     # --- helpers ----------------------------------------------------------
     def _open(self, dialog: QDialog) -> QDialog:

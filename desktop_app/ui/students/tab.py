@@ -15,10 +15,12 @@ from desktop_app.services.classes import ClassRow
 from desktop_app.services.errors import UserError
 from desktop_app.services.students import StudentRow
 from desktop_app.ui import messages
+from desktop_app.services.search import SearchKind
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.students.class_dialog import ClassDialog
 from desktop_app.ui.students.student_dialog import StudentDialog
 from desktop_app.ui.widgets.record_table import (
+    select_record,
     Column, RecordFilterProxy, RecordTableModel, make_table_view, record_table, selected_rows,
 )
 from desktop_app.ui.widgets.table_actions import record_buttons
@@ -257,3 +259,11 @@ class StudentsTab(QWidget):
             student_service.delete_student(self.context.ledger, row.id)
         except UserError as exc:
             messages.error(self, "未能删除", str(exc))
+
+    def show_record(self, kind: SearchKind, record_id: int, when=None) -> bool:
+        """A search result: the class selected, or the student among all classes."""
+        if kind is SearchKind.SCHOOL_CLASS:
+            self.show_filtered(class_id=record_id)
+            return self.current_class_id() == record_id
+        self.show_filtered()
+        return select_record(self.view, record_id)

@@ -183,6 +183,19 @@ def make_table_view(proxy: RecordFilterProxy, parent: QWidget | None = None, *, 
     return view
 
 
+def select_record(view: QTableView, record_id: int) -> bool:
+    """Select and scroll to the shown row whose `id` is `record_id`; False when it is not shown."""
+    proxy = view.model()
+    for r in range(proxy.rowCount()):
+        row = proxy.index(r, 0).data(ROW_ROLE)
+        if getattr(row, "id", None) == record_id:
+            view.selectRow(r)
+            view.setCurrentIndex(proxy.index(r, 0))
+            view.scrollTo(proxy.index(r, 0))
+            return True
+    return False
+
+
 def selected_rows(view: QTableView) -> list[Any]:
     return [index.data(ROW_ROLE) for index in view.selectionModel().selectedRows()]
 

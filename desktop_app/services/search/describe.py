@@ -1,0 +1,162 @@
+"""The name road of the search, and how each kind of hit is described in the results list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import text
+
+from desktop_app.domain.pledges import PledgeKind
+from desktop_app.domain.records import LessonType, VisitKind
+from desktop_app.domain.vocab import CultivationKind, PoliticalStatus
+from desktop_app.services.search.kinds import SearchKind
+
+
+@dataclass(frozen=True)
+class People:
+    """Members, students and classes whose names contain the query (id → name)."""
+
+    members: dict[int, str]
+    students: dict[int, str]
+    classes: dict[int, str]
+
+
+def _like(q: str) -> str:
+    return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def people_named(conn, q: str) -> People:
+    def named(table: str) -> dict[int, str]:
+        rows = conn.execute(text(f"SELECT id, name FROM {table} WHERE name LIKE :p ESCAPE '\\'"), {"p": _like(q)})
+        return dict(rows.all())
+
+    return People(named("member"), named("student"), named("school_class"))
+
+
+def _ids(values) -> str:
+    return ",".join(str(int(v)) for v in values) or "NULL"
+
+
+# kind → SQL over {m} (member ids), {s} (student ids), {c} (class ids): records naming those people
+_LINKED = {
+    SearchKind.MEMBER: "SELECT id FROM member WHERE id IN ({m})",
+    SearchKind.STUDENT: "SELECT id FROM student WHERE id IN ({s})",
+    SearchKind.SCHOOL_CLASS: "SELECT id FROM school_class WHERE id IN ({c})",
+    SearchKind.PLEDGE: "SELECT id FROM pledge WHERE member_id IN ({m})",
+    SearchKind.OBSERVATION: "SELECT id FROM observation WHERE observer_id IN ({m}) UNION "
+                            "SELECT id FROM observation WHERE teacher_id IN ({m})",
+    SearchKind.VISIT: "SELECT id FROM visit WHERE visitor_id IN ({m}) UNION "
+                      "SELECT id FROM visit WHERE target_member_id IN ({m}) UNION "
+                      "SELECT visit_id FROM visit_student WHERE student_id IN ({s})",
+    SearchKind.SUGGESTION: "SELECT id FROM suggestion WHERE recorder_id IN ({m})",
+    SearchKind.RECTIFICATION: "SELECT id FROM rectification WHERE responsible_member_id IN ({m})",
+    SearchKind.CULTIVATION: "SELECT id FROM cultivation WHERE member_id IN ({m}) UNION "
+                            "SELECT id FROM cultivation WHERE mentor_id IN ({m})",
+}
+
+
+def linked_ids(conn, kind: SearchKind, people: People, limit: int) -> list[int]:
+    if not (people.members or people.students or people.classes):
+        return []
+    sql = _LINKED[kind].format(m=_ids(people.members), s=_ids(people.students), c=_ids(people.classes))
+    return [row[0] for row in conn.execute(text(f"SELECT id FROM ({sql}) ORDER BY id DESC LIMIT {int(limit)}"))]
+
+
+# kind → SQL returning (id, when, title parts…, role columns…) for the ids in {ids}
+_DESCRIBE = {
+    SearchKind.MEMBER: "SELECT id, NULL, name, political_status, department FROM member WHERE id IN ({ids})",
+    SearchKind.STUDENT: "SELECT s.id, NULL, s.name, c.name FROM student s JOIN school_class c ON c.id = s.class_id "
+                        "WHERE s.id IN ({ids})",
+    SearchKind.SCHOOL_CLASS: "SELECT id, NULL, name, grade FROM school_class WHERE id IN ({ids})",
+    SearchKind.PLEDGE: "SELECT p.id, p.signed_date, m.name, p.school_year, p.kind, p.member_id FROM pledge p "
+                       "LEFT JOIN member m ON m.id = p.member_id WHERE p.id IN ({ids})",
+    SearchKind.OBSERVATION: "SELECT o.id, o.date, a.name, b.name, o.subject, o.lesson_type, o.observer_id, o.teacher_id "
+                            "FROM observation o JOIN member a ON a.id = o.observer_id "
+                            "JOIN member b ON b.id = o.teacher_id WHERE o.id IN ({ids})",
+    SearchKind.VISIT: "SELECT v.id, v.date, m.name, v.kind, v.interviewee, v.visitor_id, v.target_member_id "
+                      "FROM visit v JOIN member m ON m.id = v.visitor_id WHERE v.id IN ({ids})",
+    SearchKind.SUGGESTION: "SELECT id, raised_on, content, recorder_id FROM suggestion WHERE id IN ({ids})",
+    SearchKind.RECTIFICATION: "SELECT id, deadline, measure, responsible_member_id FROM rectification "
+                              "WHERE id IN ({ids})",
+    SearchKind.CULTIVATION: "SELECT c.id, c.start_date, m.name, c.kind, c.member_id, c.mentor_id FROM cultivation c "
+                            "JOIN member m ON m.id = c.member_id WHERE c.id IN ({ids})",
+}
+
+
+def _short(value: str | None, length: int = 24) -> str:
+    flat = " ".join((value or "").split())
+    return flat if len(flat) <= length else flat[: length - 1] + "…"
+
+
+def _title(kind: SearchKind, row) -> str:
+    if kind is SearchKind.MEMBER:
+        return " · ".join(x for x in (row[2], PoliticalStatus.label_of(row[3]), row[4]) if x)
+    if kind is SearchKind.STUDENT:
+        return f"{row[2]}（{row[3]}）"
+    if kind is SearchKind.SCHOOL_CLASS:
+        return row[2]
+    if kind is SearchKind.PLEDGE:
+        return f"{row[2] or '党支部'} · {row[3]}学年 · {PledgeKind.label_of(row[4])}"
+    if kind is SearchKind.OBSERVATION:
+        return f"{row[2]} 听 {row[3]} 的课 · {row[4] or ''} {LessonType.label_of(row[5])}".rstrip()
+    if kind is SearchKind.VISIT:
+        return " · ".join(x for x in (row[2], VisitKind.label_of(row[3]), row[4]) if x)
+    if kind is SearchKind.CULTIVATION:
+        return f"{row[2]} · {CultivationKind.label_of(row[3])}"
+    return _short(row[2])
+
+
+def _role(kind: SearchKind, row, people: People, visit_students: dict[int, list[str]]) -> str:
+    """Why a record found through a name is in the list: who it names, and as what."""
+    m = people.members
+    if kind in (SearchKind.MEMBER, SearchKind.STUDENT, SearchKind.SCHOOL_CLASS):
+        return f"姓名：{row[2]}" if kind is not SearchKind.SCHOOL_CLASS else f"班级：{row[2]}"
+    if kind is SearchKind.PLEDGE and row[5] in m:
+        return f"承诺人：{m[row[5]]}"
+    if kind is SearchKind.OBSERVATION:
+        parts = ([f"听课人：{m[row[6]]}"] if row[6] in m else []) + ([f"授课教师：{m[row[7]]}"] if row[7] in m else [])
+        return "；".join(parts)
+    if kind is SearchKind.VISIT:
+        if row[5] in m:
+            return f"走访人：{m[row[5]]}"
+        if row[6] in m:
+            return f"受访教师：{m[row[6]]}"
+        return "涉及学生：" + "、".join(visit_students.get(row[0], []))
+    if kind is SearchKind.SUGGESTION and row[3] in m:
+        return f"记录人：{m[row[3]]}"
+    if kind is SearchKind.RECTIFICATION and row[3] in m:
+        return f"责任人：{m[row[3]]}"
+    if kind is SearchKind.CULTIVATION:
+        return f"培养对象：{row[2]}" if row[4] in m else f"联系人：{m.get(row[5], '')}"
+    return ""
+
+
+def _visit_students(conn, ids: list[int], people: People) -> dict[int, list[str]]:
+    """For visits found through a student's name: which of the named students each one reached."""
+    if not people.students:
+        return {}
+    found: dict[int, list[str]] = {}
+    rows = conn.execute(text(f"SELECT visit_id, student_id FROM visit_student WHERE visit_id IN ({_ids(ids)}) "
+                             f"AND student_id IN ({_ids(people.students)})"))
+    for visit_id, student_id in rows:
+        found.setdefault(visit_id, []).append(people.students[student_id])
+    return found
+
+
+def hits(conn, kind: SearchKind, ids: list[int], people: People, excerpts: dict[int, str]) -> list:
+    from desktop_app.services.search.query import SearchHit
+
+    if not ids:
+        return []
+    rows = {row[0]: row for row in conn.execute(text(_DESCRIBE[kind].format(ids=_ids(ids))))}
+    visit_students = _visit_students(conn, ids, people) if kind is SearchKind.VISIT else {}
+    found = []
+    for record_id in ids:
+        row = rows.get(record_id)
+        if row is None:
+            continue
+        when = row[1] if isinstance(row[1], date) or row[1] is None else date.fromisoformat(str(row[1])[:10])
+        matched = excerpts.get(record_id) or _role(kind, row, people, visit_students)
+        found.append(SearchHit(kind, record_id, _title(kind, row), matched, when))
+    return found

@@ -1,0 +1,100 @@
+"""Finding every record that mentions a text, grouped by kind, newest first.
+
+Two roads, merged per kind:
+- text: the FTS5 trigram index (`search_index`) for queries of three or more characters; each
+  kind is a rowid range, so each kind's newest hits are a seek, not a scan;
+- names: members, students and classes whose name contains the text (small tables, any length,
+  so one- and two-character names such as 王 or 王芳 are found), and the records that name those
+  people (observations they gave or watched, visits they made or received, their pledges …).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import text
+
+from desktop_app.services.search import describe
+from desktop_app.services.search.kinds import SearchKind
+
+TRIGRAM = 3
+CAP = 1000  # totals beyond this are shown as "1000+"
+PER_KIND = 50
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: SearchKind
+    record_id: int
+    title: str
+    matched: str  # the text that matched: an excerpt with the query, or the person's role
+    when: date | None = None
+
+
+@dataclass
+class SearchGroup:
+    kind: SearchKind
+    total: int
+    capped: bool
+    hits: list[SearchHit] = field(default_factory=list)
+
+    @property
+    def total_text(self) -> str:
+        return f"{self.total}+" if self.capped else str(self.total)
+
+
+def normalise(query: str) -> str:
+    """Full-width letters and digits become ASCII; white space is folded."""
+    return " ".join(unicodedata.normalize("NFKC", query).split())
+
+
+def search(ledger, query: str, *, per_kind: int = PER_KIND) -> list[SearchGroup]:
+    q = normalise(query)
+    if not q:
+        return []
+    with ledger.reading() as session:
+        conn = session.connection()
+        people = describe.people_named(conn, q)
+        groups = []
+        for kind in SearchKind:
+            text_ids = _text_ids(conn, kind, q) if len(q) >= TRIGRAM else []
+            linked = describe.linked_ids(conn, kind, people, CAP + 1)
+            ids = sorted(set(text_ids) | set(linked), reverse=True)
+            if not ids:
+                continue
+            capped = len(text_ids) > CAP or len(linked) > CAP or len(ids) > CAP
+            top = ids[:per_kind]
+            excerpts = _excerpts(conn, kind, [i for i in top if i in set(text_ids)], q)
+            hits = describe.hits(conn, kind, top, people, excerpts)
+            groups.append(SearchGroup(kind, min(len(ids), CAP), capped, hits))
+    return groups
+
+
+def _text_ids(conn, kind: SearchKind, q: str) -> list[int]:
+    low, high = kind.rowid_range
+    rows = conn.execute(
+        text("SELECT rowid FROM search_index WHERE search_index MATCH :phrase AND rowid BETWEEN :low AND :high "
+             "ORDER BY rowid DESC LIMIT :limit"),
+        {"phrase": '"' + q.replace('"', '""') + '"', "low": low, "high": high, "limit": CAP + 1},
+    )
+    return [row[0] - low for row in rows]
+
+
+def _excerpts(conn, kind: SearchKind, ids: list[int], q: str) -> dict[int, str]:
+    if not ids:
+        return {}
+    rowids = ",".join(str(kind.rowid(i)) for i in ids)
+    rows = conn.execute(text(f"SELECT rowid, body FROM search_index WHERE rowid IN ({rowids})"))
+    return {rowid - kind.rowid(0): excerpt(body, q) for rowid, body in rows}
+
+
+def excerpt(body: str, q: str, around: int = 14) -> str:
+    """The matched text with a little context either side, on one line."""
+    flat = " ".join((body or "").split())
+    at = flat.lower().find(q.lower())
+    if at < 0:
+        return flat[: around * 2]
+    start, end = max(0, at - around), min(len(flat), at + len(q) + around)
+    return ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")
