@@ -1,7 +1,7 @@
 """search index (全局搜索): an FTS5 trigram table kept in step by triggers
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0008
+Revises: 0007
 
 Each searchable record has one row in `search_index` whose rowid encodes the record: rowid =
 (kind code << 40) + id (the codes are desktop_app.services.search.SearchKind), so each kind is one
@@ -13,8 +13,8 @@ triggers: such a migration must create them again (tests check they exist at hea
 
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
