@@ -11,25 +11,27 @@ from pathlib import Path
 from evaluation_helpers import YEAR, enter_total
 
 from desktop_app.domain.people import MemberData
-from desktop_app.domain.pledges import PledgeData
+from desktop_app.domain.pledges import PledgeData, Publication
 from desktop_app.domain.school import ClassData
 from desktop_app.services.classes import add_class
 from desktop_app.services.evaluations.commands import approve
 from desktop_app.services.evaluations.schemes import get_scheme
 from desktop_app.services.honours import HonourData, add_honour, honours_from_stars
 from desktop_app.services.members import add_member
-from desktop_app.services.pledges.commands import write_pledge
+from desktop_app.services.pledges.commands import publish, publish_many, write_pledge
 from desktop_app.services.settings import SchoolProfile, save_school_profile
 
 FIVE_STAR = ("张𠮷", "王晓明", "李<b>华</b>", "赵&钱")
 FOUR_STAR = ("陈海燕", "刘立新")
 UNSTARRED = ("周国庆",)
 PT_PER_MM = 72 / 25.4
+PUBLISHED_FROM, PUBLISHED_TO = date(2025, 9, 10), date(2025, 9, 16)
 
 
 def build_school(ledger) -> dict[str, int]:
     """Seven members scored for the year (4 五星级, 2 四星级), approved; two 党员先锋班;
-    pledges for everyone."""
+    a 岗位承诺 for everyone, published except 周国庆's (a draft); 王晓明 also made a 目标承诺;
+    the branch's own pledge, published."""
     save_school_profile(ledger, SchoolProfile("育英中学", "育英中学党支部"))
     ids = {name: add_member(ledger, MemberData(name=name, political_status="full_member", posts=["head_teacher"],
                                                party_group="高二党小组"))
@@ -45,11 +47,17 @@ def build_school(ledger) -> dict[str, int]:
         klass = add_class(ledger, ClassData(name=class_name, grade=class_name[:2], head_teacher_id=ids[teacher]))
         add_honour(ledger, HonourData("党员先锋班", YEAR, class_id=klass, issuer="育英中学党支部",
                                       awarded_on=date(2026, 7, 1)))
+    posted = Publication(PUBLISHED_FROM, PUBLISHED_TO, ["notice_board"])
     for name, member in ids.items():
-        write_pledge(ledger, PledgeData(member, "post", YEAR, "五个模范", [
+        pledge = write_pledge(ledger, PledgeData(member, "post", YEAR, "五个模范", [
             f"{name}承诺：认真备课上课，每学期上一节示范课。",
             "每月电话家访不少于15人次，关心学困生。",
         ]))
+        if name not in UNSTARRED:
+            publish(ledger, pledge, posted)
+    goal = write_pledge(ledger, PledgeData(ids["王晓明"], "goal", YEAR, "党员标兵", ["所带班级期末成绩年级第一。"]))
+    branch = write_pledge(ledger, PledgeData(None, "branch", YEAR, "五个好", ["创建“五个好”先进党支部。"]))
+    publish_many(ledger, [goal, branch], posted)
     return ids
 
 

@@ -53,8 +53,8 @@ def test_every_kind_from_the_ledger(school, tmp_path, capsys):
         "plaques": (6, [*FIVE_STAR, *FOUR_STAR]),
         "pennants": (2, []),
         "certificates": (8, [*FIVE_STAR, *FOUR_STAR, "高二(3)班", "初一(12)班"]),
-        "pledges": (7, [*FIVE_STAR, *FOUR_STAR, *UNSTARRED]),
-        "notice": (None, [*FIVE_STAR, *FOUR_STAR, *UNSTARRED]),
+        "pledges": (9, [*FIVE_STAR, *FOUR_STAR, *UNSTARRED, "育英中学党支部"]),
+        "notice": (None, [*FIVE_STAR, *FOUR_STAR, "育英中学党支部承诺"]),
     }
     for kind, (pages, names) in expected.items():
         out = tmp_path / f"{kind}.pdf"
@@ -104,7 +104,7 @@ def test_missing_character_refuses_then_skip_missing_prints_the_others(school, t
     assert not out.exists()
     assert run_print(school, "pledges", "--year", YEAR, "--skip-missing", "-o", str(out)) == 0
     captured = capsys.readouterr()
-    assert "已跳过" in captured.err and "已生成承诺书 7 页" in captured.out
+    assert "已跳过" in captured.err and "已生成承诺书 9 页" in captured.out
     assert "李\U00030000" not in text(out)
 
 

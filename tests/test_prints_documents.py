@@ -11,7 +11,7 @@ from desktop_app.services.prints import certificates as cert_module
 from desktop_app.services.prints.calibration import render_calibration
 from desktop_app.services.prints.certificates import Certificate, default_citation, draw_certificate, render_certificates
 from desktop_app.services.prints.fonts import font_set
-from desktop_app.services.prints.notice import NoticeRow, render_notice
+from desktop_app.services.prints.notice import NoticeInfo, NoticeRow, render_notice
 from desktop_app.services.prints.page import Offset, chinese_date, open_canvas
 from desktop_app.services.prints.pennants import Pennant, render_pennants
 from desktop_app.services.prints.plaques import PlaqueCard, render_plaques, star_count
@@ -126,12 +126,19 @@ def test_notice_runs_over_pages_with_the_header_repeated(tmp_path):
     rows = [NoticeRow(f"教师{n:02d}", "班主任", "认真备课上课，每学期上一节示范课；每月电话家访不少于15人次。" * 3)
             for n in range(1, 41)]
     rows[5] = NoticeRow("李<b>华</b>", "年级主任", "关心学困生 & 结对帮扶")
-    pages = render_notice(rows, "育英中学党支部", "2025-2026", str(pdf), font_set())
+    info = NoticeInfo("育英中学党支部", "2025-2026", start=date(2025, 9, 10), end=date(2025, 9, 16),
+                      phone="0318-1234567", signed_on=date(2025, 9, 10))
+    pages = render_notice(rows, info, str(pdf), font_set())
     assert pages >= 3
     assert page_sizes_mm(pdf) == [(210.0, 297.0)] * pages
     assert all_embedded(pdf)
     page_texts = text(pdf).split("\f")[:pages]
-    assert "育英中学党支部2025-2026学年党员承诺公示" in page_texts[0].replace("\n", "")
+    first_lines = page_texts[0].splitlines()
+    assert first_lines[:2] == ["育英中学党支部", "2025-2026学年党员承诺公示"]  # the title breaks between phrases
+    assert "共 40 人，承诺 40 份" in page_texts[0]
+    last = page_texts[-1].replace("\n", "")
+    for part in ("公示期：2025年9月10日至2025年9月16日。", "监督电话：0318-1234567", "（盖章）", "2025年9月10日"):
+        assert part in last, part
     for number, page in enumerate(page_texts, start=1):
         assert "承诺内容" in page and "序号" in page
         assert f"第 {number} 页，共 {pages} 页" in page
@@ -160,8 +167,9 @@ def test_calibration_page_marks_known_positions_and_applies_the_offset(tmp_path)
 def test_offset_shifts_every_page_of_a_flowing_document(tmp_path):
     plain, shifted = tmp_path / "plain.pdf", tmp_path / "shifted.pdf"
     rows = [NoticeRow(f"教师{n:02d}", "班主任", "认真备课上课。" * 20) for n in range(1, 30)]
-    render_notice(rows, "支部", "2025-2026", str(plain), font_set())
-    pages = render_notice(rows, "支部", "2025-2026", str(shifted), font_set(), Offset(1.5, 2.5))
+    info = NoticeInfo("支部", "2025-2026")
+    render_notice(rows, info, str(plain), font_set())
+    pages = render_notice(rows, info, str(shifted), font_set(), Offset(1.5, 2.5))
     assert pages > 1
 
     def headers(pdf):

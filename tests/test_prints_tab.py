@@ -61,7 +61,7 @@ def test_plaques_preview_then_save(tab, qtbot, tmp_path, monkeypatch, main_windo
 
 
 def test_every_kind_previews_with_its_page_count(tab, qtbot, main_window):
-    expected = {"桌牌": 6, "锦旗": 2, "荣誉证书": 8, "承诺书": 7, "公示名单": 1, "校准页": 1}
+    expected = {"桌牌": 6, "锦旗": 2, "荣誉证书": 8, "承诺书": 9, "公示名单": 2, "校准页": 1}
     for label, pages in expected.items():
         choose(tab, label, choice="全部" if label in ("桌牌", "荣誉证书") else None)
         preview(tab, qtbot, pages)
@@ -144,3 +144,34 @@ def test_empty_year_explains_why_nothing_to_print(main_window, qtbot, message_br
     assert "还没有获得星级的党员" in tab.controls.notes.text()
     qtbot.mouseClick(tab.preview_button, Qt.MouseButton.LeftButton)
     assert "还没有获得星级的党员" in message_bridge.texts("warn")[-1]
+
+
+def test_plaques_of_an_unapproved_year_need_an_explicit_tick(main_window, qtbot, message_bridge):
+    from evaluation_helpers import add_members, enter_total
+
+    from desktop_app.services.evaluations.schemes import get_scheme
+
+    ledger = main_window.context.ledger
+    (member,) = add_members(ledger, 1)
+    enter_total(ledger, get_scheme(ledger, YEAR), member, 1, 95)
+    tab = main_window.open_tab("prints")
+    choose(tab, "桌牌", choice="全部")
+    assert not tab.controls.allow_unapproved.isHidden() and "尚未审批锁定" in tab.controls.notes.text()
+    qtbot.mouseClick(tab.preview_button, Qt.MouseButton.LeftButton)
+    assert "仍按未审批的星级印制" in message_bridge.texts("warn")[-1]
+    assert not tab.save_button.isEnabled()
+    tab.controls.allow_unapproved.setChecked(True)
+    preview(tab, qtbot, 1)
+    choose(tab, "锦旗")
+    assert tab.controls.allow_unapproved.isHidden()
+
+
+def test_a_missing_font_is_named_and_asked_about(tab, qtbot, message_bridge, monkeypatch):
+    for name in ("BRANCH_LEDGER_FONT_DIR", "WINDIR", "SystemRoot", "LOCALAPPDATA"):
+        monkeypatch.delenv(name, raising=False)
+    choose(tab, "校准页")
+    tab.controls.font.setCurrentIndex(tab.controls.font.findData("simkai"))
+    message_bridge.answers = [False]
+    qtbot.mouseClick(tab.preview_button, Qt.MouseButton.LeftButton)
+    assert "本机没有安装“楷体（Windows）”（simkai.ttf）" in message_bridge.texts("confirm")[-1]
+    assert not tab.save_button.isEnabled()

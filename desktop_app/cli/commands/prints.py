@@ -9,12 +9,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from desktop_app.domain.calendar import parse_school_year
+from desktop_app.domain.collation import NameOrder
 from desktop_app.services.errors import UserError
 from desktop_app.services.prints import jobs
 from desktop_app.services.prints.fonts import CHOICES
 from desktop_app.services.prints.options import MAX_PENNANT_TEXT, check_offset, load_options
 from desktop_app.services.prints.page import PAPER, Offset
-from desktop_app.services.prints.sources import star_levels
+from desktop_app.services.prints.sources import NOTICE_PROPOSED, star_levels
 
 _KIND_HELP = {"plaques": "星级党员桌牌", "pennants": "党员先锋班锦旗", "certificates": "荣誉证书",
               "pledges": "对标承诺书", "notice": "承诺公示名单", "calibration": "打印机偏移校准页"}
@@ -32,6 +33,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--font", choices=[c.key for c in CHOICES], help="字体（默认取设置）")
     parser.add_argument("--offset-x", type=float, help="打印偏移 X（mm，向右为正；默认取设置）")
     parser.add_argument("--offset-y", type=float, help="打印偏移 Y（mm，向下为正；默认取设置）")
+    parser.add_argument("--allow-unapproved", action="store_true",
+                        help="桌牌：考核结果尚未审批时，仍按当前星级印制（须明确给出）")
+    parser.add_argument("--proposed", action="store_true", help="公示名单：印“拟公示”名单（含草拟的承诺，标题注明拟公示）")
+    parser.add_argument("--order", choices=[o.value for o in NameOrder],
+                        help="公示名单的排序：strokes=姓氏笔画（默认取设置），pinyin=拼音")
+    parser.add_argument("--show-post", action="store_true", help="桌牌：在“共产党员”后印岗位")
     parser.add_argument("--skip-missing", action="store_true", help="跳过名字里有字体缺字的人，其余照印")
     parser.add_argument("-o", "--output", required=True, help="输出的 .pdf 文件")
     parser.set_defaults(func=_print)
@@ -44,9 +51,18 @@ def _options(args, ledger):
     check_offset(offset)
     if args.text is not None and not 1 <= len(args.text.strip()) <= MAX_PENNANT_TEXT:
         raise UserError(f"锦旗正文应为 1–{MAX_PENNANT_TEXT} 个字")
-    return replace(options, offset=offset, font_key=args.font or options.font_key,
-                   pennant_paper=args.paper or options.pennant_paper,
-                   pennant_text=(args.text or options.pennant_text).strip())
+    options = replace(options, offset=offset, font_key=args.font or options.font_key,
+                      pennant_paper=args.paper or options.pennant_paper,
+                      pennant_text=(args.text or options.pennant_text).strip(),
+                      notice_order=NameOrder(args.order) if args.order else options.notice_order,
+                      plaque_post=args.show_post or options.plaque_post,
+                      allow_unapproved=args.allow_unapproved)
+    missing = jobs.missing_font(options)
+    if missing and args.font:
+        raise UserError(f"{missing}，没有生成文件。请先安装这个字体，或用 --font 换一种。")
+    if missing:
+        print(f"提示：{jobs.font_fallback_note(missing)}", file=sys.stderr)
+    return options
 
 
 def _print(args: argparse.Namespace, ledger_opener) -> int:
@@ -57,6 +73,10 @@ def _print(args: argparse.Namespace, ledger_opener) -> int:
         raise UserError("--level 只用于桌牌（plaques）")
     if args.title and args.kind != "certificates":
         raise UserError("--title 只用于荣誉证书（certificates）")
+    for flag, kind, label in (("allow_unapproved", "plaques", "桌牌（plaques）"), ("show_post", "plaques", "桌牌（plaques）"),
+                              ("proposed", "notice", "公示名单（notice）"), ("order", "notice", "公示名单（notice）")):
+        if getattr(args, flag) and args.kind != kind:
+            raise UserError(f"--{flag.replace('_', '-')} 只用于{label}")
     year = ""
     if args.kind != "calibration":
         if not args.year:
@@ -69,7 +89,10 @@ def _print(args: argparse.Namespace, ledger_opener) -> int:
         raise UserError(f"星级“{args.level}”不对，可选：{'、'.join(star_levels())}")
     ledger = ledger_opener()
     options = _options(args, ledger)
-    batch = jobs.load_batch(ledger, args.kind, year, args.level or args.title or "")
+    choice = args.level or args.title or (NOTICE_PROPOSED if args.proposed else "")
+    batch = jobs.load_batch(ledger, args.kind, year, choice, order=options.notice_order)
+    if batch.unapproved and not options.allow_unapproved:
+        raise UserError(jobs.unapproved_message(year, "加 --allow-unapproved"))
     if batch.kind.per_person and not batch.items:
         raise UserError(jobs.empty_message(batch))
     for note in batch.notes:

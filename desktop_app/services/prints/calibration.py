@@ -3,7 +3,8 @@
 Print it, measure with a ruler where the crosshair centres landed, and enter the printer
 offset: X = 40 − measured distance from the left edge, Y = 40 − measured distance from the
 top edge. The page itself is printed with the current offset, so after a correct entry the
-crosshairs sit exactly on their marks.
+crosshairs sit exactly on their marks. The rulers run from the paper's edges (0 mm), so the
+first tick that comes out shows where the printer's unprintable margin ends.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ PAGE_W, PAGE_H = A4
 CROSSHAIRS_MM = ((40, 40), (105, 148.5), (170, 257))
 RULER_FROM_TOP_MM = 15
 RULER_FROM_LEFT_MM = 15
+PAPER_W_MM, PAPER_H_MM = 210, 297  # the rulers run from one paper edge to the other
 
 
 def _at(x_mm: float, y_from_top_mm: float) -> tuple[float, float]:
@@ -46,21 +48,21 @@ def _horizontal_ruler(c: Canvas, fonts: FontSet) -> None:
     _x, y = _at(0, RULER_FROM_TOP_MM)
     c.setStrokeColorRGB(*INK)
     c.setFillColorRGB(*INK)
-    for step in range(25, 201):
+    for step in range(0, PAPER_W_MM + 1):
         length = 6 if step % 10 == 0 else 4 if step % 5 == 0 else 2.2
         c.setLineWidth(0.35 if step % 10 == 0 else 0.2)
         c.line(step * mm, y, step * mm, y - length * mm)
         if step % 10 == 0:
             draw_line(c, str(step), step * mm, y - 9.5 * mm, 7, fonts.chain())
     c.setLineWidth(0.35)
-    c.line(25 * mm, y, 200 * mm, y)
+    c.line(0, y, PAPER_W_MM * mm, y)
 
 
 def _vertical_ruler(c: Canvas, fonts: FontSet) -> None:
     x, _y = _at(RULER_FROM_LEFT_MM, 0)
     c.setStrokeColorRGB(*INK)
     c.setFillColorRGB(*INK)
-    for step in range(25, 288):
+    for step in range(0, PAPER_H_MM + 1):
         length = 6 if step % 10 == 0 else 4 if step % 5 == 0 else 2.2
         y = PAGE_H - step * mm
         c.setLineWidth(0.35 if step % 10 == 0 else 0.2)
@@ -68,7 +70,7 @@ def _vertical_ruler(c: Canvas, fonts: FontSet) -> None:
         if step % 10 == 0:
             draw_line(c, str(step), x + 7.5 * mm, y - 1 * mm, 7, fonts.chain(), align="left")
     c.setLineWidth(0.35)
-    c.line(x, PAGE_H - 25 * mm, x, PAGE_H - 287 * mm)
+    c.line(x, PAGE_H, x, 0)
 
 
 INSTRUCTIONS = (
@@ -76,7 +78,7 @@ INSTRUCTIONS = (
     "1. 用直尺量出左上角十字中心到纸张左边、上边的实际距离（应为 40 mm）。",
     "2. 偏移 X = 40 − 实测左距；偏移 Y = 40 − 实测上距（单位 mm，可为负数）。",
     "3. 在“印制”页填入偏移并保存，再打印本页核对：十字应正好落在标注位置。",
-    "上边的横尺距纸张上边 15 mm，左边的竖尺距纸张左边 15 mm，刻度为距纸边的毫米数。",
+    "横尺、竖尺从纸边的 0 起刻，刻度为距纸边的毫米数：最先印出的刻度就是打印机能印到的边界。",
 )
 
 

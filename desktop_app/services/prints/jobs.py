@@ -13,12 +13,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from desktop_app.domain.collation import NameOrder
 from desktop_app.services.errors import UserError
 from desktop_app.services.prints import sources
 from desktop_app.services.prints.calibration import render_calibration
 from desktop_app.services.prints.certificates import render_certificates
-from desktop_app.services.prints.fonts import GlyphProblem, coverage_problems
-from desktop_app.services.prints.notice import render_notice
+from desktop_app.services.prints.fonts import CHOICES, GlyphProblem, choice_by_key, coverage_problems, installed_file
+from desktop_app.services.prints.notice import notice_info, render_notice
 from desktop_app.services.prints.options import PrintOptions
 from desktop_app.services.prints.page import Progress, Target
 from desktop_app.services.prints.pennants import render_pennants
@@ -42,7 +43,7 @@ KINDS: tuple[PrintKind, ...] = (
     PrintKind("pennants", "锦旗"),
     PrintKind("certificates", "荣誉证书", "荣誉称号"),
     PrintKind("pledges", "承诺书"),
-    PrintKind("notice", "公示名单"),
+    PrintKind("notice", "公示名单", "公示范围"),
     PrintKind("calibration", "校准页", needs_year=False, per_person=False),
 )
 ALL_CHOICE = "全部"
@@ -61,6 +62,8 @@ def filter_choices(ledger: Ledger, kind: PrintKind, school_year: str) -> list[st
         return [ALL_CHOICE, *sources.star_levels()]
     if kind.key == "certificates":
         return [ALL_CHOICE, *sources.honour_titles(ledger, school_year)]
+    if kind.key == "notice":
+        return [sources.NOTICE_POSTED, sources.NOTICE_PROPOSED]
     return []
 
 
@@ -73,10 +76,20 @@ class Batch:
     branch: str
     items: list = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    unapproved: bool = False  # plaques from a year whose evaluation is not approved yet
+    proposed: bool = False  # a 拟公示 list (drafts included)
+
+
+def unapproved_note(school_year: str) -> str:
+    return f"{school_year}学年的考核结果尚未审批锁定，桌牌上的星级可能还会变。"
+
+
+def unapproved_message(school_year: str, how: str = "勾选“仍按未审批的星级印制”") -> str:
+    return f"{unapproved_note(school_year)}确需先印，请{how}。"
 
 
 def load_batch(ledger: Ledger, kind_key: str, school_year: str = "", choice: str = "",
-               today: date | None = None) -> Batch:
+               today: date | None = None, order: NameOrder = NameOrder.STROKES) -> Batch:
     kind = kind_by_key(kind_key)
     choice = "" if choice == ALL_CHOICE else choice
     batch = Batch(kind, school_year, school_profile(ledger).branch_title)
@@ -87,7 +100,8 @@ def load_batch(ledger: Ledger, kind_key: str, school_year: str = "", choice: str
     if kind.key == "plaques":
         batch.items = sources.plaque_cards(ledger, school_year, choice or None)
         if batch.items and not sources.year_is_approved(ledger, school_year):
-            batch.notes.append(f"{school_year}学年的考核结果尚未审批锁定，桌牌上的星级可能还会变。")
+            batch.unapproved = True
+            batch.notes.append(unapproved_note(school_year))
     elif kind.key == "pennants":
         batch.items = sources.pennants(ledger, school_year, today=today)
     elif kind.key == "certificates":
@@ -95,7 +109,8 @@ def load_batch(ledger: Ledger, kind_key: str, school_year: str = "", choice: str
     elif kind.key == "pledges":
         batch.items = sources.pledge_letters(ledger, school_year)
     elif kind.key == "notice":
-        batch.items = sources.notice_rows(ledger, school_year)
+        batch.proposed = choice == sources.NOTICE_PROPOSED
+        batch.items = sources.notice_rows(ledger, school_year, batch.proposed, order)
     return batch
 
 
@@ -105,13 +120,26 @@ def empty_message(batch: Batch) -> str:
         "pennants": "荣誉登记里还没有“党员先锋班”",
         "certificates": "荣誉登记里还没有这一学年的荣誉",
         "pledges": "还没有登记承诺",
-        "notice": "还没有登记承诺",
+        "notice": "还没有草拟的或已公示的承诺" if batch.proposed else "还没有已公示的承诺（草拟的承诺可印“拟公示”名单）",
     }.get(batch.kind.key, "没有内容")
     return f"{batch.school_year}学年{where}，没有可印制的{batch.kind.label}。"
 
 
 def glyph_problems(items: list, options: PrintOptions) -> list[GlyphProblem]:
     return coverage_problems(items, options.fonts())
+
+
+def missing_font(options: PrintOptions) -> str | None:
+    """The chosen font, named with its file, when it is not installed here (the print would
+    fall back to the bundled WenKai)."""
+    choice = choice_by_key(options.font_key)
+    if installed_file(choice) is not None:
+        return None
+    return f"本机没有安装“{choice.label}”（{choice.filename}）"
+
+
+def font_fallback_note(missing: str) -> str:
+    return f"{missing}，将改用{CHOICES[0].label}印制。"
 
 
 def render(batch: Batch, items: list, target: Target, options: PrintOptions,
@@ -123,6 +151,9 @@ def render(batch: Batch, items: list, target: Target, options: PrintOptions,
     if not items:
         raise UserError(empty_message(batch) if not batch.items else "请至少勾选一项再印制。")
     if key == "plaques":
+        if batch.unapproved and not options.allow_unapproved:
+            raise UserError(unapproved_message(batch.school_year))
+        items = [replace(item, show_post=options.plaque_post) for item in items]
         return render_plaques(items, target, fonts, offset, progress)
     if key == "pennants":
         text = (options.pennant_text or "").strip()
@@ -133,7 +164,10 @@ def render(batch: Batch, items: list, target: Target, options: PrintOptions,
         return render_certificates(items, target, fonts, offset, progress)
     if key == "pledges":
         return render_pledge_letters(items, target, fonts, offset, progress)
-    return render_notice(items, batch.branch, batch.school_year, target, fonts, offset, progress)
+    items = sources.sort_notice(items, options.notice_order)
+    info = notice_info(items, batch.branch, batch.school_year, batch.proposed, options.notice_phone,
+                       date.today())
+    return render_notice(items, info, target, fonts, offset, progress)
 
 
 def render_to_file(batch: Batch, items: list, path: Path, options: PrintOptions,

@@ -1,9 +1,11 @@
-"""Print settings kept in the ledger: the font, the printer offset, the pennant paper."""
+"""Print settings kept in the ledger: the font, the printer offset, the pennant paper, the
+公示 list's order and supervision phone, whether plaques show the post."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop_app.domain.collation import NameOrder
 from desktop_app.services import settings
 from desktop_app.services.errors import UserError
 from desktop_app.services.prints.fonts import FONT_SETTING, FontSet, choice_by_key, font_set
@@ -15,7 +17,11 @@ OFFSET_X = "print.offset_x_mm"
 OFFSET_Y = "print.offset_y_mm"
 PENNANT_PAPER = "print.pennant_paper"
 PENNANT_TEXT = "print.pennant_text"
+NOTICE_ORDER = "print.notice_order"
+NOTICE_PHONE = "print.notice_phone"
+PLAQUE_POST = "print.plaque_post"
 MAX_OFFSET_MM = 30
+MAX_PHONE = 40
 MAX_PENNANT_TEXT = 12  # two columns of six characters
 
 
@@ -25,6 +31,10 @@ class PrintOptions:
     offset: Offset = Offset()
     pennant_paper: str = "A4"
     pennant_text: str = DEFAULT_MAIN_TEXT  # the large text on pennants
+    notice_order: NameOrder = NameOrder.STROKES  # 公示 lists are posted in 姓氏笔画 order
+    notice_phone: str = ""  # 监督电话 printed on the 公示 list
+    plaque_post: bool = False  # plaques show the member's post under 共产党员
+    allow_unapproved: bool = False  # this run only: plaques for a year not yet approved
 
     def fonts(self) -> FontSet:
         return font_set(self.font_key)
@@ -38,7 +48,17 @@ def load_options(ledger: Ledger) -> PrintOptions:
                       float(settings.get_value(ledger, OFFSET_Y, 0) or 0)),
         pennant_paper=paper if paper in PAPER else "A4",
         pennant_text=settings.get_value(ledger, PENNANT_TEXT, "") or DEFAULT_MAIN_TEXT,
+        notice_order=_order(settings.get_value(ledger, NOTICE_ORDER, NameOrder.STROKES.value)),
+        notice_phone=settings.get_value(ledger, NOTICE_PHONE, "") or "",
+        plaque_post=bool(settings.get_value(ledger, PLAQUE_POST, False)),
     )
+
+
+def _order(code: str | None) -> NameOrder:
+    try:
+        return NameOrder(code)
+    except ValueError:
+        return NameOrder.STROKES
 
 
 def check_offset(offset: Offset) -> None:
@@ -52,6 +72,8 @@ def save_options(ledger: Ledger, options: PrintOptions) -> None:
     text = (options.pennant_text or "").strip()
     if not text or len(text) > MAX_PENNANT_TEXT:
         raise UserError(f"锦旗正文应为 1–{MAX_PENNANT_TEXT} 个字（现在是 {len(text)} 个）。")
+    if len(options.notice_phone.strip()) > MAX_PHONE:
+        raise UserError(f"监督电话不能超过 {MAX_PHONE} 个字。")
     if options.pennant_paper not in PAPER:
         raise UserError(f"锦旗纸张只能选 {'、'.join(PAPER)}。")
     settings.set_values(ledger, {
@@ -60,4 +82,7 @@ def save_options(ledger: Ledger, options: PrintOptions) -> None:
         OFFSET_Y: round(options.offset.y_mm, 1),
         PENNANT_PAPER: options.pennant_paper,
         PENNANT_TEXT: text,
+        NOTICE_ORDER: options.notice_order.value,
+        NOTICE_PHONE: options.notice_phone.strip(),
+        PLAQUE_POST: bool(options.plaque_post),
     })

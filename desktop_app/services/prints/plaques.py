@@ -24,6 +24,7 @@ from desktop_app.services.prints.text import draw_line, fit_size
 STAR_COUNTS = {"五星级": 5, "四星级": 4, "三星级": 3, "二星级": 2, "一星级": 1}
 PAGE_W, PAGE_H = A4
 FACE_H = PAGE_H / 2
+SAFE_MARGIN = 12 * mm  # wider than any office printer's unprintable edge
 
 
 def star_count(level: str) -> int:
@@ -50,6 +51,9 @@ class PlaqueCard:
     school: str
     branch: str
     year: str  # school year "2025-2026"
+    party: str = "共产党员"  # or 预备党员
+    post: str = ""
+    show_post: bool = False  # print the post beside 共产党员 (a print setting)
 
     @property
     def who(self) -> str:
@@ -60,11 +64,16 @@ class PlaqueCard:
         return f"{level_label(self.level)}党员"
 
     @property
+    def identity(self) -> str:
+        """The line under the name: 共产党员, with the post when chosen."""
+        return "　".join(p for p in (self.party, self.post if self.show_post else "") if p)
+
+    @property
     def organisation(self) -> str:
         return organisation(self.school, self.branch)
 
     def texts(self) -> list[str]:
-        return [self.name, self.honour, self.organisation, self.year]
+        return [self.name, self.honour, self.identity, self.organisation, self.year]
 
 
 def _draw_face(c: Canvas, card: PlaqueCard, fonts: FontSet) -> None:
@@ -93,7 +102,10 @@ def _draw_face(c: Canvas, card: PlaqueCard, fonts: FontSet) -> None:
     size = fit_size(card.name, bold, w - 2 * margin - 24 * mm, 110, 28)
     c.setFillColorRGB(*INK)
     name_space = size * 0.25 if len(card.name) <= 3 else 0
-    draw_line(c, card.name, w / 2, 40 * mm, size, bold, char_space=name_space)
+    draw_line(c, card.name, w / 2, 47 * mm, size, bold, char_space=name_space)
+    c.setFillColorRGB(*DEEP_RED)
+    identity_size = fit_size(card.identity, regular, w - 2 * margin - 24 * mm, 17, 9)
+    draw_line(c, card.identity, w / 2, 32 * mm, identity_size, regular, char_space=identity_size * 0.3)
     # school, branch and year at the foot
     c.setFillColorRGB(*RED)
     c.rect(margin + 2.5 * mm, margin + 2.5 * mm, w - 2 * margin - 5 * mm, 14 * mm, stroke=0, fill=1)
@@ -110,7 +122,7 @@ def _draw_fold_marks(c: Canvas, fonts: FontSet) -> None:
     c.setDash(2, 2)
     c.line(0, FACE_H, PAGE_W, FACE_H)
     c.setFillColorRGB(*GREY)
-    draw_line(c, "沿此线对折", PAGE_W - 3 * mm, FACE_H + 1.2 * mm, 6, fonts.chain(), align="right")
+    draw_line(c, "沿此线对折", PAGE_W - SAFE_MARGIN, FACE_H + 1.2 * mm, 7, fonts.chain(), align="right")
     c.restoreState()
 
 

@@ -1,7 +1,9 @@
 """Pledge letters (对标承诺书), one per member, for signing and filing.
 
-Title, the member's name, post and party group, the standard they measure themselves
-against (对标), the numbered pledge items, and lines for the signature and the date.
+Title, the member's name, post, party group and the pledge's type (岗位承诺 or 目标承诺, so a
+cadre's two letters are told apart), the standard they measure themselves against (对标), the
+numbered pledge items, and lines for the signature and the date. The branch's own letter is
+signed by its secretary and sealed by the branch.
 Every user text is escaped (`text.markup`), so `<b>` or `&` in a name prints as typed.
 """
 
@@ -32,10 +34,28 @@ class PledgeLetter:
     branch: str
     items: tuple[str, ...] = field(default_factory=tuple)
     standard: str = DEFAULT_STANDARD
+    kind: str = ""  # 岗位承诺 / 目标承诺 / 支部承诺
+    by_branch: bool = False  # the branch's own pledge
 
     @property
     def who(self) -> str:
         return self.name
+
+    @property
+    def list_label(self) -> str:
+        return f"{self.name}（{self.kind}）" if self.kind else self.name
+
+    @property
+    def subtitle(self) -> str:
+        return "　".join(p for p in (self.branch, f"{self.school_year}学年", self.kind) if p)
+
+    @property
+    def signature_lines(self) -> list[tuple[str, str]]:
+        """(label, blank) lines filled in by hand."""
+        if self.by_branch:
+            return [("党支部书记（签名）：", "＿＿＿＿＿＿＿＿＿＿"), ("党支部（盖章）：", ""),
+                    ("日期：", "＿＿＿＿年＿＿月＿＿日")]
+        return [("承诺人（签名）：", "＿＿＿＿＿＿＿＿＿＿"), ("日期：", "＿＿＿＿年＿＿月＿＿日")]
 
     def texts(self) -> list[str]:
         return [self.name, self.post, self.party_group, self.branch, self.standard, *self.items]
@@ -48,10 +68,13 @@ def _info_table(letter: PledgeLetter, fonts: FontSet, st) -> Table:
         return Paragraph(markup(text or "—", chain), st["cell"])
 
     # labels are plain strings: a Paragraph would collapse their spacing (姓　名)
-    rows = [
-        ["姓　名", value(letter.name), "岗　位", value(letter.post)],
-        ["党小组", value(letter.party_group), "学　年", value(f"{letter.school_year}学年")],
-    ]
+    if letter.by_branch:
+        rows = [["承诺单位", value(letter.name), "学　年", value(f"{letter.school_year}学年")]]
+    else:
+        rows = [
+            ["姓　名", value(letter.name), "岗　位", value(letter.post)],
+            ["党小组", value(letter.party_group), "承诺类型", value(letter.kind)],
+        ]
     table = Table(rows, colWidths=[26 * mm, 58 * mm, 26 * mm, 58 * mm])
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), fonts.bold[0]),
@@ -68,12 +91,9 @@ def _info_table(letter: PledgeLetter, fonts: FontSet, st) -> Table:
     return table
 
 
-def _signature(fonts: FontSet) -> Table:
-    """Two lines to fill in by hand, their colons aligned."""
-    rows = [
-        ["", "承诺人（签名）：", "＿＿＿＿＿＿＿＿＿＿"],
-        ["", "日期：", "＿＿＿＿年＿＿月＿＿日"],
-    ]
+def _signature(letter: PledgeLetter, fonts: FontSet) -> Table:
+    """The lines to fill in by hand, their colons aligned."""
+    rows = [["", label, blank] for label, blank in letter.signature_lines]
     table = Table(rows, colWidths=[60 * mm, 44 * mm, 64 * mm])
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.regular[0]),
                                ("FONTSIZE", (0, 0), (-1, -1), 13),
@@ -88,7 +108,7 @@ def letter_story(letter: PledgeLetter, fonts: FontSet) -> list:
     story = [
         flow.SpacedTitle(TITLE, fonts),
         flow.red_rule(),
-        Paragraph(markup(f"{letter.branch}　{letter.school_year}学年", chain), st["subtitle"]),
+        Paragraph(markup(letter.subtitle, chain), st["subtitle"]),
         _info_table(letter, fonts, st),
         Paragraph("一、对标标准", st["heading"]),
         Paragraph(markup(letter.standard, chain), st["body"]),
@@ -99,7 +119,7 @@ def letter_story(letter: PledgeLetter, fonts: FontSet) -> list:
         story.append(Paragraph(f"{number}．{markup(item.strip(), chain)}", st["item"]))
     story.append(Spacer(0, 6 * mm))
     story.append(KeepTogether([Paragraph(markup(CLOSING, chain), st["body"]), Spacer(0, 10 * mm),
-                               _signature(fonts)]))
+                               _signature(letter, fonts)]))
     return story
 
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 from datetime import date
 
 from desktop_app.domain.calendar import parse_school_year
+from desktop_app.domain.collation import NameOrder, name_key
+from desktop_app.domain.pledges import PledgeKind, PledgeStatus
 from desktop_app.domain.scheme import StarLevel
+from desktop_app.domain.vocab import PoliticalStatus
 from desktop_app.services.evaluations.queries import is_year_locked, year_results
 from desktop_app.services.honours import CLASS_TITLE, list_honours
 from desktop_app.services.members import list_members
@@ -43,11 +46,18 @@ def plaque_cards(ledger: Ledger, school_year: str, level: str | None = None) -> 
     year = parse_school_year(school_year)
     profile = school_profile(ledger)
     wanted = _level_code(level)
+    posts = _posts_by_member(ledger)
     return [
-        PlaqueCard(r.member_name, r.star_label, profile.school_name, profile.branch_title, year)
+        PlaqueCard(r.member_name, r.star_label, profile.school_name, profile.branch_title, year,
+                   party_label(r.political_status), posts.get(r.member_id, ""))
         for r in year_results(ledger, year)
         if r.star_level and (wanted is None or r.star_level == wanted)
     ]
+
+
+def party_label(status: str) -> str:
+    """What a plaque calls the member: 共产党员, or 预备党员 before 转正."""
+    return "预备党员" if status == PoliticalStatus.PROBATIONARY.value else "共产党员"
 
 
 def year_is_approved(ledger: Ledger, school_year: str) -> bool:
@@ -108,18 +118,37 @@ def pledge_letters(ledger: Ledger, school_year: str) -> list[PledgeLetter]:
     for row in list_pledges(ledger, year):
         name, post = _owner(row, profile, posts)
         letters.append(PledgeLetter(name, post, row.party_group, year, profile.branch_title,
-                                    tuple(row.content_items), row.standard or DEFAULT_STANDARD))
+                                    tuple(row.content_items), row.standard or DEFAULT_STANDARD,
+                                    kind=row.kind_label, by_branch=row.member_id is None))
     return letters
 
 
-def notice_rows(ledger: Ledger, school_year: str) -> list[NoticeRow]:
-    """The 公示 list: one row per pledge, its items numbered one per line."""
+NOTICE_POSTED = "已公示"
+NOTICE_PROPOSED = "拟公示（含草拟）"
+
+
+def notice_rows(ledger: Ledger, school_year: str, proposed: bool = False,
+                order: NameOrder = NameOrder.STROKES) -> list[NoticeRow]:
+    """The 公示 list: one row per pledge, its items numbered one per line. Only pledges that
+    were published, unless `proposed` (a 拟公示 list, which includes drafts). The branch's
+    own pledge comes first, then members in `order`, each member's 岗位承诺 before the 目标承诺."""
     profile = school_profile(ledger)
     posts = _posts_by_member(ledger)
     rows = []
     for row in list_pledges(ledger, parse_school_year(school_year)):
+        if row.status == PledgeStatus.DRAFT.value and not proposed:
+            continue
         name, post = _owner(row, profile, posts)
         items = [item.strip() for item in row.content_items if item.strip()]
         content = items[0] if len(items) == 1 else "\n".join(f"{n}．{item}" for n, item in enumerate(items, 1))
-        rows.append(NoticeRow(name, post, content))
-    return rows
+        rows.append(NoticeRow(name, post, content, row.kind_label, row.member_id,
+                              row.published_from, row.published_to))
+    return sort_notice(rows, order)
+
+
+_KIND_ORDER = {kind.label: n for n, kind in enumerate((PledgeKind.BRANCH, PledgeKind.POST, PledgeKind.GOAL))}
+
+
+def sort_notice(rows: list[NoticeRow], order: NameOrder) -> list[NoticeRow]:
+    return sorted(rows, key=lambda r: (not r.is_branch, name_key(r.name, order), r.member_id or 0,
+                                       _KIND_ORDER.get(r.kind, 9)))

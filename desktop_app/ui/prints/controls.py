@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QPushButton, QVBoxLayout, QWidget,
 )
 
+from desktop_app.domain.collation import NameOrder
 from desktop_app.services.prints import jobs
 from desktop_app.services.prints.fonts import CHOICES, installed_file
-from desktop_app.services.prints.options import MAX_OFFSET_MM, MAX_PENNANT_TEXT, PrintOptions
+from desktop_app.services.prints.options import MAX_OFFSET_MM, MAX_PENNANT_TEXT, MAX_PHONE, PrintOptions
 from desktop_app.services.prints.page import PAPER, Offset
 from desktop_app.services.prints.pennants import DEFAULT_MAIN_TEXT
 
@@ -60,6 +61,8 @@ class PrintControls(QWidget):
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet("color: #a15c00;")
+        self.allow_unapproved = QCheckBox("仍按未审批的星级印制", self)
+        self.allow_unapproved.setVisible(False)
         select_all, select_none = QPushButton("全选", self), QPushButton("全不选", self)
         select_all.clicked.connect(lambda: self.people.set_all(True))
         select_none.clicked.connect(lambda: self.people.set_all(False))
@@ -78,6 +81,7 @@ class PrintControls(QWidget):
         people_layout.addLayout(buttons)
         people_layout.addWidget(self.people, 1)
         people_layout.addWidget(self.notes)
+        people_layout.addWidget(self.allow_unapproved)
 
         self.font = QComboBox(self)
         for choice in CHOICES:
@@ -89,6 +93,13 @@ class PrintControls(QWidget):
         self.pennant_text = QLineEdit(self)
         self.pennant_text.setMaxLength(MAX_PENNANT_TEXT)
         self.pennant_text.setPlaceholderText(DEFAULT_MAIN_TEXT)
+        self.notice_order = QComboBox(self)
+        for order in (NameOrder.STROKES, NameOrder.PINYIN):
+            self.notice_order.addItem(order.label, order)
+        self.notice_phone = QLineEdit(self)
+        self.notice_phone.setMaxLength(MAX_PHONE)
+        self.notice_phone.setPlaceholderText("公示名单上的监督电话")
+        self.plaque_post = QCheckBox("桌牌在“共产党员”后印岗位", self)
         self.offset_x, self.offset_y = self._offset_box(), self._offset_box()
         self.save_settings = QPushButton("保存为默认设置", self)
         settings = QGroupBox("打印设置", self)
@@ -96,6 +107,9 @@ class PrintControls(QWidget):
         form.addRow("字体", self.font)
         form.addRow("锦旗纸张", self.paper)
         form.addRow("锦旗正文", self.pennant_text)
+        form.addRow("公示排序", self.notice_order)
+        form.addRow("监督电话", self.notice_phone)
+        form.addRow(self.plaque_post)
         form.addRow("偏移 X（向右）", self.offset_x)
         form.addRow("偏移 Y（向下）", self.offset_y)
         hint = QLabel("打印错位时，先印“校准页”量一量，再填偏移。", settings)
@@ -111,8 +125,11 @@ class PrintControls(QWidget):
 
         for combo in (self.kind, self.year, self.choice):
             combo.currentIndexChanged.connect(self.selection_changed)
-        for combo in (self.font, self.paper):
+        for combo in (self.font, self.paper, self.notice_order):
             combo.currentIndexChanged.connect(self.options_changed)
+        for check in (self.plaque_post, self.allow_unapproved):
+            check.toggled.connect(self.options_changed)
+        self.notice_phone.textChanged.connect(self.options_changed)
         for box in (self.offset_x, self.offset_y):
             box.valueChanged.connect(self.options_changed)
         self.people.itemChanged.connect(self.options_changed)
@@ -138,10 +155,21 @@ class PrintControls(QWidget):
 
     def options(self) -> PrintOptions:
         return PrintOptions(self.font.currentData(), Offset(self.offset_x.value(), self.offset_y.value()),
-                            self.paper.currentData(), self.pennant_text.text().strip() or DEFAULT_MAIN_TEXT)
+                            self.paper.currentData(), self.pennant_text.text().strip() or DEFAULT_MAIN_TEXT,
+                            self.notice_order.currentData(), self.notice_phone.text().strip(),
+                            self.plaque_post.isChecked(),
+                            not self.allow_unapproved.isHidden() and self.allow_unapproved.isChecked())
+
+    def show_unapproved_choice(self, needed: bool) -> None:
+        """Plaques of a year not yet approved: printing them takes an explicit tick, every time."""
+        self.allow_unapproved.blockSignals(True)
+        self.allow_unapproved.setChecked(False)
+        self.allow_unapproved.blockSignals(False)
+        self.allow_unapproved.setVisible(needed)
 
     def set_options(self, options: PrintOptions) -> None:
-        widgets = (self.font, self.paper, self.offset_x, self.offset_y, self.pennant_text)
+        widgets = (self.font, self.paper, self.offset_x, self.offset_y, self.pennant_text, self.notice_order,
+                   self.notice_phone, self.plaque_post)
         for widget in widgets:
             widget.blockSignals(True)
         self.font.setCurrentIndex(max(0, self.font.findData(options.font_key)))
@@ -149,6 +177,9 @@ class PrintControls(QWidget):
         self.offset_x.setValue(options.offset.x_mm)
         self.offset_y.setValue(options.offset.y_mm)
         self.pennant_text.setText(options.pennant_text)
+        self.notice_order.setCurrentIndex(max(0, self.notice_order.findData(options.notice_order)))
+        self.notice_phone.setText(options.notice_phone)
+        self.plaque_post.setChecked(options.plaque_post)
         for widget in widgets:
             widget.blockSignals(False)
 

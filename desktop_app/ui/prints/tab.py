@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.calendar import school_year_of
 from desktop_app.services.errors import UserError
+from desktop_app.services.evaluations.queries import evaluated_years
 from desktop_app.services.honours import list_honours
 from desktop_app.services.pledges.queries import pledge_years
 from desktop_app.services.prints import jobs
@@ -103,7 +104,7 @@ class PrintCentreTab(QWidget):
     def _years(self) -> list[str]:
         ledger = self.context.ledger
         years = set(configured_school_years(ledger)) | set(pledge_years(ledger))
-        years |= {row.school_year for row in list_honours(ledger)}
+        years |= {row.school_year for row in list_honours(ledger)} | evaluated_years(ledger)
         return sorted(years, reverse=True)
 
     def _reset(self) -> None:
@@ -124,15 +125,18 @@ class PrintCentreTab(QWidget):
         ledger = self.context.ledger
         controls.set_choices(kind.filter_label, jobs.filter_choices(ledger, kind, controls.school_year()))
         try:
-            self.batch = jobs.load_batch(ledger, kind.key, controls.school_year(), controls.filter_choice())
+            self.batch = jobs.load_batch(ledger, kind.key, controls.school_year(), controls.filter_choice(),
+                                         order=controls.options().notice_order)
         except UserError as exc:
             self.batch = None
+            controls.show_unapproved_choice(False)
             controls.people.set_items([])
             controls.notes.setText(str(exc))
             self._stale()
             return
         controls.people.set_items(self.batch.items)
         controls.people.setEnabled(kind.per_person)
+        controls.show_unapproved_choice(self.batch.unapproved)
         notes = list(self.batch.notes)
         if kind.per_person and not self.batch.items:
             notes.append(jobs.empty_message(self.batch))
@@ -160,8 +164,19 @@ class PrintCentreTab(QWidget):
         skipped = {p.who for p in problems}
         return [item for item in items if item.who not in skipped]
 
+    def _ready_to_render(self) -> bool:
+        """Refuses plaques of an unapproved year unless ticked; names a missing font and asks."""
+        options = self.controls.options()
+        if self.batch.unapproved and not options.allow_unapproved:
+            messages.warn(self, TITLE, jobs.unapproved_message(self.batch.school_year))
+            return False
+        missing = jobs.missing_font(options)
+        return not missing or messages.confirm(self, TITLE, f"{jobs.font_fallback_note(missing)}\n\n继续生成吗？")
+
     def generate_preview(self) -> None:
         if self.batch is None or (self.task is not None and self.task.running):
+            return
+        if not self._ready_to_render():
             return
         items = self._chosen_items()
         if items is None:
