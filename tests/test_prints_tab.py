@@ -175,3 +175,24 @@ def test_a_missing_font_is_named_and_asked_about(tab, qtbot, message_bridge, mon
     qtbot.mouseClick(tab.preview_button, Qt.MouseButton.LeftButton)
     assert "本机没有安装“楷体（Windows）”（simkai.ttf）" in message_bridge.texts("confirm")[-1]
     assert not tab.save_button.isEnabled()
+
+
+def test_save_as_word_beside_save_as_pdf(tab, qtbot, tmp_path, monkeypatch, main_window):
+    from docx_helpers import full_text
+
+    main_window.resize(1092, 580)  # her 1366×768 screen at 125 %, less the taskbar
+    choose(tab, "公示名单")
+    assert tab.word_button.isEnabled() and tab.word_button.isVisible()
+    tab.controls.notice_phone.setText("0318-7654321")
+    target = tmp_path / "公示"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Word 文档 (*.docx)"))
+    qtbot.mouseClick(tab.word_button, Qt.MouseButton.LeftButton)
+    saved = tmp_path / "公示.docx"
+    words = full_text(saved)
+    assert "监督电话：0318-7654321。" in words and "共 6 人，承诺 7 份" in words
+    assert "已保存 Word 文档" in tab.status.text()
+    preview(tab, qtbot, 2)
+    qtbot.wait(800)
+    save_screenshot(main_window, "prints_centre_1092x580_notice")
+    choose(tab, "桌牌", choice="全部")
+    assert not tab.word_button.isEnabled()

@@ -1,5 +1,6 @@
 """`print KIND --year 2025-2026 -o FILE.pdf`: plaques, pennants, certificates, pledge letters,
-the 公示 list, or the printer calibration page, with the print settings stored in the ledger."""
+the 公示 list, or the printer calibration page, with the print settings stored in the ledger;
+`--format docx -o FILE.docx` writes the letters, the 公示 list or certificates as Word."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ _KIND_HELP = {"plaques": "星级党员桌牌", "pennants": "党员先锋班锦�
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("print", help="印制桌牌、锦旗、证书、承诺书、公示名单（PDF）")
+    parser = sub.add_parser("print", help="印制桌牌、锦旗、证书、承诺书、公示名单（PDF，或 Word）")
     parser.add_argument("kind", choices=[k.key for k in jobs.KINDS], metavar="KIND",
                         help="；".join(f"{k}={v}" for k, v in _KIND_HELP.items()))
     parser.add_argument("--year", help="学年，如 2025-2026（校准页不需要）")
@@ -40,7 +41,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="公示名单的排序：strokes=姓氏笔画（默认取设置），pinyin=拼音")
     parser.add_argument("--show-post", action="store_true", help="桌牌：在“共产党员”后印岗位")
     parser.add_argument("--skip-missing", action="store_true", help="跳过名字里有字体缺字的人，其余照印")
-    parser.add_argument("-o", "--output", required=True, help="输出的 .pdf 文件")
+    parser.add_argument("--format", choices=("pdf", "docx"), default="pdf",
+                        help="pdf（默认）或 docx：可编辑的 Word 文档（承诺书、公示名单、荣誉证书）")
+    parser.add_argument("-o", "--output", required=True, help="输出的 .pdf 或 .docx 文件")
     parser.set_defaults(func=_print)
 
 
@@ -67,8 +70,10 @@ def _options(args, ledger):
 
 def _print(args: argparse.Namespace, ledger_opener) -> int:
     output = Path(args.output)
-    if output.suffix.lower() != ".pdf":
-        raise UserError(f"输出文件“{output}”应以 .pdf 结尾")
+    if output.suffix.lower() != f".{args.format}":
+        raise UserError(f"输出文件“{output}”应以 .{args.format} 结尾")
+    if args.format == "docx" and not jobs.kind_by_key(args.kind).word:
+        raise UserError(f"{jobs.kind_by_key(args.kind).label}没有 Word 版，请用 --format pdf")
     if args.level and args.kind != "plaques":
         raise UserError("--level 只用于桌牌（plaques）")
     if args.title and args.kind != "certificates":
@@ -98,6 +103,10 @@ def _print(args: argparse.Namespace, ledger_opener) -> int:
     for note in batch.notes:
         print(f"提示：{note}", file=sys.stderr)
     items = batch.items
+    if args.format == "docx":  # Word draws with the fonts of the machine that opens it
+        jobs.write_word(batch, items, output, options)
+        print(f"已生成{batch.kind.label}（Word，{len(items)} 份）：{output}")
+        return 0
     problems = jobs.glyph_problems(items, options)
     if problems:
         listing = "\n".join(p.message for p in problems)

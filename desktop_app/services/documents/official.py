@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from unicodedata import east_asian_width
 
 from docx import Document
 from docx.enum.section import WD_SECTION
@@ -32,6 +33,7 @@ TITLE_PT = 22
 BODY_PT = 16
 PAGE_NUMBER_PT = 14
 LINE_PITCH_PT = 225 / 22 * 72 / 25.4  # 22 lines in the 225 mm text block ≈ 28.9 pt
+TEXT_WIDTH_PT = 156 * 72 / 25.4
 
 ALIGNMENTS = {
     None: WD_ALIGN_PARAGRAPH.JUSTIFY,
@@ -40,6 +42,19 @@ ALIGNMENTS = {
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
+
+
+def em_width(text: str) -> float:
+    """Width in ems: a Chinese character is one, a Latin letter or digit about half."""
+    return sum(1.0 if east_asian_width(char) in "WF" else 0.5 for char in text)
+
+
+def title_size(line: str, width_pt: float = TEXT_WIDTH_PT, largest: float = TITLE_PT, smallest: float = 14) -> float:
+    """The largest size (in half points) at which `line` fits on one line of `width_pt`."""
+    ems = em_width(line)
+    if not ems or ems * largest <= width_pt:
+        return largest
+    return max(smallest, int(width_pt / ems * 2) / 2)
 
 
 def set_run_font(run, east_asian: str, size_pt: float | None = None, *, bold: bool | None = None) -> None:
@@ -134,14 +149,22 @@ class OfficialDocument:
             run._element.append(element)
 
     # --- content -------------------------------------------------------------
-    def title(self, text: str) -> None:
+    def title(self, text: str):
+        """The title; "\n" breaks it where the caller chose (between phrases). A line wider than
+        the text block is set smaller rather than wrapped, so no character is left on its own."""
         paragraph = self.document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         fmt = paragraph.paragraph_format
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         fmt.line_spacing = Pt(TITLE_PT * 1.5)
         fmt.space_after = Pt(LINE_PITCH_PT)
-        set_run_font(paragraph.add_run(text), TITLE_FONT, TITLE_PT, bold=True)
+        lines = text.split("\n")
+        for index, line in enumerate(lines):
+            run = paragraph.add_run(line)
+            set_run_font(run, TITLE_FONT, title_size(line), bold=True)
+            if index < len(lines) - 1:
+                run.add_break()
+        return paragraph
 
     def heading1(self, text: str) -> None:
         self._line(text, HEADING1_FONT)
@@ -196,8 +219,9 @@ class OfficialDocument:
         for r, values in enumerate(rows, start=1):
             for column, value in enumerate(values):
                 self._cell_text(table.cell(r, column), value, BODY_FONT, font_pt)
-        if widths_mm:
+        if widths_mm:  # Word reads the cells' widths, LibreOffice and WPS the grid's
             for column, width in enumerate(widths_mm):
+                table.columns[column].width = Mm(width)
                 for cell in table.columns[column].cells:
                     cell.width = Mm(width)
         self.document.add_paragraph()  # the next paragraph does not stick to the table
@@ -207,7 +231,8 @@ class OfficialDocument:
     def _cell_text(cell, text: str, font: str, size_pt: float, *, center: bool = False) -> None:
         paragraph = cell.paragraphs[0]
         fmt = paragraph.paragraph_format
-        fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY  # not snapped to the body's 28.9 pt line grid
+        fmt.line_spacing = Pt(size_pt * 1.4)
         fmt.first_line_indent = Pt(0)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if center else WD_ALIGN_PARAGRAPH.LEFT
         lines = str(text).split("\n")
@@ -216,14 +241,17 @@ class OfficialDocument:
             set_run_font(run, font, size_pt)
             if index < len(lines) - 1:
                 run.add_break()
+        return paragraph
 
     def signature(self, lines: Sequence[str], date_text: str | None = None) -> None:
         """The 落款: signing body (and 签名 lines) right-aligned, four characters in from the edge."""
-        self.document.add_paragraph()
-        for text in [*lines, *([date_text] if date_text else [])]:
+        texts = [*lines, *([date_text] if date_text else [])]
+        self.document.add_paragraph().paragraph_format.keep_with_next = True
+        for index, text in enumerate(texts):
             paragraph = self.document.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             paragraph.paragraph_format.right_indent = Pt(BODY_PT * 4)
+            paragraph.paragraph_format.keep_with_next = index < len(texts) - 1  # never split over a page
             set_run_font(paragraph.add_run(text), BODY_FONT, BODY_PT)
 
     def page_break(self) -> None:

@@ -14,6 +14,9 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.domain.collation import NameOrder
+from desktop_app.services.documents.certificates import write_certificates
+from desktop_app.services.documents.notice import write_notice
+from desktop_app.services.documents.pledge_letters import write_pledge_letters
 from desktop_app.services.errors import UserError
 from desktop_app.services.prints import sources
 from desktop_app.services.prints.calibration import render_calibration
@@ -36,14 +39,15 @@ class PrintKind:
     filter_label: str = ""  # what the extra choice is called (星级 / 荣誉称号), empty if none
     needs_year: bool = True
     per_person: bool = True  # a checkable list of people/classes to include
+    word: bool = False  # also saved as an editable Word document
 
 
 KINDS: tuple[PrintKind, ...] = (
     PrintKind("plaques", "桌牌", "星级"),
     PrintKind("pennants", "锦旗"),
-    PrintKind("certificates", "荣誉证书", "荣誉称号"),
-    PrintKind("pledges", "承诺书"),
-    PrintKind("notice", "公示名单", "公示范围"),
+    PrintKind("certificates", "荣誉证书", "荣誉称号", word=True),
+    PrintKind("pledges", "承诺书", word=True),
+    PrintKind("notice", "公示名单", "公示范围", word=True),
     PrintKind("calibration", "校准页", needs_year=False, per_person=False),
 )
 ALL_CHOICE = "全部"
@@ -164,10 +168,29 @@ def render(batch: Batch, items: list, target: Target, options: PrintOptions,
         return render_certificates(items, target, fonts, offset, progress)
     if key == "pledges":
         return render_pledge_letters(items, target, fonts, offset, progress)
-    items = sources.sort_notice(items, options.notice_order)
-    info = notice_info(items, batch.branch, batch.school_year, batch.proposed, options.notice_phone,
-                       date.today())
+    items, info = _notice(batch, items, options)
     return render_notice(items, info, target, fonts, offset, progress)
+
+
+def _notice(batch: Batch, items: list, options: PrintOptions):
+    items = sources.sort_notice(items, options.notice_order)
+    return items, notice_info(items, batch.branch, batch.school_year, batch.proposed, options.notice_phone,
+                              date.today())
+
+
+def write_word(batch: Batch, items: list, path: Path, options: PrintOptions) -> None:
+    """The chosen records as an editable Word document (letters, the 公示 list, certificates)."""
+    key = batch.kind.key
+    if not batch.kind.word:
+        raise UserError(f"{batch.kind.label}只能保存为 PDF（Word 版有：承诺书、公示名单、荣誉证书）。")
+    if not items:
+        raise UserError(empty_message(batch) if not batch.items else "请至少勾选一项再保存。")
+    if key == "pledges":
+        write_pledge_letters(items, path)
+    elif key == "certificates":
+        write_certificates(items, path)
+    else:
+        write_notice(*_notice(batch, items, options), path)
 
 
 def render_to_file(batch: Batch, items: list, path: Path, options: PrintOptions,

@@ -106,7 +106,7 @@ def notice_info(rows: Iterable[NoticeRow], branch: str, school_year: str, propos
 
 def people_count(rows: Iterable[NoticeRow]) -> int:
     """共 N 人: members, each once however many pledges they made; the branch is not a person."""
-    return len({row.member_id if row.member_id is not None else row.name for row in rows if not row.is_branch})
+    return len({person_of(row) for row in rows if not row.is_branch})
 
 
 def _title_flowables(info: NoticeInfo, fonts: FontSet, width: float) -> list:
@@ -157,7 +157,7 @@ def _table(rows: list[NoticeRow], fonts: FontSet) -> Table:
     data = [[Paragraph(h, st["head_cell"]) for h in HEADERS]]
     number = 0
     for index, row in enumerate(rows):
-        first_of_person = index == 0 or _person(row) != _person(rows[index - 1])
+        first_of_person = index == 0 or person_of(row) != person_of(rows[index - 1])
         number += first_of_person
         person = [str(number), markup(row.name, chain), markup(row.post, chain)] if first_of_person else ["", "", ""]
         data.append([
@@ -174,18 +174,18 @@ def _table(rows: list[NoticeRow], fonts: FontSet) -> Table:
         ("TOPPADDING", (0, 0), (-1, -1), 5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
     ]
-    for start, end in _person_spans(rows):
+    for start, end in person_spans(rows):
         for column in (0, 1, 2):
             style.append(("SPAN", (column, start), (column, end)))
     table.setStyle(TableStyle(style))
     return table
 
 
-def _person_spans(rows: list[NoticeRow]) -> list[tuple[int, int]]:
+def person_spans(rows: list[NoticeRow]) -> list[tuple[int, int]]:
     """(first, last) table rows (header = 0) of each member with more than one pledge."""
     spans, start = [], 1
     for index in range(1, len(rows) + 1):
-        last = index == len(rows) or _person(rows[index]) != _person(rows[index - 1])
+        last = index == len(rows) or person_of(rows[index]) != person_of(rows[index - 1])
         if last:
             if index > start:
                 spans.append((start, index))
@@ -193,7 +193,7 @@ def _person_spans(rows: list[NoticeRow]) -> list[tuple[int, int]]:
     return spans
 
 
-def _person(row: NoticeRow):
+def person_of(row: NoticeRow):
     return row.member_id if row.member_id is not None else row.name
 
 

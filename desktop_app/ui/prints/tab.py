@@ -26,7 +26,7 @@ from desktop_app.services.errors import UserError
 from desktop_app.services.evaluations.queries import evaluated_years
 from desktop_app.services.honours import list_honours
 from desktop_app.services.pledges.queries import pledge_years
-from desktop_app.services.prints import jobs
+from desktop_app.services.prints import jobs, sources
 from desktop_app.services.prints.options import load_options, save_options
 from desktop_app.services.settings import configured_school_years
 from desktop_app.ui import messages
@@ -61,7 +61,9 @@ class PrintCentreTab(QWidget):
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)
         self.preview_button = QPushButton("生成预览", self)
-        self.save_button = QPushButton("保存PDF…", self)
+        self.save_button = QPushButton("保存为PDF…", self)
+        self.word_button = QPushButton("保存为Word…", self)
+        self.word_button.setToolTip("可编辑的 Word 文档（承诺书、公示名单、荣誉证书）")
         self.print_button = QPushButton("打印…", self)
         self.preview_button.setDefault(True)
 
@@ -71,6 +73,7 @@ class PrintCentreTab(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.preview_button)
         bar.addWidget(self.save_button)
+        bar.addWidget(self.word_button)
         bar.addWidget(self.print_button)
         bar.addWidget(self.progress, 1)
         bar.addWidget(self.status, 2)
@@ -92,6 +95,7 @@ class PrintCentreTab(QWidget):
 
         self.preview_button.clicked.connect(self.generate_preview)
         self.save_button.clicked.connect(self.save_pdf)
+        self.word_button.clicked.connect(self.save_word)
         self.print_button.clicked.connect(self.print_pdf)
         self.controls.save_settings.clicked.connect(self._save_settings)
         self.controls.selection_changed.connect(self.reload)
@@ -136,6 +140,7 @@ class PrintCentreTab(QWidget):
             return
         controls.people.set_items(self.batch.items)
         controls.people.setEnabled(kind.per_person)
+        self.word_button.setEnabled(kind.word)
         controls.show_unapproved_choice(self.batch.unapproved)
         notes = list(self.batch.notes)
         if kind.per_person and not self.batch.items:
@@ -228,10 +233,31 @@ class PrintCentreTab(QWidget):
         return self.document.pageCount()
 
     # --- output -------------------------------------------------------------------------------
-    def _default_name(self) -> str:
+    def _default_name(self, suffix: str = ".pdf") -> str:
         kind = self.batch.kind if self.batch else jobs.KINDS[0]
         year = f"{self.controls.school_year()}学年" if kind.needs_year else ""
-        return f"{year}{self.controls.filter_choice().replace(jobs.ALL_CHOICE, '')}{kind.label}.pdf"
+        choice = self.controls.filter_choice().replace(jobs.ALL_CHOICE, "").replace(sources.NOTICE_POSTED, "")
+        return f"{year}{choice.replace('（含草拟）', '')}{kind.label}{suffix}"
+
+    def save_word(self) -> None:
+        """The checked records as a Word document she can edit (no preview needed: Word is the preview)."""
+        if self.batch is None or not self.batch.kind.word:
+            return
+        items = self.controls.people.checked()
+        if not items:
+            messages.warn(self, TITLE, jobs.empty_message(self.batch) if not self.batch.items else "请至少勾选一项。")
+            return
+        path, _filter = QFileDialog.getSaveFileName(self, "保存为Word", self._default_name(".docx"),
+                                                    "Word 文档 (*.docx)")
+        if not path:
+            return
+        target = Path(path) if path.lower().endswith(".docx") else Path(path + ".docx")
+        try:
+            jobs.write_word(self.batch, items, target, self.controls.options())
+        except UserError as exc:
+            messages.error(self, TITLE, str(exc))
+            return
+        self.status.setText(f"已保存 Word 文档：{target}")
 
     def save_pdf(self) -> None:
         if self.preview_path is None:
