@@ -114,6 +114,8 @@ class MainWindow(QMainWindow):
         self._add_action(file_menu, "导入Excel(&I)…", "desktop_app.ui.importing.dialog:open_import_dialog", "Ctrl+I")
         self._add_action(file_menu, "下载导入模板(&T)…", "desktop_app.ui.importing.dialog:save_template_dialog")
         file_menu.addSeparator()
+        self._add_action(file_menu, "导出学年工作总结(&W)…", "desktop_app.ui.documents.year_summary:export_year_summary")
+        file_menu.addSeparator()
         self._add_action(file_menu, "备份台账(&B)…", "desktop_app.ui.backup_actions:backup_now")
         self._add_action(file_menu, "从备份恢复(&R)…", "desktop_app.ui.backup_actions:restore_from_file")
         file_menu.addSeparator()

@@ -1,4 +1,5 @@
-"""`export quarterly`: the quarterly workbook (or a semester's, or a school year's)."""
+"""`export quarterly`: the quarterly workbook (or a semester's, or a school year's);
+`export summary`: the year-end 工作总结 draft as Word."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 from desktop_app.domain import report_period
 from desktop_app.domain.calendar import parse_school_year
+from desktop_app.services.documents.year_summary import write_year_summary
 from desktop_app.services.errors import UserError
 from desktop_app.services.exports.quarterly import export_quarterly
 from desktop_app.services.settings import semester_dates
@@ -23,6 +25,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     quarterly.add_argument("--show-id-numbers", action="store_true", help="名册中显示完整身份证号（默认遮盖）")
     quarterly.add_argument("-o", "--output", required=True, help="输出的 .xlsx 文件")
     quarterly.set_defaults(func=_quarterly)
+    summary = kinds.add_parser("summary", help="学年工作总结（Word 草稿，数字取自台账）")
+    summary.add_argument("--school-year", required=True, help="学年，如 2025-2026")
+    summary.add_argument("-o", "--output", required=True, help="输出的 .docx 文件")
+    summary.set_defaults(func=_summary)
+
+
+def _summary(args: argparse.Namespace, ledger_opener) -> int:
+    try:
+        label = parse_school_year(args.school_year)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    output = Path(args.output)
+    if output.suffix.lower() != ".docx":
+        raise UserError(f"输出文件“{output}”应以 .docx 结尾")
+    write_year_summary(ledger_opener(), label, output)
+    print(f"已导出 {label}学年工作总结（草稿）：{output}")
+    return 0
 
 
 def _quarterly(args: argparse.Namespace, ledger_opener) -> int:
