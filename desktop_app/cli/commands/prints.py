@@ -104,7 +104,9 @@ def _print(args: argparse.Namespace, ledger_opener) -> int:
         print(f"提示：{note}", file=sys.stderr)
     items = batch.items
     if args.format == "docx":  # Word draws with the fonts of the machine that opens it
+        items = jobs.prepare(ledger, batch, items)
         jobs.write_word(batch, items, output, options)
+        jobs.record(ledger, batch, items, "word", str(output), choice)
         print(f"已生成{batch.kind.label}（Word，{len(items)} 份）：{output}")
         return 0
     problems = jobs.glyph_problems(items, options)
@@ -118,6 +120,8 @@ def _print(args: argparse.Namespace, ledger_opener) -> int:
         print(f"已跳过：\n{listing}", file=sys.stderr)
         if not items:
             raise UserError("跳过缺字的人之后，没有可印制的内容了。")
+    items = jobs.prepare(ledger, batch, items)
     pages = jobs.render_to_file(batch, items, output, options)
+    jobs.record(ledger, batch, items, "pdf", str(output), choice)
     print(f"已生成{batch.kind.label} {pages} 页：{output}")
     return 0

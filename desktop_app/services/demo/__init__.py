@@ -11,7 +11,7 @@ import random
 from desktop_app.optional import optional_module
 from desktop_app.store.ledger import Ledger
 
-DEMO_MODULES = ("people", "pledges", "records", "rectifications", "evaluations", "meetings", "development")
+DEMO_MODULES = ("people", "pledges", "records", "rectifications", "evaluations", "meetings", "development", "prints")
 
 
 def fill_demo(ledger: Ledger, seed: int = 2025) -> list[str]:

@@ -54,6 +54,8 @@ def add_certificate(doc: OfficialDocument, cert: Certificate, new_page: bool = F
     _line(doc, cert.citation, CITATION_PT, indent=True, before=6)
     _line(doc, cert.issuer, SIGN_PT, align=WD_ALIGN_PARAGRAPH.RIGHT, before=48)
     _line(doc, chinese_date(cert.day), SIGN_PT, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    if cert.number:
+        _line(doc, f"证书编号：{cert.number}", 11, before=24)
 
 
 def write_certificates(certs: Iterable[Certificate], path: os.PathLike | str) -> int:

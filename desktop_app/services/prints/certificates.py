@@ -3,6 +3,7 @@ issuer and date. A long name or citation shrinks to fit its box instead of overf
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -30,8 +31,27 @@ TEXT_LEFT, TEXT_RIGHT = 42 * mm, PAGE_W - 42 * mm
 CITATION_TOP, CITATION_BOTTOM = PAGE_H - 92 * mm, 64 * mm
 
 
+DEFAULT_TEMPLATE = "在{学年}学年度创先争优活动中表现突出，被评为“{荣誉}”。特发此证，以资鼓励。"
+CLASS_TEMPLATE = "{班级}在{学年}学年度创先争优活动中成绩突出，被评为“{荣誉}”。特发此证，以资鼓励。"
+PLACEHOLDERS = ("姓名", "学年", "荣誉", "班级")
+
+
+def fill_template(template: str, **values: str) -> str:
+    """{姓名} {学年} {荣誉} {班级} replaced by their values; other text, braces included, kept as typed."""
+    text = template
+    for key in PLACEHOLDERS:
+        text = text.replace("{" + key + "}", values.get(key, ""))
+    return text
+
+
+def unknown_placeholders(template: str) -> list[str]:
+    """Words in braces that are not placeholders (a typo such as {名字})."""
+    found = re.findall(r"\{([^{}]*)\}", template)
+    return [word for word in found if word not in PLACEHOLDERS]
+
+
 def default_citation(school_year: str, honour: str) -> str:
-    return f"在{school_year}学年度创先争优活动中表现突出，被评为“{honour}”。特发此证，以资鼓励。"
+    return fill_template(DEFAULT_TEMPLATE, 学年=school_year, 荣誉=honour)
 
 
 @dataclass(frozen=True)
@@ -42,6 +62,8 @@ class Certificate:
     day: date
     salutation: str = "同志"  # empty for a class
     honour: str = ""  # the title, to tell one person's certificates apart in lists
+    honour_id: int | None = None  # the honours register's row: its number is kept for reprints
+    number: str = ""  # 2026-007, given when first printed
 
     @property
     def who(self) -> str:
@@ -88,6 +110,8 @@ def draw_certificate(c: Canvas, cert: Certificate, fonts: FontSet, offset: Offse
     draw_line(c, cert.issuer, centre, 44 * mm, issuer_size, bold)
     c.setFillColorRGB(*INK)
     draw_line(c, chinese_date(cert.day), centre, 33 * mm, 16, regular)
+    if cert.number:
+        draw_line(c, f"证书编号：{cert.number}", TEXT_LEFT, 30 * mm, 11, regular, align="left")
     c.showPage()
     return block.size
 

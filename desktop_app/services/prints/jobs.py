@@ -27,6 +27,7 @@ from desktop_app.services.prints.options import PrintOptions
 from desktop_app.services.prints.page import Progress, Target
 from desktop_app.services.prints.pennants import render_pennants
 from desktop_app.services.prints.plaques import render_plaques
+from desktop_app.services.prints.records import assign_numbers, log_print
 from desktop_app.services.prints.pledge_letters import render_pledge_letters
 from desktop_app.services.settings import school_profile
 from desktop_app.store.ledger import Ledger
@@ -176,6 +177,26 @@ def _notice(batch: Batch, items: list, options: PrintOptions):
     items = sources.sort_notice(items, options.notice_order)
     return items, notice_info(items, batch.branch, batch.school_year, batch.proposed, options.notice_phone,
                               date.today())
+
+
+def prepare(ledger: Ledger, batch: Batch, items: list) -> list:
+    """Before a run: certificates get their numbers (kept for reprints). Writes to the ledger,
+    so it runs on the caller's thread, before `render`."""
+    if batch.kind.key == "certificates" and items:
+        return assign_numbers(ledger, items)
+    return items
+
+
+def describe(batch: Batch, items: list, choice: str = "") -> str:
+    """What a run was, for the print log: 2025-2026学年荣誉证书（党员标兵）8 份."""
+    year = f"{batch.school_year}学年" if batch.kind.needs_year else ""
+    detail = f"（{choice}）" if choice and choice != ALL_CHOICE else ""
+    return f"{year}{batch.kind.label}{detail} {len(items)} 份" if batch.kind.per_person else batch.kind.label
+
+
+def record(ledger: Ledger, batch: Batch, items: list, output: str, target: str = "", choice: str = "") -> None:
+    """Log a run that was saved or printed: what, the certificate numbers, when, where to."""
+    log_print(ledger, batch.kind.key, batch.school_year, describe(batch, items, choice), output, items, target)
 
 
 def write_word(batch: Batch, items: list, path: Path, options: PrintOptions) -> None:

@@ -17,12 +17,15 @@ from desktop_app.services.evaluations.queries import is_year_locked, year_result
 from desktop_app.services.honours import CLASS_TITLE, list_honours
 from desktop_app.services.members import list_members
 from desktop_app.services.pledges.queries import list_pledges
-from desktop_app.services.prints.certificates import Certificate, default_citation
+from desktop_app.services.errors import UserError
+from desktop_app.services.prints.certificates import (
+    CLASS_TEMPLATE, DEFAULT_TEMPLATE, PLACEHOLDERS, Certificate, fill_template, unknown_placeholders,
+)
 from desktop_app.services.prints.notice import NoticeRow
 from desktop_app.services.prints.pennants import Pennant
 from desktop_app.services.prints.plaques import PlaqueCard
 from desktop_app.services.prints.pledge_letters import DEFAULT_STANDARD, PledgeLetter
-from desktop_app.services.settings import SchoolProfile, school_profile
+from desktop_app.services.settings import SchoolProfile, get_value, school_profile, set_values
 from desktop_app.store.ledger import Ledger
 
 BRANCH_POST = "党支部"
@@ -81,20 +84,46 @@ def honour_titles(ledger: Ledger, school_year: str) -> list[str]:
     return list(dict.fromkeys(r.title for r in list_honours(ledger, parse_school_year(school_year))))
 
 
+TEMPLATES = "certificate.templates"  # honour title → citation template
+
+
+def citation_templates(ledger: Ledger) -> dict[str, str]:
+    return dict(get_value(ledger, TEMPLATES, {}) or {})
+
+
+def save_citation_templates(ledger: Ledger, templates: dict[str, str]) -> None:
+    for title, template in templates.items():
+        unknown = unknown_placeholders(template)
+        if unknown:
+            raise UserError(f"“{title}”的证书正文里有不认识的占位符：{'、'.join('{' + u + '}' for u in unknown)}；"
+                            f"可用：{'、'.join('{' + p + '}' for p in PLACEHOLDERS)}。")
+        if not template.strip():
+            raise UserError(f"“{title}”的证书正文不能为空（删去这一项即用默认正文）。")
+    set_values(ledger, {TEMPLATES: {title: t.strip() for title, t in templates.items()}})
+
+
+def template_for(templates: dict[str, str], title: str, is_class: bool) -> str:
+    return templates.get(title) or (CLASS_TEMPLATE if is_class else DEFAULT_TEMPLATE)
+
+
 def certificates(ledger: Ledger, school_year: str, title: str | None = None,
                  today: date | None = None) -> list[Certificate]:
     year = parse_school_year(school_year)
     profile = school_profile(ledger)
+    templates = citation_templates(ledger)
     result = []
     for r in list_honours(ledger, year, title or None):
         is_class = bool(r.class_id)
+        citation = fill_template(template_for(templates, r.title, is_class), 姓名=r.member_name, 学年=year,
+                                 荣誉=r.title, 班级=r.class_name)
         result.append(Certificate(
             recipient=r.class_name if is_class else r.member_name,
-            citation=default_citation(year, r.title),
+            citation=citation,
             issuer=r.issuer or profile.branch_title,
             day=r.date or today or date.today(),
             salutation="" if is_class else "同志",
             honour=r.title,
+            honour_id=r.id,
         ))
     return result
 

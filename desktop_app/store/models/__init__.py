@@ -14,3 +14,4 @@ from desktop_app.store.models import development as development  # noqa: E402,F4
 __all__ = ["Base", "Member", "SchoolClass", "Student", "Cultivation", "Setting", "AuditEntry"]
 from desktop_app.store.models import meetings as meetings  # noqa: E402,F401
 from desktop_app.store.models import attachments as attachments  # noqa: E402,F401
+from desktop_app.store.models import documents as documents  # noqa: E402,F401

@@ -102,6 +102,7 @@ class PrintControls(QWidget):
         self.plaque_post = QCheckBox("桌牌在“共产党员”后印岗位", self)
         self.offset_x, self.offset_y = self._offset_box(), self._offset_box()
         self.save_settings = QPushButton("保存为默认设置", self)
+        self.templates_button = QPushButton("证书正文模板…", self)
         settings = QGroupBox("打印设置", self)
         form = QFormLayout(settings)
         form.addRow("字体", self.font)
@@ -116,6 +117,7 @@ class PrintControls(QWidget):
         hint.setWordWrap(True)
         form.addRow(hint)
         form.addRow(self.save_settings)
+        form.addRow(self.templates_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

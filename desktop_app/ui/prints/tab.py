@@ -33,7 +33,9 @@ from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.widgets.background import BackgroundTask
 from desktop_app.ui.prints.controls import PrintControls
+from desktop_app.ui.prints.log_dialog import PrintLogDialog
 from desktop_app.ui.prints.printing import prepare_printer, print_document
+from desktop_app.ui.prints.templates_dialog import CitationTemplatesDialog
 
 TITLE = "印制"
 
@@ -65,6 +67,8 @@ class PrintCentreTab(QWidget):
         self.word_button = QPushButton("保存为Word…", self)
         self.word_button.setToolTip("可编辑的 Word 文档（承诺书、公示名单、荣誉证书）")
         self.print_button = QPushButton("打印…", self)
+        self.log_button = QPushButton("印制记录…", self)
+        self.preview_items: list = []  # the records in the preview, with their certificate numbers
         self.preview_button.setDefault(True)
 
         right = QWidget(self)
@@ -75,6 +79,7 @@ class PrintCentreTab(QWidget):
         bar.addWidget(self.save_button)
         bar.addWidget(self.word_button)
         bar.addWidget(self.print_button)
+        bar.addWidget(self.log_button)
         bar.addWidget(self.progress, 1)
         bar.addWidget(self.status, 2)
         right_layout.addLayout(bar)
@@ -98,6 +103,8 @@ class PrintCentreTab(QWidget):
         self.word_button.clicked.connect(self.save_word)
         self.print_button.clicked.connect(self.print_pdf)
         self.controls.save_settings.clicked.connect(self._save_settings)
+        self.controls.templates_button.clicked.connect(self.edit_templates)
+        self.log_button.clicked.connect(self.show_log)
         self.controls.selection_changed.connect(self.reload)
         self.controls.options_changed.connect(self._stale)
         context.changed.connect(self._on_changed)
@@ -190,6 +197,12 @@ class PrintCentreTab(QWidget):
             messages.warn(self, TITLE, jobs.empty_message(self.batch) if not self.batch.items else "请至少勾选一项。")
             return
         batch, options = self.batch, self.controls.options()
+        try:
+            items = jobs.prepare(self.context.ledger, batch, items)
+        except UserError as exc:
+            messages.error(self, TITLE, str(exc))
+            return
+        self.preview_items = items
         path = Path(self._temp.path()) / f"preview-{next(self._numbers)}.pdf"
 
         def job(progress):
@@ -253,7 +266,9 @@ class PrintCentreTab(QWidget):
             return
         target = Path(path) if path.lower().endswith(".docx") else Path(path + ".docx")
         try:
+            items = jobs.prepare(self.context.ledger, self.batch, items)
             jobs.write_word(self.batch, items, target, self.controls.options())
+            self._record("word", str(target), items)
         except UserError as exc:
             messages.error(self, TITLE, str(exc))
             return
@@ -271,6 +286,7 @@ class PrintCentreTab(QWidget):
         except OSError as exc:
             messages.error(self, TITLE, f"无法保存到“{target}”：{exc.strerror or exc}")
             return
+        self._record("pdf", str(target), self.preview_items)
         self.status.setText(f"已保存：{target}")
 
     def print_pdf(self) -> None:
@@ -311,8 +327,22 @@ class PrintCentreTab(QWidget):
 
     def _on_printed(self, pages: int) -> None:
         self._busy(False)
+        if self._printer is not None:
+            self._record("printer", self._printer.printerName() or self._printer.outputFileName(), self.preview_items)
         self._printer = None
         self.status.setText(f"已发送到打印机：{pages} 页。")
+
+    def _record(self, output: str, target: str, items: list) -> None:
+        jobs.record(self.context.ledger, self.batch, items, output, target, self.controls.filter_choice())
+
+    def show_log(self) -> None:
+        PrintLogDialog(self.context.ledger, self).exec()
+
+    def edit_templates(self) -> None:
+        titles = jobs.filter_choices(self.context.ledger, jobs.kind_by_key("certificates"), self.controls.school_year())
+        if CitationTemplatesDialog(self.context.ledger, titles[1:], self).exec():
+            self.status.setText("证书正文模板已保存，重新生成预览即可看到。")
+            self._stale()
 
     def _save_settings(self) -> None:
         try:
