@@ -105,3 +105,21 @@ def render_png(pdf: Path, out_dir: Path, name: str, dpi: int = 60) -> list[Path]
         old.unlink()
     subprocess.run(["pdftoppm", "-png", "-r", str(dpi), str(pdf), str(out_dir / name)], check=True)
     return sorted(out_dir.glob(f"{name}-*.png"))
+
+
+def school_data_dir(data_dir: Path) -> Path:
+    """A data folder holding `build_school`'s ledger, closed again (for CLI tests)."""
+    from desktop_app.store.ledger import open_ledger
+
+    ledger = open_ledger(data_dir)
+    try:
+        build_school(ledger)
+    finally:
+        ledger.close()
+    return data_dir
+
+
+def run_print(data_dir: Path, *args: str) -> int:
+    from desktop_app.cli.main import main
+
+    return main(["--data-dir", str(data_dir), "print", *args])

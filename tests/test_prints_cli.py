@@ -8,9 +8,10 @@ from datetime import date
 import pytest
 from evaluation_helpers import YEAR, add_members, enter_total
 from conftest import SCREENSHOT_DIR
-from prints_helpers import FIVE_STAR, FOUR_STAR, UNSTARRED, build_school, fonts, page_sizes_mm, render_png, text
+from prints_helpers import (
+    FIVE_STAR, FOUR_STAR, UNSTARRED, fonts, page_sizes_mm, render_png, run_print, school_data_dir, text,
+)
 
-from desktop_app.cli.main import main
 from desktop_app.domain.people import MemberData
 from desktop_app.domain.pledges import PledgeData
 from desktop_app.services.errors import UserError
@@ -25,16 +26,7 @@ from desktop_app.store.ledger import open_ledger
 
 @pytest.fixture
 def school(data_dir):
-    ledger = open_ledger(data_dir)
-    try:
-        build_school(ledger)
-    finally:
-        ledger.close()
-    return data_dir
-
-
-def run_print(data_dir, *args) -> int:
-    return main(["--data-dir", str(data_dir), "print", *args])
+    return school_data_dir(data_dir)
 
 
 def test_plaques_for_one_star_level(school, tmp_path, capsys):

@@ -9,10 +9,9 @@ from datetime import date
 import pytest
 from evaluation_helpers import YEAR, add_members, enter_total
 from prints_helpers import (
-    PUBLISHED_FROM, PUBLISHED_TO, UNSTARRED, build_school, text, words_with_boxes,
+    PUBLISHED_FROM, PUBLISHED_TO, UNSTARRED, build_school, run_print, school_data_dir, text, words_with_boxes,
 )
 
-from desktop_app.cli.main import main
 from desktop_app.domain.collation import NameOrder
 from desktop_app.services.evaluations.schemes import get_scheme
 from desktop_app.services.prints import jobs, sources
@@ -23,16 +22,7 @@ from desktop_app.store.ledger import open_ledger
 
 @pytest.fixture
 def school(data_dir):
-    ledger = open_ledger(data_dir)
-    try:
-        build_school(ledger)
-    finally:
-        ledger.close()
-    return data_dir
-
-
-def run_print(data_dir, *args) -> int:
-    return main(["--data-dir", str(data_dir), "print", *args])
+    return school_data_dir(data_dir)
 
 
 def test_notice_lists_only_published_pledges_and_counts_people(ledger):
