@@ -14,11 +14,12 @@ from desktop_app.domain.collation import NameOrder
 from desktop_app.services.errors import UserError
 from desktop_app.services.prints import jobs
 from desktop_app.services.prints.fonts import CHOICES
-from desktop_app.services.prints.options import MAX_PENNANT_TEXT, check_offset, load_options
+from desktop_app.services.prints.options import MAX_PENNANT_TEXT, check_offset, load_options, pennant_text_length
 from desktop_app.services.prints.page import PAPER, Offset
+from desktop_app.services.prints.pennants import MATERIALS, SIZES_CM, WORDINGS
 from desktop_app.services.prints.sources import NOTICE_PROPOSED, star_levels
 
-_KIND_HELP = {"plaques": "星级党员桌牌", "pennants": "党员先锋班锦旗", "certificates": "荣誉证书",
+_KIND_HELP = {"plaques": "星级党员桌牌", "pennants": "党员先锋班锦旗制作单", "certificates": "荣誉证书",
               "pledges": "对标承诺书", "notice": "承诺公示名单", "calibration": "打印机偏移校准页"}
 
 
@@ -29,8 +30,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--year", help="学年，如 2025-2026（校准页不需要）")
     parser.add_argument("--level", help="桌牌：只印某一星级，如 五星级")
     parser.add_argument("--title", help="荣誉证书：只印某一荣誉称号，如 党员标兵")
-    parser.add_argument("--paper", choices=sorted(PAPER), help="锦旗纸张（默认取设置，一般为 A4）")
-    parser.add_argument("--text", help="锦旗正文（默认取设置，一般为 党员先锋班）")
+    parser.add_argument("--paper", choices=sorted(PAPER), help="锦旗制作单的纸张（默认取设置，一般为 A4）")
+    parser.add_argument("--text", help="锦旗正文（默认取设置，一般为 党员先锋班；分两列时可用空格或 / 指定断开处）")
+    parser.add_argument("--size", choices=list(SIZES_CM), help="锦旗成品尺寸，宽×高 cm（默认取设置）")
+    parser.add_argument("--material", choices=MATERIALS, help="锦旗材质（默认取设置）")
+    parser.add_argument("--wording", choices=WORDINGS, help="锦旗用语：授予（上款“授予××班”）或 敬赠（落款“××敬赠”）")
     parser.add_argument("--font", choices=[c.key for c in CHOICES], help="字体（默认取设置）")
     parser.add_argument("--offset-x", type=float, help="打印偏移 X（mm，向右为正；默认取设置）")
     parser.add_argument("--offset-y", type=float, help="打印偏移 Y（mm，向下为正；默认取设置）")
@@ -52,11 +56,14 @@ def _options(args, ledger):
     offset = Offset(options.offset.x_mm if args.offset_x is None else args.offset_x,
                     options.offset.y_mm if args.offset_y is None else args.offset_y)
     check_offset(offset)
-    if args.text is not None and not 1 <= len(args.text.strip()) <= MAX_PENNANT_TEXT:
+    if args.text is not None and not 1 <= pennant_text_length(args.text) <= MAX_PENNANT_TEXT:
         raise UserError(f"锦旗正文应为 1–{MAX_PENNANT_TEXT} 个字")
     options = replace(options, offset=offset, font_key=args.font or options.font_key,
                       pennant_paper=args.paper or options.pennant_paper,
                       pennant_text=(args.text or options.pennant_text).strip(),
+                      pennant_size=args.size or options.pennant_size,
+                      pennant_material=args.material or options.pennant_material,
+                      pennant_wording=args.wording or options.pennant_wording,
                       notice_order=NameOrder(args.order) if args.order else options.notice_order,
                       plaque_post=args.show_post or options.plaque_post,
                       allow_unapproved=args.allow_unapproved)

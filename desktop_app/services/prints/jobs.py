@@ -25,7 +25,7 @@ from desktop_app.services.prints.fonts import CHOICES, GlyphProblem, choice_by_k
 from desktop_app.services.prints.notice import notice_info, render_notice
 from desktop_app.services.prints.options import PrintOptions
 from desktop_app.services.prints.page import Progress, Target
-from desktop_app.services.prints.pennants import render_pennants
+from desktop_app.services.prints.pennants import DEFAULT_MAIN_TEXT, render_pennants
 from desktop_app.services.prints.plaques import render_plaques
 from desktop_app.services.prints.records import assign_numbers, log_print
 from desktop_app.services.prints.pledge_letters import render_pledge_letters
@@ -161,9 +161,9 @@ def render(batch: Batch, items: list, target: Target, options: PrintOptions,
         items = [replace(item, show_post=options.plaque_post) for item in items]
         return render_plaques(items, target, fonts, offset, progress)
     if key == "pennants":
-        text = (options.pennant_text or "").strip()
-        if text:
-            items = [replace(item, main_text=text) for item in items]
+        text = (options.pennant_text or "").strip() or DEFAULT_MAIN_TEXT
+        items = [replace(item, main_text=text, size=options.pennant_size, material=options.pennant_material,
+                         wording=options.pennant_wording) for item in items]
         return render_pennants(items, target, fonts, options.pennant_paper, offset, progress)
     if key == "certificates":
         return render_certificates(items, target, fonts, offset, progress)

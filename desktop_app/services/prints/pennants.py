@@ -1,9 +1,11 @@
-"""Pennants (锦旗) for 党员先锋班, in the classic vertical layout.
+"""Pennants (锦旗) for 党员先锋班, as the order sheet a shop makes them from (锦旗制作单).
 
-A red field with gold text hangs from a dowel on a cord and ends in a gold fringe.
-Columns read from right to left: the 上款 (the class and its head teacher) at the upper
-right, the large main text down the middle, the 落款 (branch and date) at the lower left.
-Drawn on A4 or A3 (everything scales with the paper) for a shop to reproduce or to print.
+One page per pennant: what the shop needs to know (finished size in cm, material, colours,
+trim, the three texts with their character heights) and the pennant drawn to scale in the
+classic vertical layout, with its dimensions. Columns read from right to left: the 上款 (授予
+the class, or the class alone when the branch 敬赠), the large main text down the middle, the
+落款 (the branch and the month). A main text too long for one column is split between two
+at a phrase boundary: where she put a space or “/”, else between two-character words.
 """
 
 from __future__ import annotations
@@ -17,12 +19,16 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app.services.prints.fonts import FontSet
 from desktop_app.services.prints.page import (
-    DARK_GOLD, DEEP_RED, GOLD, NO_OFFSET, PAPER, RED, Offset, Progress, Target, chinese_date, open_canvas, report,
+    GOLD, GREY, INK, NO_OFFSET, PAPER, RED, Offset, Progress, Target, chinese_date, open_canvas, report,
 )
-from desktop_app.services.prints.text import draw_vertical, vertical_cells
+from desktop_app.services.prints.text import draw_line, draw_vertical, fit_size, vertical_cells
 
 DEFAULT_MAIN_TEXT = "党员先锋班"
-BASE_WIDTH = 210 * mm  # the layout is designed on A4 and scaled
+SIZES_CM = {"60×90": (60, 90), "70×120": (70, 120), "80×160": (80, 160), "90×180": (90, 180)}
+MATERIALS = ("金丝绒", "植绒布", "丝绸")
+WORDINGS = ("授予", "敬赠")
+BREAKS = " /／｜|，,、·"
+MAX_ONE_COLUMN = 6
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,9 @@ class Pennant:
     day: date
     main_text: str = DEFAULT_MAIN_TEXT
     head_teacher: str = ""
+    wording: str = "授予"  # 授予: the branch awards it; 敬赠: the branch presents it
+    size: str = "60×90"  # finished size in cm, width × height
+    material: str = MATERIALS[0]
 
     @property
     def who(self) -> str:
@@ -40,104 +49,151 @@ class Pennant:
     @property
     def dedication(self) -> list[str]:
         """上款 columns, right to left."""
-        columns = [self.class_name]
-        if self.head_teacher:
-            columns.append(f"班主任　{self.head_teacher}")
-        return columns
+        first = f"授予{self.class_name}" if self.wording == "授予" else self.class_name
+        return [first, *([f"班主任　{self.head_teacher}"] if self.head_teacher else [])]
 
     @property
     def signature(self) -> list[str]:
-        """落款 columns, right to left: the branch, then the date."""
-        return [self.branch, chinese_date(self.day, with_day=False)]
+        """落款 columns, right to left: the branch (敬赠 after it), then the month."""
+        branch = f"{self.branch}　敬赠" if self.wording == "敬赠" else self.branch
+        return [branch, chinese_date(self.day, with_day=False)]
+
+    @property
+    def columns(self) -> list[str]:
+        return main_columns(self.main_text)
 
     def texts(self) -> list[str]:
         return [self.main_text, *self.dedication, *self.signature]
 
 
-def _main_columns(text: str) -> list[str]:
-    """Up to six characters in one column; longer texts in two, the right one first."""
+def main_columns(text: str) -> list[str]:
+    """One column up to six characters; longer, two columns (right one first) split where she
+    marked a break, else at the two-character word boundary nearest the middle."""
     text = text.strip() or DEFAULT_MAIN_TEXT
-    if len(text) <= 6:
+    for mark in BREAKS:
+        if mark in text.strip(BREAKS):
+            left, _, right = text.partition(mark)
+            return [left.strip(BREAKS), right.replace(mark, "").strip(BREAKS)]
+    if len(text) <= MAX_ONE_COLUMN:
         return [text]
-    half = (len(text) + 1) // 2
-    return [text[:half], text[half:]]
+    cut = min(range(2, len(text) - 1, 2), key=lambda k: (abs(k - len(text) / 2), -k))
+    return [text[:cut], text[cut:]]
 
 
-def _draw_hanger(c: Canvas, left: float, right: float, rod_y: float, top: float, u: float) -> None:
-    """The cord to a hook, and the dowel with round knobs."""
-    middle = (left + right) / 2
-    c.setStrokeColorRGB(*DARK_GOLD)
-    c.setLineWidth(1.2 * u)
-    c.line(left + 12 * mm * u, rod_y, middle, top)
-    c.line(right - 12 * mm * u, rod_y, middle, top)
-    c.setFillColorRGB(*DARK_GOLD)
-    c.circle(middle, top, 2.2 * mm * u, stroke=0, fill=1)
-    c.setFillColorRGB(0.45, 0.28, 0.12)
-    c.roundRect(left - 6 * mm * u, rod_y - 2.2 * mm * u, right - left + 12 * mm * u, 4.4 * mm * u, 2 * mm * u, stroke=0, fill=1)
-    c.setFillColorRGB(*DARK_GOLD)
-    for x in (left - 8 * mm * u, right + 8 * mm * u):
-        c.circle(x, rod_y, 3.6 * mm * u, stroke=0, fill=1)
+@dataclass(frozen=True)
+class Layout:
+    """The pennant in cm: its size, the character heights and where the columns stand."""
+
+    width: float
+    height: float
+    main_char: float  # height of a main-text character
+    side_char: float  # 上款 and 落款
+    margin: float  # from the edge to the text
+
+    @staticmethod
+    def of(pennant: Pennant) -> Layout:
+        width, height = SIZES_CM.get(pennant.size, SIZES_CM["60×90"])
+        columns = pennant.columns
+        longest = max(len(vertical_cells(c)) for c in columns)
+        side = round(width * 0.06, 1)
+        margin = round(width * 0.08, 1)
+        room = height - 2 * (margin + 3 * side)
+        share = 0.34 if len(columns) == 1 else 0.2  # two columns leave room for 上款 and 落款
+        main = round(min(room / longest, width * share) * 0.9, 1)
+        return Layout(width, height, main, side, margin)
 
 
-def _draw_fringe(c: Canvas, left: float, right: float, top: float, length: float, u: float) -> None:
-    c.setFillColorRGB(*DARK_GOLD)
-    c.rect(left, top - 3 * mm * u, right - left, 3 * mm * u, stroke=0, fill=1)
-    c.setStrokeColorRGB(*GOLD)
-    c.setLineWidth(0.9 * u)
-    x, step = left + 1 * mm * u, 1.6 * mm * u
-    while x < right - 0.5 * mm * u:
-        c.line(x, top - 3 * mm * u, x, top - 3 * mm * u - length)
-        x += step
+def spec_rows(p: Pennant, layout: Layout) -> list[tuple[str, str]]:
+    columns = "”“".join(p.columns)
+    return [
+        ("成品尺寸", f"宽 {layout.width:g} cm × 高 {layout.height:g} cm（竖式）"),
+        ("材质", p.material),
+        ("颜色", "大红底色，金黄色字（烫金或印金）"),
+        ("边饰", "下边及两侧金色流苏；上端穿杆，配横杆、挂绳"),
+        ("数量", "1 面"),
+        ("上款", f"“{'　'.join(p.dedication)}”，字高约 {layout.side_char:g} cm"),
+        ("正文", f"“{columns}”，{len(p.columns)} 列，字高约 {layout.main_char:g} cm"),
+        ("落款", f"“{'　'.join(p.signature)}”，字高约 {layout.side_char:g} cm"),
+    ]
+
+
+def _draw_specs(c: Canvas, p: Pennant, layout: Layout, fonts: FontSet, left: float, top: float, width: float) -> float:
+    bold, regular = fonts.chain(bold=True), fonts.chain()
+    y = top
+    for label, value in spec_rows(p, layout):
+        c.setFillColorRGB(*INK)
+        draw_line(c, label, left, y, 11, bold, align="left")
+        size = fit_size(value, regular, width - 22 * mm, 11, 7)
+        draw_line(c, value, left + 22 * mm, y, size, regular, align="left")
+        c.setStrokeColorRGB(*GREY)
+        c.setLineWidth(0.3)
+        c.line(left, y - 2.5 * mm, left + width, y - 2.5 * mm)
+        y -= 8 * mm
+    return y
+
+
+def _dimension(c: Canvas, x0: float, y0: float, x1: float, y1: float, label: str, fonts: FontSet) -> None:
+    c.setStrokeColorRGB(*GREY)
+    c.setLineWidth(0.4)
+    c.line(x0, y0, x1, y1)
+    for x, y in ((x0, y0), (x1, y1)):
+        c.circle(x, y, 0.6 * mm, stroke=1, fill=0)
+    c.setFillColorRGB(*GREY)
+    draw_line(c, label, (x0 + x1) / 2 + (3 * mm if x0 == x1 else 0), (y0 + y1) / 2 + (1.5 * mm if y0 == y1 else 0),
+              8, fonts.chain(), align="left" if x0 == x1 else "centre")
+
+
+def _draw_to_scale(c: Canvas, p: Pennant, layout: Layout, fonts: FontSet, box: tuple[float, float, float, float]) -> None:
+    """The pennant at scale, centred in box (left, bottom, width, height), with dimensions."""
+    bold = fonts.chain(bold=True)
+    bx, by, bw, bh = box
+    scale = min(bw / layout.width, bh / layout.height)  # points per cm
+    w, h = layout.width * scale, layout.height * scale
+    left, bottom = bx + (bw - w) / 2, by + (bh - h) / 2
+    c.setFillColorRGB(*RED)
+    c.rect(left, bottom, w, h, stroke=0, fill=1)
+    c.setFillColorRGB(*GOLD)
+    margin, side, main = layout.margin * scale, layout.side_char * scale, layout.main_char * scale
+    x = left + w - margin - side / 2
+    for column in p.dedication:  # 上款: upper right, leftwards
+        draw_vertical(c, column, x, bottom + h - margin, side * 0.9, bold, side)
+        x -= side * 1.3
+    columns = p.columns
+    centre = left + w / 2
+    for i, column in enumerate(columns):
+        cx = centre + (len(columns) - 1) * main * 0.6 - i * main * 1.2
+        top = bottom + h / 2 + len(vertical_cells(column)) * main / 2
+        draw_vertical(c, column, cx, top, main * 0.9, bold, main)
+    x = left + margin + side / 2 + (len(p.signature) - 1) * side * 1.3
+    for column in p.signature:  # 落款: lower left, bottom aligned
+        draw_vertical(c, column, x, bottom + margin + len(vertical_cells(column)) * side, side * 0.9, bold, side)
+        x -= side * 1.3
+    _dimension(c, left, bottom - 5 * mm, left + w, bottom - 5 * mm, f"{layout.width:g} cm", fonts)
+    _dimension(c, left + w + 5 * mm, bottom, left + w + 5 * mm, bottom + h, f"{layout.height:g} cm", fonts)
+    c.setFillColorRGB(*GREY)
+    ratio = (10 * mm) / scale  # a centimetre of pennant is `scale` points on the sheet
+    draw_line(c, f"示意图，约 1:{ratio:.0f}", bx + bw / 2, by - 12 * mm, 8, fonts.chain())
 
 
 def draw_pennant(c: Canvas, pennant: Pennant, fonts: FontSet, page_size, offset: Offset = NO_OFFSET) -> None:
     offset.apply(c)
     width, height = page_size
-    u = width / BASE_WIDTH  # 1 on A4, about 1.41 on A3
+    u = width / (210 * mm)  # 1 on A4, about 1.41 on A3
     bold = fonts.chain(bold=True)
-    left, right = 32 * mm * u, width - 32 * mm * u
-    rod_y = height - 30 * mm * u
-    field_top, field_bottom = rod_y - 2 * mm * u, 44 * mm * u
-    _draw_hanger(c, left, right, rod_y, height - 12 * mm * u, u)
-    # the red field, with a gold rule inside its edge
-    c.setFillColorRGB(*RED)
-    c.rect(left, field_bottom, right - left, field_top - field_bottom, stroke=0, fill=1)
-    c.setStrokeColorRGB(*GOLD)
-    c.setLineWidth(1.0 * u)
-    inset = 5 * mm * u
-    c.rect(left + inset, field_bottom + inset, right - left - 2 * inset, field_top - field_bottom - 2 * inset)
-    c.setStrokeColorRGB(*DEEP_RED)
-    c.setLineWidth(0.4 * u)
-    c.line(left, field_top, right, field_top)
-    _draw_fringe(c, left, right, field_bottom, 20 * mm * u, u)
-
-    c.setFillColorRGB(*GOLD)
-    small = 19 * u
-    small_pitch = small * 1.2
-    # 上款: upper right, columns leftwards
-    x = right - 17 * mm * u
-    for column in pennant.dedication:
-        draw_vertical(c, column, x, field_top - 16 * mm * u, small, bold, small_pitch)
-        x -= small_pitch * 1.15
-    # main text down the middle
-    columns = _main_columns(pennant.main_text)
-    longest = max(len(vertical_cells(col)) for col in columns)
-    room = field_top - field_bottom - 2 * 30 * mm * u
-    cap = (38 if len(columns) == 1 else 33) * mm * u  # two columns leave room for 上款 and 落款
-    pitch = min(room / longest, cap, (right - left - 2 * 34 * mm * u) / len(columns))
-    size = pitch * 0.9
-    centre = (left + right) / 2
-    for i, column in enumerate(columns):
-        x = centre + (len(columns) - 1) * pitch * 0.55 - i * pitch * 1.1
-        top = (field_top + field_bottom) / 2 + len(vertical_cells(column)) * pitch / 2
-        draw_vertical(c, column, x, top, size, bold, pitch)
-    # 落款: lower left, columns leftwards, bottom aligned
-    signature = pennant.signature
-    x = left + 17 * mm * u + (len(signature) - 1) * small_pitch * 1.15
-    for column in signature:
-        top = field_bottom + 14 * mm * u + len(vertical_cells(column)) * small_pitch
-        draw_vertical(c, column, x, top, small, bold, small_pitch)
-        x -= small_pitch * 1.15
+    layout = Layout.of(pennant)
+    c.setFillColorRGB(*INK)
+    draw_line(c, "锦旗制作单", width / 2, height - 24 * mm * u, 22 * u, bold, char_space=4 * u)
+    draw_line(c, f"{pennant.class_name}　{pennant.main_text.strip()}", width / 2, height - 33 * mm * u, 12 * u,
+              fonts.chain())
+    left, text_width = 22 * mm * u, width - 44 * mm * u
+    c.saveState()
+    c.translate(left, height - 46 * mm * u)
+    c.scale(u, u)
+    bottom = _draw_specs(c, pennant, layout, fonts, 0, 0, text_width / u)
+    c.restoreState()
+    spec_bottom = height - 46 * mm * u + bottom * u
+    box_top = spec_bottom - 6 * mm * u
+    _draw_to_scale(c, pennant, layout, fonts, (left, 28 * mm * u, text_width - 20 * mm * u, box_top - 28 * mm * u))
     c.showPage()
 
 
@@ -145,7 +201,7 @@ def render_pennants(pennants: Iterable[Pennant], target: Target, fonts: FontSet,
                     offset: Offset = NO_OFFSET, progress: Progress | None = None) -> int:
     pennants = list(pennants)
     page_size = PAPER[paper]
-    c = open_canvas(target, page_size, fonts, "党员先锋班锦旗")
+    c = open_canvas(target, page_size, fonts, "党员先锋班锦旗制作单")
     for done, pennant in enumerate(pennants, start=1):
         draw_pennant(c, pennant, fonts, page_size, offset)
         report(progress, done, len(pennants))

@@ -13,7 +13,7 @@ from desktop_app.services.prints import jobs
 from desktop_app.services.prints.fonts import CHOICES, installed_file
 from desktop_app.services.prints.options import MAX_OFFSET_MM, MAX_PENNANT_TEXT, MAX_PHONE, PrintOptions
 from desktop_app.services.prints.page import PAPER, Offset
-from desktop_app.services.prints.pennants import DEFAULT_MAIN_TEXT
+from desktop_app.services.prints.pennants import DEFAULT_MAIN_TEXT, MATERIALS, SIZES_CM, WORDINGS
 
 
 class PeopleList(QListWidget):
@@ -91,7 +91,11 @@ class PrintControls(QWidget):
         for name in PAPER:
             self.paper.addItem(name, name)
         self.pennant_text = QLineEdit(self)
-        self.pennant_text.setMaxLength(MAX_PENNANT_TEXT)
+        self.pennant_text.setMaxLength(MAX_PENNANT_TEXT + 2)  # a space or / may mark where the columns break
+        self.pennant_text.setToolTip("分两列时，可用空格或 / 标出断开处，如“爱岗敬业 优秀党员班”")
+        self.pennant_size, self.pennant_material, self.pennant_wording = (
+            self._choice_box([f"{size} cm" for size in SIZES_CM], list(SIZES_CM)),
+            self._choice_box(MATERIALS), self._choice_box(WORDINGS))
         self.pennant_text.setPlaceholderText(DEFAULT_MAIN_TEXT)
         self.notice_order = QComboBox(self)
         for order in (NameOrder.STROKES, NameOrder.PINYIN):
@@ -106,8 +110,11 @@ class PrintControls(QWidget):
         settings = QGroupBox("打印设置", self)
         form = QFormLayout(settings)
         form.addRow("字体", self.font)
-        form.addRow("锦旗纸张", self.paper)
         form.addRow("锦旗正文", self.pennant_text)
+        form.addRow("锦旗尺寸", self.pennant_size)
+        form.addRow("锦旗材质", self.pennant_material)
+        form.addRow("锦旗用语", self.pennant_wording)
+        form.addRow("制作单纸张", self.paper)
         form.addRow("公示排序", self.notice_order)
         form.addRow("监督电话", self.notice_phone)
         form.addRow(self.plaque_post)
@@ -127,7 +134,8 @@ class PrintControls(QWidget):
 
         for combo in (self.kind, self.year, self.choice):
             combo.currentIndexChanged.connect(self.selection_changed)
-        for combo in (self.font, self.paper, self.notice_order):
+        for combo in (self.font, self.paper, self.notice_order, self.pennant_size, self.pennant_material,
+                      self.pennant_wording):
             combo.currentIndexChanged.connect(self.options_changed)
         for check in (self.plaque_post, self.allow_unapproved):
             check.toggled.connect(self.options_changed)
@@ -136,6 +144,12 @@ class PrintControls(QWidget):
             box.valueChanged.connect(self.options_changed)
         self.people.itemChanged.connect(self.options_changed)
         self.pennant_text.textChanged.connect(self.options_changed)
+
+    def _choice_box(self, labels, values=None) -> QComboBox:
+        box = QComboBox(self)
+        for label, value in zip(labels, values or labels, strict=True):
+            box.addItem(label, value)
+        return box
 
     def _offset_box(self) -> QDoubleSpinBox:
         box = QDoubleSpinBox(self)
@@ -156,11 +170,16 @@ class PrintControls(QWidget):
         return self.choice.currentText() if self.choice.count() else ""
 
     def options(self) -> PrintOptions:
-        return PrintOptions(self.font.currentData(), Offset(self.offset_x.value(), self.offset_y.value()),
-                            self.paper.currentData(), self.pennant_text.text().strip() or DEFAULT_MAIN_TEXT,
-                            self.notice_order.currentData(), self.notice_phone.text().strip(),
-                            self.plaque_post.isChecked(),
-                            not self.allow_unapproved.isHidden() and self.allow_unapproved.isChecked())
+        return PrintOptions(
+            font_key=self.font.currentData(), offset=Offset(self.offset_x.value(), self.offset_y.value()),
+            pennant_paper=self.paper.currentData(),
+            pennant_text=self.pennant_text.text().strip() or DEFAULT_MAIN_TEXT,
+            pennant_size=self.pennant_size.currentData(), pennant_material=self.pennant_material.currentData(),
+            pennant_wording=self.pennant_wording.currentData(),
+            notice_order=self.notice_order.currentData(), notice_phone=self.notice_phone.text().strip(),
+            plaque_post=self.plaque_post.isChecked(),
+            allow_unapproved=not self.allow_unapproved.isHidden() and self.allow_unapproved.isChecked(),
+        )
 
     def show_unapproved_choice(self, needed: bool) -> None:
         """Plaques of a year not yet approved: printing them takes an explicit tick, every time."""
@@ -171,7 +190,7 @@ class PrintControls(QWidget):
 
     def set_options(self, options: PrintOptions) -> None:
         widgets = (self.font, self.paper, self.offset_x, self.offset_y, self.pennant_text, self.notice_order,
-                   self.notice_phone, self.plaque_post)
+                   self.notice_phone, self.plaque_post, self.pennant_size, self.pennant_material, self.pennant_wording)
         for widget in widgets:
             widget.blockSignals(True)
         self.font.setCurrentIndex(max(0, self.font.findData(options.font_key)))
@@ -179,6 +198,9 @@ class PrintControls(QWidget):
         self.offset_x.setValue(options.offset.x_mm)
         self.offset_y.setValue(options.offset.y_mm)
         self.pennant_text.setText(options.pennant_text)
+        for box, value in ((self.pennant_size, options.pennant_size), (self.pennant_material, options.pennant_material),
+                           (self.pennant_wording, options.pennant_wording)):
+            box.setCurrentIndex(max(0, box.findData(value)))
         self.notice_order.setCurrentIndex(max(0, self.notice_order.findData(options.notice_order)))
         self.notice_phone.setText(options.notice_phone)
         self.plaque_post.setChecked(options.plaque_post)
