@@ -13,6 +13,7 @@ from desktop_app.domain.calendar import Period, month_period, months_in, records
 from desktop_app.domain.pledges import PledgeStatus
 from desktop_app.domain.vocab import PoliticalStatus
 from desktop_app.services.development.queries import upcoming_deadlines
+from desktop_app.services.meetings.due import MonthGlance, month_glance
 from desktop_app.services.members import list_members
 from desktop_app.services.pledges.queries import counts_by_status
 from desktop_app.services.records.queries import behind_list, class_coverage, member_fulfilment, totals
@@ -62,6 +63,7 @@ class Dashboard:
     due_counts: tuple[int, int]  # observations, visits recorded for that month so far
     months: tuple[MonthCount, ...] = field(default=())
     development_deadlines: tuple[DevelopmentDeadline, ...] = field(default=())
+    meetings: MonthGlance | None = None  # 组织生活 due this month and missed this school year
 
     @property
     def coverage_share(self) -> float:
@@ -109,4 +111,5 @@ def build_dashboard(ledger: Ledger, today: date | None = None) -> Dashboard:
         months=months,
         development_deadlines=tuple(DevelopmentDeadline(r.name, r.next.what, r.next.due, r.due_state == "overdue")
                                     for r in upcoming_deadlines(ledger, today)),
+        meetings=month_glance(ledger, today),
     )

@@ -23,6 +23,7 @@ TABS: tuple[TabSpec, ...] = (
     TabSpec("pledges", "承诺", "desktop_app.ui.pledges.tab:PledgesTab"),
     TabSpec("observations", "听课", "desktop_app.ui.observations.tab:ObservationsTab"),
     TabSpec("visits", "家访", "desktop_app.ui.visits.tab:VisitsTab"),
+    TabSpec("meetings", "组织生活", "desktop_app.ui.meetings.tab:MeetingsTab"),
     TabSpec("rectifications", "整改", "desktop_app.ui.rectifications.tab:RectificationsTab"),
     TabSpec("development", "发展党员", "desktop_app.ui.development.tab:DevelopmentTab"),
     TabSpec("evaluations", "考核", "desktop_app.ui.evaluations.tab:EvaluationsTab"),

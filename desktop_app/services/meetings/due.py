@@ -8,9 +8,9 @@ from datetime import date
 
 from sqlalchemy import select
 
-from desktop_app.domain.calendar import Period
+from desktop_app.domain.calendar import Period, month_period, school_year_of, school_year_period
 from desktop_app.domain.meetings import (
-    SECRETARY_LECTURE, TALK, AttendanceTally, DueLine, DutySummary, MeetingKind, due_lines,
+    SECRETARY_LECTURE, TALK, AttendanceTally, DueLine, DueState, DutySummary, MeetingKind, due_lines,
     per_subject_due_lines, summarise, tally,
 )
 from desktop_app.services.meetings import settings as meeting_settings
@@ -42,7 +42,7 @@ class DueReport:
         return summarise(self.lines)
 
     def missed(self) -> list[DueLine]:
-        return [line for line in self.lines if line.state.value == "missed"]
+        return [line for line in self.lines if line.state is DueState.MISSED]
 
 
 def due_report(ledger: Ledger, span: Period, today: date | None = None) -> DueReport:
@@ -101,3 +101,26 @@ def _member_attendance(members, attendance, talked, policy) -> list[MemberAttend
 def member_rates(ledger: Ledger, span: Period) -> dict[int, tuple[AttendanceTally, float | None]]:
     """member id → (tally, rate) over the span, for the evaluation source."""
     return {m.member_id: (m.counts, m.rate) for m in due_report(ledger, span).members}
+
+
+@dataclass(frozen=True)
+class MonthGlance:
+    """The 工作台's view: what is due by the end of this month, and what this school year has missed."""
+
+    month: Period
+    due_this_month: tuple[DueLine, ...]  # periods ending this month, not yet met
+    met_this_month: int
+    missed_this_year: tuple[DueLine, ...]
+
+
+def month_glance(ledger: Ledger, today: date | None = None) -> MonthGlance:
+    today = today or date.today()
+    month = month_period(today.year, today.month)
+    report = due_report(ledger, school_year_period(school_year_of(today)), today)
+    ending = [line for line in report.lines if line.period.end in month]
+    return MonthGlance(
+        month=month,
+        due_this_month=tuple(line for line in ending if line.state is not DueState.MET),
+        met_this_month=sum(1 for line in ending if line.state is DueState.MET),
+        missed_this_year=tuple(report.missed()),
+    )

@@ -69,6 +69,7 @@ class AttendanceLine:
 
     member_id: int
     name: str
+    party_group: str
     status: str
     reason: str
 
@@ -128,11 +129,12 @@ def get_meeting(ledger: Ledger, meeting_id: int) -> MeetingData:
 
 def attendance_lines(ledger: Ledger, meeting_id: int) -> list[AttendanceLine]:
     """Everyone listed at the meeting, guests included, by group and name."""
-    query = (select(MeetingAttendance.member_id, Member.name, MeetingAttendance.status, MeetingAttendance.reason)
+    query = (select(MeetingAttendance.member_id, Member.name, Member.party_group, MeetingAttendance.status,
+                    MeetingAttendance.reason)
              .join(Member, Member.id == MeetingAttendance.member_id)
              .where(MeetingAttendance.meeting_id == meeting_id).order_by(Member.party_group, Member.name))
     with ledger.reading() as session:
-        return [AttendanceLine(i, n, s, r or "") for i, n, s, r in session.execute(query)]
+        return [AttendanceLine(i, n, g or "", s, r or "") for i, n, g, s, r in session.execute(query)]
 
 
 def list_talks(ledger: Ledger, period: Period | None, *, member_id: int | None = None) -> list[TalkRow]:

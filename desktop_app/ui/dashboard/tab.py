@@ -55,6 +55,7 @@ class DashboardTab(QWidget):
             "rectifications": FigureCard("逾期未完成的整改", self),
             "due": FigureCard("月度记录报送", self),
             "development": FigureCard("发展党员：30天内到期/逾期", self),
+            "meetings": FigureCard("本月组织生活（待开展）", self),
         }
         grid = QGridLayout()
         grid.setSpacing(12)
@@ -121,6 +122,7 @@ class DashboardTab(QWidget):
             f"{d.due_month.label}的听课、家访记录应在此前报送；已录入听课 {observations} 节、家访 {visits} 次",
             alert=(d.due_date - d.today).days <= 3)
         self._show_development(d)
+        self._show_meetings(d)
         self.chart.show_months(d.months)
         if self._stale:
             self._stale = False
@@ -134,6 +136,15 @@ class DashboardTab(QWidget):
         self.cards["development"].show_figure(
             f"{len(deadlines)}", "；".join(lines) + more if deadlines else "没有临近的期限",
             alert=bool(late), good=not deadlines)
+
+    def _show_meetings(self, d: Dashboard) -> None:
+        glance = d.meetings
+        due, missed = glance.due_this_month, glance.missed_this_year
+        labels = [line.label for line in due]
+        listed = "、".join(labels[:4]) + (f" 等{len(labels)}项" if len(labels) > 4 else "") if due else "本月应开展的都已开展"
+        self.cards["meetings"].show_figure(
+            f"{len(due)} 项", f"{listed}；本学年已缺 {len(missed)} 项次" if missed else f"{listed}；本学年没有缺项",
+            alert=bool(missed), good=not due and not missed)
 
     # --- click-through ---------------------------------------------------------
     def open_behind(self, key: str) -> None:
@@ -154,3 +165,5 @@ class DashboardTab(QWidget):
             window.open_tab("development", due=True)
         elif key == "due":
             window.open_tab("visits", view="records", period=d.due_month)
+        elif key == "meetings":
+            window.open_tab("meetings", view="due", period=d.meetings.month)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 from desktop_app.domain.vocab import LabelledEnum
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui.records.class_combo import ClassCombo
-from desktop_app.ui.records.period_bar import PeriodBar
+from desktop_app.ui.records.period_bar import RECORD_UNITS, PeriodBar
 from desktop_app.ui.widgets.enum_combo import EnumCombo
 from desktop_app.ui.widgets.member_picker import MemberPicker
 
@@ -22,9 +22,9 @@ class RecordFilterBar(QWidget):
     searchChanged = Signal(str)
 
     def __init__(self, ledger: Ledger, kinds: type[LabelledEnum], all_kinds: str, parent: QWidget | None = None,
-                 *, unit: str = "month"):
+                 *, unit: str = "month", units: tuple[str, ...] = RECORD_UNITS):
         super().__init__(parent)
-        self.period_bar = PeriodBar(ledger, self, unit=unit)
+        self.period_bar = PeriodBar(ledger, self, unit=unit, units=units)
         self.person = MemberPicker(ledger, self, include_left=True, placeholder="全部人员（输入姓名筛选）")
         self.kind = EnumCombo(kinds, self, blank=all_kinds)
         self.class_combo = ClassCombo(ledger, self)

@@ -7,11 +7,14 @@ from datetime import date, timedelta
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
-from desktop_app.domain.calendar import Period, SEMESTER_LABELS, month_period, school_year_of, week_period
+from desktop_app.domain.calendar import (
+    Period, SEMESTER_LABELS, month_period, quarter_of, quarter_period, school_year_of, school_year_period, week_period,
+)
 from desktop_app.services.settings import semester_dates
 from desktop_app.store.ledger import Ledger
 
-UNITS = {"week": "按周", "month": "按月", "semester": "按学期"}
+UNITS = {"week": "按周", "month": "按月", "quarter": "按季度", "semester": "按学期", "school_year": "按学年"}
+RECORD_UNITS = ("week", "month", "semester")
 
 
 def semester_containing(ledger: Ledger, day: date) -> Period:
@@ -34,6 +37,10 @@ def period_for(ledger: Ledger, unit: str, day: date) -> Period:
         return Period(week.start, week.end, f"{week.start:%Y年%m月%d日}起一周")
     if unit == "month":
         return month_period(day.year, day.month)
+    if unit == "quarter":
+        return quarter_period(day.year, quarter_of(day))
+    if unit == "school_year":
+        return school_year_period(school_year_of(day))
     return semester_containing(ledger, day)
 
 
@@ -43,14 +50,14 @@ class PeriodBar(QWidget):
     changed = Signal(object)
 
     def __init__(self, ledger: Ledger, parent: QWidget | None = None, *, unit: str = "month",
-                 today: date | None = None):
+                 today: date | None = None, units: tuple[str, ...] = RECORD_UNITS):
         super().__init__(parent)
         self._ledger = ledger
         self._today = today or date.today()
         self._anchor = self._today
         self.unit_combo = QComboBox(self)
-        for code, label in UNITS.items():
-            self.unit_combo.addItem(label, code)
+        for code in units:
+            self.unit_combo.addItem(UNITS[code], code)
         self.unit_combo.setCurrentIndex(self.unit_combo.findData(unit))
         self.previous_button = QToolButton(self)
         self.previous_button.setText("◀")

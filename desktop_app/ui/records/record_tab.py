@@ -15,6 +15,7 @@ from desktop_app.services.errors import UserError
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.records.filter_bar import RecordFilterBar
+from desktop_app.ui.records.period_bar import RECORD_UNITS
 from desktop_app.ui.records.quota_settings_dialog import open_quota_settings
 from desktop_app.ui.records.quota_view import QuotaView
 from desktop_app.ui.records.search_proxy import CachedSearchProxy
@@ -30,11 +31,14 @@ class RecordList(QWidget):
     noun: str  # e.g. "听课记录"
     columns: list[Column]
     dialog_cls: type[QDialog]  # Cls(ledger, record_id or None, parent, **new_record_defaults)
+    period_units: tuple[str, ...] = RECORD_UNITS  # the period bar's choices
+    filters_by_class = True  # show the class filter
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self._context = context
-        self.filters = RecordFilterBar(context.ledger, self.kinds, self.all_kinds, self)
+        self.filters = RecordFilterBar(context.ledger, self.kinds, self.all_kinds, self, units=self.period_units)
+        self.filters.class_combo.setVisible(self.filters_by_class)
         self.model, self.proxy, self.view = record_table(self.columns, self, proxy=CachedSearchProxy(self))
         self.count_label = QLabel(self)
         self.buttons = record_buttons(self, self.view, add=self.add, edit=self.edit, delete=self.delete,

@@ -1,0 +1,60 @@
+"""The 组织生活 tab: meetings, 谈心谈话, and held/due with each member's attendance."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.meetings.due_view import DueView
+from desktop_app.ui.meetings.lists import MeetingRecords, TalkRecords
+from desktop_app.ui.meetings.settings_dialog import MeetingSettingsDialog
+
+MEETING_TOPICS = {"meeting", "member"}
+TALK_TOPICS = {"heart_to_heart_talk", "member"}
+
+
+class MeetingsTab(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._context = context
+        self.meetings = MeetingRecords(context, self)
+        self.talks = TalkRecords(context, self)
+        self.due = DueView(context, self)
+        self.settings_button = QPushButton("组织生活设置…", self)
+        self.settings_button.clicked.connect(lambda: MeetingSettingsDialog(self._context.ledger, self).exec())
+        self.pages = QTabWidget(self)
+        self.pages.addTab(self.meetings, "会议记录")
+        self.pages.addTab(self.talks, "谈心谈话")
+        self.pages.addTab(self.due, "完成情况")
+        self.pages.setCornerWidget(self.settings_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.pages)
+        context.changed.connect(self._on_changed)
+        context.reloaded.connect(self._on_reloaded)
+
+    def _on_changed(self, topics: set[str]) -> None:
+        if "member" in topics:
+            for records in (self.meetings, self.talks):
+                records.filters.reload_choices(self._context.ledger)
+        if topics & MEETING_TOPICS:
+            self.meetings.reload()
+        if topics & TALK_TOPICS:
+            self.talks.reload()
+
+    def _on_reloaded(self) -> None:
+        for records in (self.meetings, self.talks):
+            records.filters.reload_choices(self._context.ledger)
+            records.reload()
+        self.due.reload()
+
+    def show_filtered(self, *, view: str = "meetings", period=None, kind: str | None = None, **_ignored) -> None:
+        """Dashboard click-through: "meetings" (with period and kind) or "due" (this school year's missing)."""
+        if view == "due":
+            self.pages.setCurrentWidget(self.due)
+            if period is not None:
+                self.due.period_bar.show_date(period.start, "school_year")
+            self.due.missing_only.setChecked(True)
+            return
+        self.pages.setCurrentWidget(self.meetings)
+        self.meetings.filters.set_criteria(period=period, kind=kind)
