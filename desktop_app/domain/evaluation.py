@@ -40,6 +40,9 @@ class Fulfilment:
     visits_done: float | None = None
     visits_required: float | None = None
     pledge_grade: str | None = None
+    meetings_attended: float | None = None  # 组织生活: attended, under the school's 请假 rule
+    meetings_expected: float | None = None
+    meetings_note: str = ""  # how 请假 was counted, e.g. "请假 1 次不计入应到"
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,14 @@ def computed_score(ind: Indicator, facts: Fulfilment) -> IndicatorScore | None:
         got = points(share * ind.max_points)
         grade = GRADE_LABELS.get(facts.pledge_grade or "", facts.pledge_grade)
         return IndicatorScore(ind.key, got, f"践诺评议“{grade}” → {fmt(got)}/{fmt(ind.max_points)}", True)
+    if source is IndicatorSource.MEETING_ATTENDANCE:
+        if not facts.meetings_expected:  # no meeting expected the member: nothing to count
+            return None
+        ratio = min(facts.meetings_attended / facts.meetings_expected, 1.0)
+        got = points(ratio * ind.max_points)
+        note = f"（{facts.meetings_note}）" if facts.meetings_note else ""
+        return IndicatorScore(ind.key, got, f"组织生活出席 {fmt(facts.meetings_attended)}/{fmt(facts.meetings_expected)} "
+                              f"次{note} → {fmt(got)}/{fmt(ind.max_points)}", True)
     if source is IndicatorSource.COVERAGE:
         ratios = [r for r in (
             _ratio(facts.observations_done, facts.observations_required),

@@ -22,6 +22,7 @@ class IndicatorSource(LabelledEnum):
     DEMO_LESSONS = ("demo_lessons", "示范课")
     VISIT_QUOTA = ("visit_quota", "家访任务")
     COVERAGE = ("coverage", "综合完成率")
+    MEETING_ATTENDANCE = ("meeting_attendance", "组织生活出席")
 
     @property
     def computed(self) -> bool:

@@ -1,4 +1,4 @@
-"""Where computed indicators get their records: the pledges and observations/visits features.
+"""Where computed indicators get their records: pledges, observations/visits and 组织生活 attendance.
 
 Those features are optional to this one: each query is looked up by name with importlib, and
 when it is not there (or the records say nothing of a member) the indicator falls back to the
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from desktop_app.domain.evaluation import Fulfilment
+from desktop_app.services.meetings.due import attendance_facts
 from desktop_app.services.settings import semester_dates
 from desktop_app.store.ledger import Ledger
 
@@ -70,13 +71,18 @@ def semester_facts(ledger: Ledger, school_year: str, semester: int) -> dict[int,
     # before the school used it): its indicator is then entered by hand, not scored as zero.
     kinds = [kind for kind in ("observations", "demo_lessons", "visits")
              if any(_number(f, f"{kind}_done") for f in fulfilment.values())]
+    attendance = attendance_facts(ledger, semester_dates(ledger, school_year).semester(semester))
     facts: dict[int, Fulfilment] = {}
-    for member_id in set(grades) | set(fulfilment):
+    for member_id in set(grades) | set(fulfilment) | set(attendance):
         done = fulfilment.get(member_id)
         counts = {}
         for kind in kinds:
             counts[f"{kind}_done"] = _number(done, f"{kind}_done")
             counts[f"{kind}_required"] = _number(done, f"{kind}_required")
+        met = attendance.get(member_id)
+        if met is not None:
+            counts.update(meetings_attended=float(met.attended), meetings_expected=float(met.expected),
+                          meetings_note=met.note)
         facts[member_id] = Fulfilment(pledge_grade=grades.get(member_id), **counts)
     return facts
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from desktop_app.domain.calendar import Period, month_period, school_year_of, school_year_period
 from desktop_app.domain.meetings import (
-    SECRETARY_LECTURE, TALK, AttendanceTally, DueLine, DueState, DutySummary, MeetingKind, due_lines,
+    SECRETARY_LECTURE, TALK, AttendanceTally, DueLine, DueState, DutySummary, LeavePolicy, MeetingKind, due_lines,
     per_subject_due_lines, summarise, tally,
 )
 from desktop_app.services.meetings import settings as meeting_settings
@@ -124,3 +124,39 @@ def month_glance(ledger: Ledger, today: date | None = None) -> MonthGlance:
         met_this_month=sum(1 for line in ending if line.state is DueState.MET),
         missed_this_year=tuple(report.missed()),
     )
+
+
+@dataclass(frozen=True)
+class AttendanceFact:
+    """One member's attendance over a span, counted under the school's 请假 rule (for the evaluation)."""
+
+    attended: int
+    expected: int
+    note: str
+
+
+def attendance_facts(ledger: Ledger, span: Period) -> dict[int, AttendanceFact]:
+    """member id → attendance at the meetings of the span whose rosters listed the member."""
+    policy = meeting_settings.load(ledger).leave_policy
+    query = (select(MeetingAttendance.member_id, MeetingAttendance.status)
+             .join(Meeting, Meeting.id == MeetingAttendance.meeting_id)
+             .where(Meeting.date.between(span.start, span.end), MeetingAttendance.status != GUEST))
+    statuses: dict[int, list[str]] = defaultdict(list)
+    with ledger.reading() as session:
+        for member_id, status in session.execute(query):
+            statuses[member_id].append(status)
+    facts = {}
+    for member_id, listed in statuses.items():
+        counts = tally(listed)
+        attended, expected = counts.present, counts.expected
+        note = ""
+        if counts.leave and policy is LeavePolicy.EXCLUDED:
+            expected -= counts.leave
+            note = f"请假 {counts.leave} 次不计入应到"
+        elif counts.leave and policy is LeavePolicy.AS_PRESENT:
+            attended += counts.leave
+            note = f"请假 {counts.leave} 次视同出席"
+        elif counts.leave:
+            note = f"请假 {counts.leave} 次视同缺席"
+        facts[member_id] = AttendanceFact(attended, expected, note)
+    return facts

@@ -20,8 +20,9 @@ from desktop_app.ui.evaluations.scheme_dialog import SchemeDialog
 from desktop_app.ui.evaluations.semester_panel import SemesterPanel
 from desktop_app.ui.evaluations.year_panel import YearPanel
 
-# Scores follow pledges, observations and visits until a result is approved.
-RELOAD_TOPICS = {"evaluation", "honour", "member", "school_class", "pledge", "observation", "visit", "setting"}
+# Scores follow pledges, observations, visits and meetings until a result is approved.
+RELOAD_TOPICS = {"evaluation", "honour", "member", "school_class", "pledge", "observation", "visit", "meeting",
+                 "setting"}
 # Changes that alter what the records say (the facts behind computed indicators).
 RECORD_TOPICS = RELOAD_TOPICS - {"evaluation", "honour"}
 
