@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "desktop_app.cli.commands.prints",  # print
     "desktop_app.cli.commands.exports",  # export
     "desktop_app.cli.commands.development",  # development [--problems]
+    "desktop_app.cli.commands.meetings",  # meetings
 )
 
 log = logging.getLogger(__name__)

@@ -22,6 +22,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "visits": ("家访记录", "desktop_app.services.records.import_visits"),
     "evaluations": ("考核成绩", "desktop_app.services.evaluations.importer"),
     "development": ("发展党员", "desktop_app.services.development.importer"),
+    "meetings": ("组织生活记录", "desktop_app.services.meetings.importer"),
 }
 
 
