@@ -195,3 +195,14 @@ def test_an_attachment_is_written_out_whole(ledger, tmp_path):
     written = attachments.export_copy(ledger, photo.id, tmp_path / "out" / "签到表.jpg")
     assert written.read_bytes() == b"\xff\xd8" + b"x" * 3000
     assert [p.name for p in written.parent.iterdir()] == ["签到表.jpg"]
+
+
+def test_a_yearly_duty_judged_in_a_quarter_counts_meetings_from_before_the_quarter(ledger):
+    b = make_branch(ledger)
+    add_meeting(ledger, MeetingData(kind="organisational_life_meeting", date=date(2026, 1, 15), topic="组织生活会",
+                                    attendance=[AttendanceEntry(b.zhang)]))
+    q3 = Period(date(2026, 7, 1), date(2026, 9, 30), "2026年第三季度")
+    report = due_report(ledger, q3, today=date(2026, 10, 8))
+    (line,) = [line for line in report.lines if line.duty == "organisational_life_meeting"]
+    assert (line.period.label, line.held, line.state) == ("2025-2026学年", 1, DueState.MET)
+    assert {m.name: m.counts.expected for m in report.members}["张三"] == 0  # January is not in the quarter

@@ -9,7 +9,7 @@ from datetime import date
 from desktop_app.cli.table import text_table
 from desktop_app.domain.calendar import parse_school_year, school_year_of, school_year_period
 from desktop_app.services.errors import UserError
-from desktop_app.services.meetings.due import due_report
+from desktop_app.services.meetings.due import due_report, missed_text
 from desktop_app.store.ledger import Ledger
 
 MAX_LISTED = 6  # missed periods listed per kind; the rest are counted
@@ -30,14 +30,7 @@ def run_meetings(args: argparse.Namespace, ledger_opener: Callable[[], Ledger]) 
     print(f"{year}学年组织生活开展情况（按期计，已开展/应开展）")
     rows = []
     for summary in report.summaries:
-        one_period = len({line.period for line in summary.missed}) == 1 and summary.missed[0].subject
-        if one_period:  # e.g. 谈心谈话: the year, then who
-            missed = [line.subject for line in summary.missed]
-            head, unit = f"{summary.missed[0].period.label}：", "人"
-        else:
-            missed = [f"{line.period.label}{f'（{line.subject}）' if line.subject else ''}" for line in summary.missed]
-            head, unit = "", "期"
-        listed = head + "、".join(missed[:MAX_LISTED]) + (f" 等{len(missed)}{unit}" if len(missed) > MAX_LISTED else "")
+        listed = missed_text(summary, MAX_LISTED)
         rows.append([summary.label, f"{summary.held}/{summary.required}", listed or "无"])
     for line in text_table(["项目", "已开展/应开展", "已缺"], rows, {1}):
         print(line)

@@ -21,7 +21,7 @@ from desktop_app.services.settings import SchoolProfile, school_profile
 from desktop_app.store.ledger import Ledger
 
 SHEET_MODULES = (
-    "summary", "roster", "pledges", "observations", "visits", "rectifications", "evaluations",
+    "summary", "roster", "pledges", "observations", "visits", "meetings", "meeting_attendance", "rectifications", "evaluations",
 )
 
 
@@ -43,6 +43,11 @@ class Report:
         from desktop_app.services.records.queries import member_fulfilment
 
         return self.once("fulfilment", lambda: member_fulfilment(self.ledger, self.period.period))
+
+    def meetings_due(self):
+        from desktop_app.services.meetings.due import due_report
+
+        return self.once("meetings_due", lambda: due_report(self.ledger, self.period.period))
 
     def year_results(self):
         from desktop_app.services.evaluations.queries import year_results

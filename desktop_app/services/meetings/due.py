@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from desktop_app.domain.calendar import Period, month_period, school_year_of, school_year_period
 from desktop_app.domain.meetings import (
-    SECRETARY_LECTURE, TALK, AttendanceTally, DueLine, DueState, DutySummary, LeavePolicy, MeetingKind, due_lines,
-    per_subject_due_lines, summarise, tally,
+    SECRETARY_LECTURE, TALK, AttendanceTally, Cadence, DueLine, DueState, DutySummary, LeavePolicy, MeetingKind, due_lines,
+    per_subject_due_lines, period_containing, summarise, tally,
 )
 from desktop_app.services.meetings import settings as meeting_settings
 from desktop_app.services.meetings.commands import GUEST
@@ -49,11 +49,13 @@ def due_report(ledger: Ledger, span: Period, today: date | None = None) -> DueRe
     today = today or date.today()
     chosen = meeting_settings.load(ledger)
     frequencies = chosen.frequencies
+    # A quarter or school year judged in the span may have begun before it: count from its start.
+    earliest = min(period_containing(cadence, span.start).start for cadence in Cadence)
     with ledger.reading() as session:
         meetings = session.execute(select(Meeting.kind, Meeting.date, Meeting.party_group, Meeting.recorder_id)
-                                   .where(Meeting.date.between(span.start, span.end))).all()
+                                   .where(Meeting.date.between(earliest, span.end))).all()
         talks = session.execute(select(HeartToHeartTalk.date, HeartToHeartTalk.talker_id, HeartToHeartTalk.member_id)
-                                .where(HeartToHeartTalk.date.between(span.start, span.end))).all()
+                                .where(HeartToHeartTalk.date.between(earliest, span.end))).all()
         attendance = session.execute(
             select(MeetingAttendance.member_id, Member.name, Member.party_group, MeetingAttendance.status)
             .join(Meeting, Meeting.id == MeetingAttendance.meeting_id)
@@ -81,7 +83,8 @@ def due_report(ledger: Ledger, span: Period, today: date | None = None) -> DueRe
         talked[talker].append(d)
         talked[member].append(d)
     lines += per_subject_due_lines(TALK, frequencies[TALK], span, talked, {p.id: p.name for p in members}, today)
-    return DueReport(span, lines, _member_attendance(members, attendance, talked, chosen.leave_policy))
+    talks_in_span = {m: [d for d in days if d in span] for m, days in talked.items()}
+    return DueReport(span, lines, _member_attendance(members, attendance, talks_in_span, chosen.leave_policy))
 
 
 def _member_attendance(members, attendance, talked, policy) -> list[MemberAttendance]:
@@ -160,3 +163,18 @@ def attendance_facts(ledger: Ledger, span: Period) -> dict[int, AttendanceFact]:
             note = f"请假 {counts.leave} 次视同缺席"
         facts[member_id] = AttendanceFact(attended, expected, note)
     return facts
+
+
+def missed_text(summary: DutySummary, limit: int | None = None) -> str:
+    """The missed periods of a duty in a line: '2025年10月、2025年11月（高一党小组）' or, when all missed
+    lines share one period (谈心谈话 in a school year), '2025-2026学年：张三、李四'."""
+    missed = summary.missed
+    if not missed:
+        return ""
+    if len({line.period for line in missed}) == 1 and missed[0].subject:
+        items, head, unit = [line.subject for line in missed], f"{missed[0].period.label}：", "人"
+    else:
+        items = [f"{line.period.label}{f'（{line.subject}）' if line.subject else ''}" for line in missed]
+        head, unit = "", "期"
+    shown = items if limit is None else items[:limit]
+    return head + "、".join(shown) + (f" 等{len(items)}{unit}" if len(shown) < len(items) else "")

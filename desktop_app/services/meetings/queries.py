@@ -160,3 +160,9 @@ def get_talk(ledger: Ledger, talk_id: int) -> TalkData:
         t = record_or_gone(session, HeartToHeartTalk, talk_id, "谈心谈话记录")
         return TalkData(date=t.date, talker_id=t.talker_id, member_id=t.member_id, place=t.place, topic=t.topic,
                         notes=t.notes)
+
+
+def ever_recorded(ledger: Ledger) -> bool:
+    """True once any meeting or 谈心谈话 is in the ledger."""
+    with ledger.reading() as session:
+        return any(session.scalar(select(model.id).limit(1)) is not None for model in (Meeting, HeartToHeartTalk))
