@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QPushButton
+
 from desktop_app.domain.meetings import MeetingKind
 from desktop_app.domain.vocab import LabelledEnum
 from desktop_app.services.meetings.commands import delete_meetings, delete_talks
@@ -9,7 +13,10 @@ from desktop_app.services.meetings.queries import list_meetings, list_talks
 from desktop_app.ui.meetings.dialog import MeetingDialog
 from desktop_app.ui.meetings.talk_dialog import TalkDialog
 from desktop_app.ui.records.record_tab import RecordList
-from desktop_app.ui.widgets.record_table import Column
+from desktop_app.services.errors import UserError
+from desktop_app.services.meetings.minutes import suggested_name, write_minutes
+from desktop_app.ui import messages
+from desktop_app.ui.widgets.record_table import Column, selected_rows
 
 PERIOD_UNITS = ("month", "quarter", "semester", "school_year")
 
@@ -50,6 +57,39 @@ class MeetingRecords(RecordList):
     dialog_cls = MeetingDialog
     period_units = PERIOD_UNITS
     filters_by_class = False
+
+    def __init__(self, context, parent=None):
+        super().__init__(context, parent)
+        self.minutes_button = QPushButton("保存会议记录为Word…", self)
+        self.minutes_button.setToolTip("把选中的会议写成可签字存档的 Word 会议记录")
+        self.minutes_button.clicked.connect(lambda: self.save_minutes())
+        self.buttons.bar_layout.insertWidget(3, self.minutes_button)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._follow())
+        self.model.modelReset.connect(self._follow)
+        self._follow()
+
+    def _follow(self) -> None:
+        self.minutes_button.setEnabled(len(selected_rows(self.view)) == 1)
+
+    def save_minutes(self, path: Path | None = None) -> Path | None:
+        """Ask where (unless `path` is given) and write the selected meeting's minutes as .docx."""
+        rows = selected_rows(self.view)
+        if len(rows) != 1:
+            return None
+        ledger = self._context.ledger
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(self, "保存会议记录", suggested_name(ledger, rows[0].id),
+                                                    "Word 文档 (*.docx)")
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            written = write_minutes(ledger, rows[0].id, path)
+        except UserError as exc:
+            messages.error(self, "保存会议记录", str(exc))
+            return None
+        messages.info(self, "已保存", f"会议记录已保存到：\n{written}")
+        return written
 
     def list_rows(self, criteria: dict) -> list:
         return list_meetings(self._context.ledger, criteria["period"], kind=criteria["kind"],

@@ -23,6 +23,8 @@ class RecordButtons:
     edit: QPushButton
     delete: QPushButton
 
+    bar_layout: QHBoxLayout | None = None  # set by bar(): a list may add its own buttons after 删除
+
     def bar(self, count_label: QLabel) -> QHBoxLayout:
         """新增 · 编辑 · 删除 on the left, the row count on the right."""
         row = QHBoxLayout()
@@ -30,6 +32,7 @@ class RecordButtons:
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(count_label)
+        self.bar_layout = row
         return row
 
 
