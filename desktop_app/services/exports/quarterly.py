@@ -21,7 +21,8 @@ from desktop_app.services.settings import SchoolProfile, school_profile
 from desktop_app.store.ledger import Ledger
 
 SHEET_MODULES = (
-    "summary", "roster", "pledges", "observations", "visits", "meetings", "meeting_attendance", "rectifications", "evaluations",
+    "summary", "roster", "pledges", "observations", "visits", "meetings", "meeting_attendance", "rectifications",
+    "evaluations",
 )
 
 
