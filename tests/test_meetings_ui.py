@@ -197,3 +197,24 @@ def test_dashboard_card_shows_this_month_and_opens_the_due_view(ledger, main_win
     main_window.open_tab("dashboard")
     main_window.resize(1092, 580)
     save_screenshot(main_window, "meetings_dashboard")
+
+
+def test_talk_dialog_saves_and_refuses_a_talk_with_oneself(ui_app, ledger, qtbot):
+    from desktop_app.services.meetings.queries import list_talks
+    from desktop_app.ui.meetings.talk_dialog import TalkDialog
+
+    b = make_branch(ledger)
+    dialog = TalkDialog(ledger, None, talker_id=b.secretary, day=date(2025, 10, 8))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.member.set_member_id(b.secretary)
+    dialog.save_button.click()
+    assert dialog.isVisible() and "谈话对象：谈话人和谈话对象不能是同一人" in dialog.problems.texts()
+    dialog.member.setEditText("张三")
+    dialog.topic.setText("思想动态")
+    save_screenshot(dialog, "meetings_talk_dialog")
+    _fits(dialog)
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    (talk,) = list_talks(ledger, None)
+    assert (talk.talker_name, talk.member_name, talk.topic, talk.date) == ("王书记", "张三", "思想动态", date(2025, 10, 8))

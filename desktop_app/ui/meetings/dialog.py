@@ -239,22 +239,13 @@ class MeetingDialog(RecordDialog):
         self.minutes.setPlainText(data.minutes or "")
 
     def data(self) -> tuple[MeetingData, list[FieldProblem]]:
-        problems = []
-        try:
-            day = self.date_edit.date()
-        except ValueError as exc:
-            day = None
-            problems.append(FieldProblem("日期", str(exc)))
+        day, problems = self.typed_problems([("主持人", self.host), ("记录人", self.recorder)])
         try:
             start = parse_time(self.time_edit.text())
         except ValueError as exc:
             start = None
             problems.append(FieldProblem("时间", str(exc)))
         kind = self._meeting_kind()
-        for label, picker in (("主持人", self.host), (kind.recorder_label, self.recorder)):
-            problem = picker.problem(label)
-            if problem:
-                problems.append(FieldProblem("主持人" if picker is self.host else "记录人", problem.split("：", 1)[-1]))
         data = MeetingData(
             kind=kind.value, date=day, start_time=start, place=self.place.text(), topic=self.topic.text(),
             party_group=self.party_group.value(), host_id=self.host.member_id(), recorder_id=self.recorder.member_id(),

@@ -61,16 +61,7 @@ class TalkDialog(RecordDialog):
         self.notes.setPlainText(data.notes or "")
 
     def data(self) -> tuple[TalkData, list[FieldProblem]]:
-        problems = []
-        try:
-            day = self.date_edit.date()
-        except ValueError as exc:
-            day = None
-            problems.append(FieldProblem("日期", str(exc)))
-        for label, picker in (("谈话人", self.talker), ("谈话对象", self.member)):
-            problem = picker.problem(label)
-            if problem:
-                problems.append(FieldProblem(label, problem.split("：", 1)[-1]))
+        day, problems = self.typed_problems([("谈话人", self.talker), ("谈话对象", self.member)])
         return TalkData(date=day, talker_id=self.talker.member_id(), member_id=self.member.member_id(),
                         place=self.place.text(), topic=self.topic.text(), notes=self.notes.toPlainText()), problems
 

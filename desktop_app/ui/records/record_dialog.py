@@ -71,7 +71,7 @@ class RecordDialog(QDialog):
         raise NotImplementedError
 
     def typed_problems(self, pickers: list[tuple[str, MemberPicker]]) -> tuple[date | None, list[FieldProblem]]:
-        """The date, and what the date box, the named member pickers and the class box cannot read."""
+        """The date, and what the date box, the named member pickers and the class box (if any) cannot read."""
         problems = []
         try:
             day = self.date_edit.date()
@@ -82,7 +82,8 @@ class RecordDialog(QDialog):
             problem = picker.problem(label)
             if problem:
                 problems.append(FieldProblem(label, problem.split("：", 1)[-1]))
-        class_problem = self.class_combo.problem()
+        class_combo = getattr(self, "class_combo", None)  # 组织生活 dialogs have none
+        class_problem = class_combo.problem() if class_combo is not None else None
         if class_problem:
             problems.append(FieldProblem("班级", class_problem.split("：", 1)[-1]))
         return day, problems
