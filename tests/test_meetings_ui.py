@@ -140,6 +140,7 @@ def test_tab_lists_meetings_and_shows_what_is_missing(ui_app, ledger, qtbot):
     tab.meetings.filters.period_bar.show_date(date(2025, 10, 1), "school_year")
     assert tab.meetings.model.rowCount() == 2
     assert tab.meetings.count_label.text() == "2025-2026学年：共 2 条"
+    ui_app.processEvents()  # the layout makes room for the new count text on its next turn
     save_screenshot(tab, "meetings_tab")
     tab.show_filtered(view="due", period=tab.meetings.filters.period_bar.period())
     due = tab.due
