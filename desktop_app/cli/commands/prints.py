@@ -18,9 +18,11 @@ from desktop_app.services.prints.options import MAX_PENNANT_TEXT, check_offset, 
 from desktop_app.services.prints.page import PAPER, Offset
 from desktop_app.services.prints.pennants import MATERIALS, SIZES_CM, WORDINGS
 from desktop_app.services.prints.sources import NOTICE_PROPOSED, star_levels
+from desktop_app.services.prints.stock import stock_by_name
 
 _KIND_HELP = {"plaques": "星级党员桌牌", "pennants": "党员先锋班锦旗制作单", "certificates": "荣誉证书",
-              "pledges": "对标承诺书", "notice": "承诺公示名单", "calibration": "打印机偏移校准页"}
+              "pledges": "对标承诺书", "notice": "承诺公示名单", "calibration": "打印机偏移校准页",
+              "stock_calibration": "证书纸（套打）校准页"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -44,6 +46,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--order", choices=[o.value for o in NameOrder],
                         help="公示名单的排序：strokes=姓氏笔画（默认取设置），pinyin=拼音")
     parser.add_argument("--show-post", action="store_true", help="桌牌：在“共产党员”后印岗位")
+    parser.add_argument("--stock", help="荣誉证书：套打到这种证书纸上（只印文字，位置取自设置）；"
+                                        "也用于 stock_calibration。给 full 则印完整证书")
     parser.add_argument("--skip-missing", action="store_true", help="跳过名字里有字体缺字的人，其余照印")
     parser.add_argument("--format", choices=("pdf", "docx"), default="pdf",
                         help="pdf（默认）或 docx：可编辑的 Word 文档（承诺书、公示名单、荣誉证书）")
@@ -67,6 +71,8 @@ def _options(args, ledger):
                       notice_order=NameOrder(args.order) if args.order else options.notice_order,
                       plaque_post=args.show_post or options.plaque_post,
                       allow_unapproved=args.allow_unapproved)
+    if args.stock:
+        options = replace(options, stock=None if args.stock == "full" else stock_by_name(ledger, args.stock))
     missing = jobs.missing_font(options)
     if missing and args.font:
         raise UserError(f"{missing}，没有生成文件。请先安装这个字体，或用 --font 换一种。")
@@ -86,11 +92,12 @@ def _print(args: argparse.Namespace, ledger_opener) -> int:
     if args.title and args.kind != "certificates":
         raise UserError("--title 只用于荣誉证书（certificates）")
     for flag, kind, label in (("allow_unapproved", "plaques", "桌牌（plaques）"), ("show_post", "plaques", "桌牌（plaques）"),
-                              ("proposed", "notice", "公示名单（notice）"), ("order", "notice", "公示名单（notice）")):
-        if getattr(args, flag) and args.kind != kind:
+                              ("proposed", "notice", "公示名单（notice）"), ("order", "notice", "公示名单（notice）"),
+                              ("stock", ("certificates", "stock_calibration"), "荣誉证书（certificates）与证书纸校准页")):
+        if getattr(args, flag) and args.kind not in (kind if isinstance(kind, tuple) else (kind,)):
             raise UserError(f"--{flag.replace('_', '-')} 只用于{label}")
     year = ""
-    if args.kind != "calibration":
+    if jobs.kind_by_key(args.kind).needs_year:
         if not args.year:
             raise UserError("请用 --year 给出学年，如 --year 2025-2026")
         try:

@@ -28,7 +28,9 @@ CITATION_MIN_SIZE = 9
 
 # The citation's box, shared with the tests that check long text stays inside it.
 TEXT_LEFT, TEXT_RIGHT = 42 * mm, PAGE_W - 42 * mm
-CITATION_TOP, CITATION_BOTTOM = PAGE_H - 92 * mm, 64 * mm
+CITATION_TOP, CITATION_BOTTOM = PAGE_H - 92 * mm, 68 * mm
+SEAL_CENTRE = (PAGE_W - 82 * mm, 41 * mm)  # where the seal is pressed: over the date
+SEAL_RADIUS = 21 * mm
 
 
 DEFAULT_TEMPLATE = "在{学年}学年度创先争优活动中表现突出，被评为“{荣誉}”。特发此证，以资鼓励。"
@@ -103,15 +105,16 @@ def draw_certificate(c: Canvas, cert: Certificate, fonts: FontSet, offset: Offse
     if block is None:
         raise UserError(f"{cert.recipient}的证书正文太长，最小字号也排不下，请删减后再印。")
     draw_block(c, block, regular, TEXT_LEFT, CITATION_TOP, TEXT_RIGHT - TEXT_LEFT)
-    # issuer and date, centred on each other at the lower right
+    # issuer and date, centred on each other at the lower right; the seal (up to 42 mm) is set
+    # centred on them, pressing on the date, and stays inside the frame
     c.setFillColorRGB(*DEEP_RED)
-    centre = PAGE_W - 82 * mm
+    centre = SEAL_CENTRE[0]
     issuer_size = fit_size(cert.issuer, bold, 110 * mm, 20, 9)
-    draw_line(c, cert.issuer, centre, 44 * mm, issuer_size, bold)
+    draw_line(c, cert.issuer, centre, SEAL_CENTRE[1] + 7 * mm, issuer_size, bold)
     c.setFillColorRGB(*INK)
-    draw_line(c, chinese_date(cert.day), centre, 33 * mm, 16, regular)
+    draw_line(c, chinese_date(cert.day), centre, SEAL_CENTRE[1] - 4 * mm, 16, regular)
     if cert.number:
-        draw_line(c, f"证书编号：{cert.number}", TEXT_LEFT, 30 * mm, 11, regular, align="left")
+        draw_line(c, f"证书编号：{cert.number}", TEXT_LEFT, 26 * mm, 11, regular, align="left")
     c.showPage()
     return block.size
 

@@ -28,6 +28,7 @@ from desktop_app.services.prints.page import Progress, Target
 from desktop_app.services.prints.pennants import DEFAULT_MAIN_TEXT, render_pennants
 from desktop_app.services.prints.plaques import render_plaques
 from desktop_app.services.prints.records import assign_numbers, log_print
+from desktop_app.services.prints.stock import Stock, render_on_stock, render_stock_calibration
 from desktop_app.services.prints.pledge_letters import render_pledge_letters
 from desktop_app.services.settings import school_profile
 from desktop_app.store.ledger import Ledger
@@ -50,6 +51,7 @@ KINDS: tuple[PrintKind, ...] = (
     PrintKind("pledges", "承诺书", word=True),
     PrintKind("notice", "公示名单", "公示范围", word=True),
     PrintKind("calibration", "校准页", needs_year=False, per_person=False),
+    PrintKind("stock_calibration", "证书纸校准页", needs_year=False, per_person=False),
 )
 ALL_CHOICE = "全部"
 
@@ -98,7 +100,7 @@ def load_batch(ledger: Ledger, kind_key: str, school_year: str = "", choice: str
     kind = kind_by_key(kind_key)
     choice = "" if choice == ALL_CHOICE else choice
     batch = Batch(kind, school_year, school_profile(ledger).branch_title)
-    if kind.key == "calibration":
+    if not kind.needs_year:
         return batch
     if not school_year:
         raise UserError("请选择学年。")
@@ -153,6 +155,8 @@ def render(batch: Batch, items: list, target: Target, options: PrintOptions,
     fonts, offset, key = options.fonts(), options.offset, batch.kind.key
     if key == "calibration":
         return render_calibration(target, fonts, offset)
+    if key == "stock_calibration":
+        return render_stock_calibration(target, fonts, options.stock or Stock(), offset)
     if not items:
         raise UserError(empty_message(batch) if not batch.items else "请至少勾选一项再印制。")
     if key == "plaques":
@@ -165,6 +169,8 @@ def render(batch: Batch, items: list, target: Target, options: PrintOptions,
         items = [replace(item, main_text=text, size=options.pennant_size, material=options.pennant_material,
                          wording=options.pennant_wording) for item in items]
         return render_pennants(items, target, fonts, options.pennant_paper, offset, progress)
+    if key == "certificates" and options.stock is not None:
+        return render_on_stock(items, target, fonts, options.stock, offset, progress)
     if key == "certificates":
         return render_certificates(items, target, fonts, offset, progress)
     if key == "pledges":

@@ -10,6 +10,7 @@ from desktop_app.services import settings
 from desktop_app.services.errors import UserError
 from desktop_app.services.prints.fonts import FONT_SETTING, FontSet, choice_by_key, font_set
 from desktop_app.services.prints.page import PAPER, Offset
+from desktop_app.services.prints.stock import Stock, stock_by_name
 from desktop_app.services.prints.pennants import BREAKS, DEFAULT_MAIN_TEXT, MATERIALS, SIZES_CM, WORDINGS
 from desktop_app.store.ledger import Ledger
 
@@ -20,6 +21,7 @@ PENNANT_TEXT = "print.pennant_text"
 PENNANT_SIZE = "print.pennant_size"
 PENNANT_MATERIAL = "print.pennant_material"
 PENNANT_WORDING = "print.pennant_wording"
+CERTIFICATE_STOCK = "print.certificate_stock"  # the stock certificates are printed onto (套打); "" = full design
 NOTICE_ORDER = "print.notice_order"
 NOTICE_PHONE = "print.notice_phone"
 PLAQUE_POST = "print.plaque_post"
@@ -41,6 +43,7 @@ class PrintOptions:
     notice_phone: str = ""  # 监督电话 printed on the 公示 list
     plaque_post: bool = False  # plaques show the member's post under 共产党员
     allow_unapproved: bool = False  # this run only: plaques for a year not yet approved
+    stock: Stock | None = None  # 套打: certificates as text only onto this stock; None: the full design
 
     def fonts(self) -> FontSet:
         return font_set(self.font_key)
@@ -60,7 +63,17 @@ def load_options(ledger: Ledger) -> PrintOptions:
         notice_order=_order(settings.get_value(ledger, NOTICE_ORDER, NameOrder.STROKES.value)),
         notice_phone=settings.get_value(ledger, NOTICE_PHONE, "") or "",
         plaque_post=bool(settings.get_value(ledger, PLAQUE_POST, False)),
+        stock=_stock(ledger, settings.get_value(ledger, CERTIFICATE_STOCK, "") or ""),
     )
+
+
+def _stock(ledger: Ledger, name: str) -> Stock | None:
+    if not name:
+        return None
+    try:
+        return stock_by_name(ledger, name)
+    except UserError:
+        return None  # a stock since removed: the full design
 
 
 def _one_of(value, choices: tuple[str, ...]) -> str:
@@ -110,4 +123,5 @@ def save_options(ledger: Ledger, options: PrintOptions) -> None:
         NOTICE_ORDER: options.notice_order.value,
         NOTICE_PHONE: options.notice_phone.strip(),
         PLAQUE_POST: bool(options.plaque_post),
+        CERTIFICATE_STOCK: options.stock.name if options.stock else "",
     })

@@ -14,6 +14,9 @@ from desktop_app.services.prints.fonts import CHOICES, installed_file
 from desktop_app.services.prints.options import MAX_OFFSET_MM, MAX_PENNANT_TEXT, MAX_PHONE, PrintOptions
 from desktop_app.services.prints.page import PAPER, Offset
 from desktop_app.services.prints.pennants import DEFAULT_MAIN_TEXT, MATERIALS, SIZES_CM, WORDINGS
+from desktop_app.services.prints.stock import Stock
+
+FULL_DESIGN = "印完整证书（边框、标题）"
 
 
 class PeopleList(QListWidget):
@@ -107,6 +110,10 @@ class PrintControls(QWidget):
         self.offset_x, self.offset_y = self._offset_box(), self._offset_box()
         self.save_settings = QPushButton("保存为默认设置", self)
         self.templates_button = QPushButton("证书正文模板…", self)
+        self.stock = QComboBox(self)  # 套打: the certificate stock, or the full design
+        self.stock.setToolTip("选一种证书纸，荣誉证书就只印文字，套打到买来的证书纸上")
+        self.stock_button = QPushButton("证书纸位置…", self)
+        self._stocks: dict[str, Stock] = {}
         settings = QGroupBox("打印设置", self)
         form = QFormLayout(settings)
         form.addRow("字体", self.font)
@@ -123,8 +130,10 @@ class PrintControls(QWidget):
         hint = QLabel("打印错位时，先印“校准页”量一量，再填偏移。", settings)
         hint.setWordWrap(True)
         form.addRow(hint)
-        form.addRow(self.save_settings)
+        form.addRow("荣誉证书", self.stock)
+        form.addRow(self.stock_button)
         form.addRow(self.templates_button)
+        form.addRow(self.save_settings)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -135,7 +144,7 @@ class PrintControls(QWidget):
         for combo in (self.kind, self.year, self.choice):
             combo.currentIndexChanged.connect(self.selection_changed)
         for combo in (self.font, self.paper, self.notice_order, self.pennant_size, self.pennant_material,
-                      self.pennant_wording):
+                      self.pennant_wording, self.stock):
             combo.currentIndexChanged.connect(self.options_changed)
         for check in (self.plaque_post, self.allow_unapproved):
             check.toggled.connect(self.options_changed)
@@ -179,7 +188,19 @@ class PrintControls(QWidget):
             notice_order=self.notice_order.currentData(), notice_phone=self.notice_phone.text().strip(),
             plaque_post=self.plaque_post.isChecked(),
             allow_unapproved=not self.allow_unapproved.isHidden() and self.allow_unapproved.isChecked(),
+            stock=self._stocks.get(self.stock.currentData() or ""),
         )
+
+    def set_stocks(self, stocks: list[Stock], current: str) -> None:
+        """The stocks saved in the settings; `current` is the name chosen ("" = the full design)."""
+        self._stocks = {s.name: s for s in stocks}
+        self.stock.blockSignals(True)
+        self.stock.clear()
+        self.stock.addItem(FULL_DESIGN, "")
+        for name in self._stocks:
+            self.stock.addItem(f"套打：{name}", name)
+        self.stock.setCurrentIndex(max(0, self.stock.findData(current)))
+        self.stock.blockSignals(False)
 
     def show_unapproved_choice(self, needed: bool) -> None:
         """Plaques of a year not yet approved: printing them takes an explicit tick, every time."""

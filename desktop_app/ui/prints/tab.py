@@ -28,6 +28,7 @@ from desktop_app.services.honours import list_honours
 from desktop_app.services.pledges.queries import pledge_years
 from desktop_app.services.prints import jobs, sources
 from desktop_app.services.prints.options import load_options, save_options
+from desktop_app.services.prints.stock import load_stocks
 from desktop_app.services.settings import configured_school_years
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
@@ -35,6 +36,7 @@ from desktop_app.ui.widgets.background import BackgroundTask
 from desktop_app.ui.prints.controls import PrintControls
 from desktop_app.ui.prints.log_dialog import PrintLogDialog
 from desktop_app.ui.prints.printing import prepare_printer, print_document
+from desktop_app.ui.prints.stock_dialog import StockDialog
 from desktop_app.ui.prints.templates_dialog import CitationTemplatesDialog
 
 TITLE = "印制"
@@ -104,6 +106,7 @@ class PrintCentreTab(QWidget):
         self.print_button.clicked.connect(self.print_pdf)
         self.controls.save_settings.clicked.connect(self._save_settings)
         self.controls.templates_button.clicked.connect(self.edit_templates)
+        self.controls.stock_button.clicked.connect(self.edit_stock)
         self.log_button.clicked.connect(self.show_log)
         self.controls.selection_changed.connect(self.reload)
         self.controls.options_changed.connect(self._stale)
@@ -119,7 +122,9 @@ class PrintCentreTab(QWidget):
         return sorted(years, reverse=True)
 
     def _reset(self) -> None:
-        self.controls.set_options(load_options(self.context.ledger))
+        options = load_options(self.context.ledger)
+        self.controls.set_options(options)
+        self.controls.set_stocks(load_stocks(self.context.ledger), options.stock.name if options.stock else "")
         self.controls.set_years(self._years(), school_year_of(date.today()))
         self.reload()
 
@@ -337,6 +342,14 @@ class PrintCentreTab(QWidget):
 
     def show_log(self) -> None:
         PrintLogDialog(self.context.ledger, self).exec()
+
+    def edit_stock(self) -> None:
+        current = self.controls.options().stock
+        dialog = StockDialog(self.context.ledger, current.name if current else "", self)
+        if dialog.exec() and dialog.saved is not None:
+            self.controls.set_stocks(load_stocks(self.context.ledger), dialog.saved.name)
+            self.status.setText(f"证书纸“{dialog.saved.name}”的位置已保存；可先印“证书纸校准页”核对。")
+            self._stale()
 
     def edit_templates(self) -> None:
         titles = jobs.filter_choices(self.context.ledger, jobs.kind_by_key("certificates"), self.controls.school_year())
