@@ -6,7 +6,8 @@ Without --data-dir the ten-year ledger is generated first (benchmarks/ten_year_l
 a few minutes). Prints, in one run: start-up to the first painted window vs a bare PySide6
 window after the same imports; the quarterly and school-year workbooks vs raw openpyxl writing
 the same cells; 60 plaques vs raw reportlab; a keystroke in the visits filter; importing
-10,000 visit rows vs openpyxl reading them; peak memory with the ledger open.
+10,000 visit rows vs openpyxl reading them; keystroke-to-results in the search window for 1-, 2-
+and 3-character queries; peak memory with the ledger open.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ TARGETS = {
     "quarterly workbook": "≤ 1.5× raw openpyxl",
     "60 plaques": "< 1 s",
     "visits filter keystroke": "< 100 ms",
+    "search 1 character": "p95 ≤ 50 ms",
+    "search 2 characters": "p95 ≤ 50 ms",
+    "search 3+ characters": "p95 ≤ 50 ms",
     "peak memory": "< 400 MB",
     "import 10,000 visits": "< 10 s",
 }
@@ -146,6 +150,46 @@ def bench_keystroke(data_dir: Path) -> None:
     ledger.close()
 
 
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def bench_search(data_dir: Path, rounds: int) -> None:
+    """Keystroke to results in the search window: the query and filling the grouped list."""
+    import sqlite3
+
+    from desktop_app.app import build_main_window, make_application
+    from desktop_app.store.ledger import open_ledger
+    from desktop_app.ui.search.dialog import open_search
+
+    make_application([sys.argv[0]])
+    ledger = open_ledger(data_dir)
+    conn = sqlite3.connect(data_dir / "ledger.sqlite3")
+    names = [r[0] for r in conn.execute("SELECT name FROM member UNION ALL SELECT name FROM student")]
+    conn.close()
+    queries = {
+        "search 1 character": sorted({n[0] for n in names})[:20],
+        "search 2 characters": sorted({n[:2] for n in names if len(n) >= 2})[:20],
+        "search 3+ characters": sorted({n for n in names if len(n) >= 3})[:10]
+        + ["了解学生", "课堂组织", "沟通在校表现", "教学目标明确", "家访记录", "没有这样的话", "高二(3)班",
+           "数学组", "学习情况", "示范课"],
+    }
+    window = build_main_window(ledger)
+    dialog = open_search(window)
+    for name, texts in queries.items():
+        times = []
+        for _ in range(rounds):
+            for text in texts:
+                start = time.perf_counter()
+                dialog.set_query(text)
+                times.append(time.perf_counter() - start)
+        line(name, f"p95 {_p95(times) * 1000:.0f} ms", f"median {statistics.median(times) * 1000:.0f} ms",
+             f"max {max(times) * 1000:.0f} ms")
+    window.close()
+    ledger.close()
+
+
 def bench_import(data_dir: Path) -> None:
     out = subprocess.run([sys.executable, str(HERE / "import_visits.py"), "--rows", "10000"],
                          capture_output=True, text=True, timeout=900).stdout
@@ -181,6 +225,7 @@ def main() -> int:
         bench_workbooks(data_dir, scratch)
         bench_plaques()
         bench_keystroke(data_dir)
+        bench_search(data_dir, args.rounds)
         bench_import(data_dir)
     return 0
 

@@ -56,11 +56,11 @@ _LINKED = {
 }
 
 
-def linked_ids(conn, kind: SearchKind, people: People, limit: int) -> list[int]:
+def linked_sql(kind: SearchKind, people: People) -> list[str]:
+    """The SQL (a list of none or one) of the records of `kind` that name one of the people."""
     if not (people.members or people.students or people.classes):
         return []
-    sql = _LINKED[kind].format(m=_ids(people.members), s=_ids(people.students), c=_ids(people.classes))
-    return [row[0] for row in conn.execute(text(f"SELECT id FROM ({sql}) ORDER BY id DESC LIMIT {int(limit)}"))]
+    return [_LINKED[kind].format(m=_ids(people.members), s=_ids(people.students), c=_ids(people.classes))]
 
 
 # kind → SQL returning (id, when, title parts…, role columns…) for the ids in {ids}

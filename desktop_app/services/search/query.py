@@ -59,41 +59,42 @@ def search(ledger, query: str, *, per_kind: int = PER_KIND) -> list[SearchGroup]
         people = describe.people_named(conn, q)
         groups = []
         for kind in SearchKind:
-            text_ids = _text_ids(conn, kind, q) if len(q) >= TRIGRAM else []
-            linked = describe.linked_ids(conn, kind, people, CAP + 1)
-            ids = sorted(set(text_ids) | set(linked), reverse=True)
+            # each road keeps only its newest CAP + 1 before the union, so FTS5 can stop early
+            parts = ([_text_sql(kind)] if len(q) >= TRIGRAM else []) + [
+                f"SELECT id FROM ({sql} ORDER BY id DESC LIMIT {CAP + 1})" for sql in describe.linked_sql(kind, people)]
+            if not parts:
+                continue
+            params = {"phrase": '"' + q.replace('"', '""') + '"', "low": kind.rowid_range[0],
+                      "high": kind.rowid_range[1]}
+            ids = [row[0] for row in conn.execute(
+                text(f"SELECT id FROM ({' UNION '.join(parts)}) ORDER BY id DESC LIMIT {CAP + 1}"), params)]
             if not ids:
                 continue
-            capped = len(text_ids) > CAP or len(linked) > CAP or len(ids) > CAP
             top = ids[:per_kind]
-            excerpts = _excerpts(conn, kind, [i for i in top if i in set(text_ids)], q)
-            hits = describe.hits(conn, kind, top, people, excerpts)
-            groups.append(SearchGroup(kind, min(len(ids), CAP), capped, hits))
+            hits = describe.hits(conn, kind, top, people, _excerpts(conn, kind, top, q))
+            groups.append(SearchGroup(kind, min(len(ids), CAP), len(ids) > CAP, hits))
     return groups
 
 
-def _text_ids(conn, kind: SearchKind, q: str) -> list[int]:
-    low, high = kind.rowid_range
-    rows = conn.execute(
-        text("SELECT rowid FROM search_index WHERE search_index MATCH :phrase AND rowid BETWEEN :low AND :high "
-             "ORDER BY rowid DESC LIMIT :limit"),
-        {"phrase": '"' + q.replace('"', '""') + '"', "low": low, "high": high, "limit": CAP + 1},
-    )
-    return [row[0] - low for row in rows]
+def _text_sql(kind: SearchKind) -> str:
+    """The ids of one kind whose text holds the phrase: a seek into the kind's rowid range."""
+    # ORDER BY the rowid itself (not an expression of it): FTS5 then walks the range newest first
+    return (f"SELECT id FROM (SELECT rowid - :low AS id FROM search_index WHERE search_index MATCH :phrase "
+            f"AND rowid BETWEEN :low AND :high ORDER BY rowid DESC LIMIT {CAP + 1})")
 
 
 def _excerpts(conn, kind: SearchKind, ids: list[int], q: str) -> dict[int, str]:
-    if not ids:
-        return {}
+    """For the hits whose own text holds the query: the text around it."""
     rowids = ",".join(str(kind.rowid(i)) for i in ids)
     rows = conn.execute(text(f"SELECT rowid, body FROM search_index WHERE rowid IN ({rowids})"))
-    return {rowid - kind.rowid(0): excerpt(body, q) for rowid, body in rows}
+    needle = q.casefold()
+    return {rowid - kind.rowid(0): excerpt(body, q) for rowid, body in rows if needle in (body or "").casefold()}
 
 
 def excerpt(body: str, q: str, around: int = 14) -> str:
     """The matched text with a little context either side, on one line."""
     flat = " ".join((body or "").split())
-    at = flat.lower().find(q.lower())
+    at = flat.casefold().find(q.casefold())
     if at < 0:
         return flat[: around * 2]
     start, end = max(0, at - around), min(len(flat), at + len(q) + around)
