@@ -7,7 +7,7 @@ import logging
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QStackedLayout, QTabWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMainWindow, QStackedLayout, QTabWidget, QWidget
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.optional import optional_module
@@ -65,7 +65,11 @@ class MainWindow(QMainWindow):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(self.search_box.fontMetrics().horizontalAdvance("搜索全部记录 Ctrl+K") + 48)
         self.search_box.returnPressed.connect(self._search_from_box)
-        self.tabs.setCornerWidget(self.search_box, Qt.TopRightCorner)
+        corner = QWidget(self.tabs)
+        corner_layout = QHBoxLayout(corner)
+        corner_layout.setContentsMargins(0, 2, 6, 2)  # off the window's edge
+        corner_layout.addWidget(self.search_box)
+        self.tabs.setCornerWidget(corner, Qt.TopRightCorner)
         self.setCentralWidget(self.tabs)
         self._status = QLabel(self)
         self.statusBar().addPermanentWidget(self._status)
