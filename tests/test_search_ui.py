@@ -39,6 +39,10 @@ def _selected_in(screen, kind: SearchKind) -> int:
         return _selected_id(screen.pledge_view)
     if kind in (SearchKind.OBSERVATION, SearchKind.VISIT):
         return _selected_id(screen.records.view)
+    if kind in (SearchKind.MEETING, SearchKind.TALK):
+        return _selected_id((screen.talks if kind is SearchKind.TALK else screen.meetings).view)
+    if kind is SearchKind.DEVELOPMENT:
+        return _selected_id(screen.view)
     view = screen.suggestions if kind is SearchKind.SUGGESTION else screen.rectifications
     return _selected_id(view.table)
 
@@ -52,7 +56,9 @@ def test_ctrl_k_finds_and_enter_opens_each_kind_selected_in_its_tab(main_window,
     assert dialog is not None and dialog.isVisible()
     dialog.resize(1092, 560)
     opened = set()
-    for query in ("王", "李", "张", "整改", "示范课", "家长", "承诺", "班", "办公室", "教务处"):
+    people_in_talks_and_development = _names_in(ledger, "heart_to_heart_talk", "talker_id") + _names_in(
+        ledger, "development", "member_id")
+    for query in (*people_in_talks_and_development, "王", "李", "张", "整改", "示范课", "家长", "承诺", "班", "办公室", "教务处", "党员大会", "谈心", "入党", "支部委员会"):
         dialog.set_query(query)
         for hit in dialog.hits_shown():
             if hit.kind in opened:
@@ -83,6 +89,18 @@ def test_no_result_says_so_and_short_queries_are_explained(main_window, ledger):
     dialog.set_query("无此")
     assert dialog.hits_shown() == []
     assert "3 个字以上" in dialog.status.text()
+
+
+def _names_in(ledger, table: str, column: str) -> list[str]:
+    """Names of the people a demo table refers to (read with sqlite3: the test's own look at the file)."""
+    import sqlite3
+
+    conn = sqlite3.connect(ledger.db_path)
+    try:
+        return [r[0] for r in conn.execute(
+            f"SELECT m.name FROM {table} t JOIN member m ON m.id = t.{column} ORDER BY t.id LIMIT 1")]
+    finally:
+        conn.close()
 
 
 def _first_member_hits(window, ledger):

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import text
 
+from desktop_app.domain.meetings import MeetingKind
 from desktop_app.domain.pledges import PledgeKind
 from desktop_app.domain.records import LessonType, VisitKind
 from desktop_app.domain.vocab import CultivationKind, PoliticalStatus
@@ -53,6 +54,12 @@ _LINKED = {
     SearchKind.RECTIFICATION: "SELECT id FROM rectification WHERE responsible_member_id IN ({m})",
     SearchKind.CULTIVATION: "SELECT id FROM cultivation WHERE member_id IN ({m}) UNION "
                             "SELECT id FROM cultivation WHERE mentor_id IN ({m})",
+    SearchKind.MEETING: "SELECT meeting_id AS id FROM meeting_attendance WHERE member_id IN ({m}) UNION "
+                        "SELECT id FROM meeting WHERE host_id IN ({m}) UNION "
+                        "SELECT id FROM meeting WHERE recorder_id IN ({m})",
+    SearchKind.TALK: "SELECT id FROM heart_to_heart_talk WHERE talker_id IN ({m}) UNION "
+                     "SELECT id FROM heart_to_heart_talk WHERE member_id IN ({m})",
+    SearchKind.DEVELOPMENT: "SELECT id FROM development WHERE member_id IN ({m})",
 }
 
 
@@ -81,6 +88,11 @@ _DESCRIBE = {
                               "WHERE id IN ({ids})",
     SearchKind.CULTIVATION: "SELECT c.id, c.start_date, m.name, c.kind, c.member_id, c.mentor_id FROM cultivation c "
                             "JOIN member m ON m.id = c.member_id WHERE c.id IN ({ids})",
+    SearchKind.MEETING: "SELECT id, date, topic, kind, host_id, recorder_id FROM meeting WHERE id IN ({ids})",
+    SearchKind.TALK: "SELECT t.id, t.date, a.name, b.name, t.talker_id, t.member_id FROM heart_to_heart_talk t "
+                     "JOIN member a ON a.id = t.talker_id JOIN member b ON b.id = t.member_id WHERE t.id IN ({ids})",
+    SearchKind.DEVELOPMENT: "SELECT d.id, NULL, m.name, d.member_id FROM development d "
+                            "JOIN member m ON m.id = d.member_id WHERE d.id IN ({ids})",
 }
 
 
@@ -104,10 +116,16 @@ def _title(kind: SearchKind, row) -> str:
         return " · ".join(x for x in (row[2], VisitKind.label_of(row[3]), row[4]) if x)
     if kind is SearchKind.CULTIVATION:
         return f"{row[2]} · {CultivationKind.label_of(row[3])}"
+    if kind is SearchKind.MEETING:
+        return f"{MeetingKind.label_of(row[3])} · {_short(row[2])}"
+    if kind is SearchKind.TALK:
+        return f"{row[2]} 与 {row[3]} 谈心谈话"
+    if kind is SearchKind.DEVELOPMENT:
+        return f"{row[2]} 的发展党员纪实"
     return _short(row[2])
 
 
-def _role(kind: SearchKind, row, people: People, visit_students: dict[int, list[str]]) -> str:
+def _role(kind: SearchKind, row, people: People, named: dict[int, list[str]]) -> str:
     """Why a record found through a name is in the list: who it names, and as what."""
     m = people.members
     if kind in (SearchKind.MEMBER, SearchKind.STUDENT, SearchKind.SCHOOL_CLASS):
@@ -122,25 +140,44 @@ def _role(kind: SearchKind, row, people: People, visit_students: dict[int, list[
             return f"走访人：{m[row[5]]}"
         if row[6] in m:
             return f"受访教师：{m[row[6]]}"
-        return "涉及学生：" + "、".join(visit_students.get(row[0], []))
+        return "涉及学生：" + "、".join(named.get(row[0], []))
     if kind is SearchKind.SUGGESTION and row[3] in m:
         return f"记录人：{m[row[3]]}"
     if kind is SearchKind.RECTIFICATION and row[3] in m:
         return f"责任人：{m[row[3]]}"
     if kind is SearchKind.CULTIVATION:
         return f"培养对象：{row[2]}" if row[4] in m else f"联系人：{m.get(row[5], '')}"
+    if kind is SearchKind.MEETING:
+        roles = [f"主持人：{m[row[4]]}"] if row[4] in m else []
+        roles += [f"记录人：{m[row[5]]}"] if row[5] in m else []
+        return "；".join(roles) or "参会人员：" + "、".join(named.get(row[0], []))
+    if kind is SearchKind.TALK:
+        return f"谈话人：{row[2]}" if row[4] in m else f"谈话对象：{row[3]}"
+    if kind is SearchKind.DEVELOPMENT:
+        return f"发展对象：{row[2]}"
     return ""
 
 
-def _visit_students(conn, ids: list[int], people: People) -> dict[int, list[str]]:
-    """For visits found through a student's name: which of the named students each one reached."""
-    if not people.students:
+# kind → SQL of (record id, person id) for the people a record names in a table of its own
+_NAMED = {
+    SearchKind.VISIT: ("SELECT visit_id, student_id FROM visit_student WHERE visit_id IN ({ids}) "
+                       "AND student_id IN ({people})", "students"),
+    SearchKind.MEETING: ("SELECT meeting_id, member_id FROM meeting_attendance WHERE meeting_id IN ({ids}) "
+                         "AND member_id IN ({people})", "members"),
+}
+
+
+def _named(conn, kind: SearchKind, ids: list[int], people: People) -> dict[int, list[str]]:
+    """Which of the people each record names: the students a visit reached, a meeting's attendees."""
+    if kind not in _NAMED:
+        return {}
+    sql, which = _NAMED[kind]
+    names = getattr(people, which)
+    if not names:
         return {}
     found: dict[int, list[str]] = {}
-    rows = conn.execute(text(f"SELECT visit_id, student_id FROM visit_student WHERE visit_id IN ({_ids(ids)}) "
-                             f"AND student_id IN ({_ids(people.students)})"))
-    for visit_id, student_id in rows:
-        found.setdefault(visit_id, []).append(people.students[student_id])
+    for record_id, person_id in conn.execute(text(sql.format(ids=_ids(ids), people=_ids(names)))):
+        found.setdefault(record_id, []).append(names[person_id])
     return found
 
 
@@ -150,13 +187,13 @@ def hits(conn, kind: SearchKind, ids: list[int], people: People, excerpts: dict[
     if not ids:
         return []
     rows = {row[0]: row for row in conn.execute(text(_DESCRIBE[kind].format(ids=_ids(ids))))}
-    visit_students = _visit_students(conn, ids, people) if kind is SearchKind.VISIT else {}
+    named = _named(conn, kind, ids, people)
     found = []
     for record_id in ids:
         row = rows.get(record_id)
         if row is None:
             continue
         when = row[1] if isinstance(row[1], date) or row[1] is None else date.fromisoformat(str(row[1])[:10])
-        matched = excerpts.get(record_id) or _role(kind, row, people, visit_students)
+        matched = excerpts.get(record_id) or _role(kind, row, people, named)
         found.append(SearchHit(kind, record_id, _title(kind, row), matched, when))
     return found

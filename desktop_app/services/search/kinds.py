@@ -21,6 +21,9 @@ class SearchKind(IntEnum):
     SUGGESTION = 7
     RECTIFICATION = 8
     CULTIVATION = 9
+    MEETING = 10
+    TALK = 11
+    DEVELOPMENT = 12
 
     @property
     def label(self) -> str:
@@ -58,6 +61,9 @@ _LABELS = {
     SearchKind.SUGGESTION: "意见建议",
     SearchKind.RECTIFICATION: "整改",
     SearchKind.CULTIVATION: "培养计划",
+    SearchKind.MEETING: "组织生活",
+    SearchKind.TALK: "谈心谈话",
+    SearchKind.DEVELOPMENT: "发展党员",
 }
 _TABLES = {
     SearchKind.MEMBER: "member",
@@ -69,6 +75,9 @@ _TABLES = {
     SearchKind.SUGGESTION: "suggestion",
     SearchKind.RECTIFICATION: "rectification",
     SearchKind.CULTIVATION: "cultivation",
+    SearchKind.MEETING: "meeting",
+    SearchKind.TALK: "heart_to_heart_talk",
+    SearchKind.DEVELOPMENT: "development",
 }
 _TABS = {
     SearchKind.MEMBER: "members",
@@ -80,4 +89,7 @@ _TABS = {
     SearchKind.SUGGESTION: "rectifications",
     SearchKind.RECTIFICATION: "rectifications",
     SearchKind.CULTIVATION: "members",
+    SearchKind.MEETING: "meetings",
+    SearchKind.TALK: "meetings",
+    SearchKind.DEVELOPMENT: "development",
 }

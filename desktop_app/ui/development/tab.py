@@ -17,7 +17,7 @@ from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.development.close_dialog import CloseDialog
 from desktop_app.ui.development.dialog import DevelopmentDialog
-from desktop_app.ui.widgets.record_table import Column, record_table, selected_rows
+from desktop_app.ui.widgets.record_table import Column, record_table, select_record, selected_rows
 from desktop_app.ui.widgets.table_actions import record_buttons
 
 WATCHED = {"development", "member", "setting"}
@@ -111,6 +111,12 @@ class DevelopmentTab(QWidget):
     def show_filtered(self, *, due: bool = False, problems: bool = False, **_criteria) -> None:
         """Dashboard click-through: the people whose deadline is near or passed, or who have problems."""
         self.filter.setCurrentText(DUE if due else PROBLEMS if problems else ALL)
+
+    def show_record(self, kind, record_id: int, when=None) -> bool:
+        """A search result: everyone shown, that person's record selected."""
+        self.search.clear()
+        self.filter.setCurrentText(ALL)
+        return select_record(self.view, record_id)
 
     def current(self) -> DevelopmentRow | None:
         rows = selected_rows(self.view)

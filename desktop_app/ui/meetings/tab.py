@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from desktop_app.domain.calendar import month_period
+from desktop_app.services.search import SearchKind
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.meetings.due_view import DueView
 from desktop_app.ui.meetings.lists import MeetingRecords, TalkRecords
 from desktop_app.ui.meetings.settings_dialog import MeetingSettingsDialog
+from desktop_app.ui.widgets.record_table import select_record
 
 MEETING_TOPICS = {"meeting", "member"}
 TALK_TOPICS = {"heart_to_heart_talk", "member"}
@@ -58,3 +61,11 @@ class MeetingsTab(QWidget):
             return
         self.pages.setCurrentWidget(self.meetings)
         self.meetings.filters.set_criteria(period=period, kind=kind)
+
+    def show_record(self, kind: SearchKind, record_id: int, when=None) -> bool:
+        """A search result: the month that holds the meeting or talk, no other filter, the row selected."""
+        records = self.talks if kind is SearchKind.TALK else self.meetings
+        self.pages.setCurrentWidget(records)
+        period = month_period(when.year, when.month) if when else None
+        records.filters.set_criteria(period=period, member_id=None, kind=None, class_id=None, search="")
+        return select_record(records.view, record_id)
