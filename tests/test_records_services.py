@@ -62,7 +62,8 @@ def test_holidays_and_quota_settings_change_the_figures(ledger):
 def test_totals_and_coverage(ledger):
     school = make_school(ledger)
     t = totals(ledger, SEPTEMBER)
-    assert (t.observations, t.demo_lessons, t.visits, t.students_reached, t.suggestions) == (4, 2, 8, 4, 1)
+    # two colleagues recorded one 示范课: one lesson (as 张老师's own figure says), four 听课 records
+    assert (t.observations, t.demo_lessons, t.visits, t.students_reached, t.suggestions) == (4, 1, 8, 4, 1)
     assert t.visits_by_kind == {"phone": 4, "home": 1, "student_interview": 1, "service": 1, "teacher_interview": 1}
     one, two = class_coverage(ledger, SEPTEMBER)
     assert one.class_name == "高一(1)班" and one.head_teacher_name == "张老师"

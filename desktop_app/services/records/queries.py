@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import distinct, func, select
 
 from desktop_app.domain.calendar import Period
+from desktop_app.domain.lessons import DemoRecord, demo_lessons_by_teacher
 from desktop_app.domain.quotas import (
     QuotaPerson, Requirement, Tally, class_coverage_figures, demo_lesson_requirement,
     observation_requirement, share_required, visit_requirement, ClassCoverage, TEACHING_POSTS,
@@ -82,7 +83,7 @@ def quota_people(ledger: Ledger, period: Period) -> list[QuotaPerson]:
                 party_member=PoliticalStatus(m.political_status).is_party_member,
                 teaches=bool(m.subject) or any(p in TEACHING_POSTS for p in posts),
                 is_cultivation_target=m.id in targets, cultivation_since=targets.get(m.id),
-                present_until=until,
+                present_until=until, party_since=m.join_date,
             ))
         return people
 
@@ -95,14 +96,7 @@ def member_fulfilment(ledger: Ledger, period: Period) -> dict[int, MemberFulfilm
         observed = dict(session.execute(
             select(Observation.observer_id, func.count()).where(_between(Observation.date, period))
             .group_by(Observation.observer_id)).all())
-        # Several observers may record one 示范课: count distinct lessons (teacher, date, 节次). A record
-        # without 节次 cannot be told apart from another lesson that day, so it counts as a lesson of its
-        # own (GROUP BY would merge all blank 节次 of one day into one: -id keeps them apart).
-        lesson = func.coalesce(Observation.lesson_no, -Observation.id)
-        demo = Counter(teacher for teacher, _day, _lesson in session.execute(
-            select(Observation.teacher_id, Observation.date, lesson)
-            .where(_between(Observation.date, period), Observation.lesson_type == LessonType.DEMONSTRATION.value)
-            .group_by(Observation.teacher_id, Observation.date, lesson)))
+        demo = demo_lessons(session, period)
         visits: dict[int, Counter] = {}
         for visitor, kind, count in session.execute(
                 select(Visit.visitor_id, Visit.kind, func.count()).where(_between(Visit.date, period))
@@ -126,6 +120,16 @@ def member_fulfilment(ledger: Ledger, period: Period) -> dict[int, MemberFulfilm
     return result
 
 
+def demo_lessons(session, period: Period) -> Counter:
+    """Teacher id → 示范课 lessons given in the period (domain/lessons.py: lessons, not records).
+    The 汇总 total and every per-person figure come from here."""
+    rows = session.execute(
+        select(Observation.teacher_id, Observation.date, Observation.class_id, Observation.lesson_no,
+               Observation.observer_id)
+        .where(_between(Observation.date, period), Observation.lesson_type == LessonType.DEMONSTRATION.value))
+    return demo_lessons_by_teacher(DemoRecord(*row) for row in rows)
+
+
 def _explain(obs: Requirement, demo: Requirement, visit: Requirement) -> tuple[str, ...]:
     return (f"听课：{obs.basis}", f"示范课：{demo.basis}", f"家访：{visit.basis}")
 
@@ -140,7 +144,7 @@ def behind_list(fulfilment: dict[int, MemberFulfilment]) -> list[MemberFulfilmen
 @dataclass(frozen=True)
 class RecordTotals:
     observations: int
-    demo_lessons: int
+    demo_lessons: int  # lessons, not records: several observers of one 示范课 count it once
     observations_by_type: dict[str, int]  # LessonType code → count
     visits: int
     visits_by_kind: dict[str, int]  # VisitKind code → count
@@ -158,10 +162,11 @@ def totals(ledger: Ledger, period: Period) -> RecordTotals:
         reached = session.scalar(select(func.count(distinct(VisitStudent.student_id)))
                                  .join(Visit, Visit.id == VisitStudent.visit_id)
                                  .where(_between(Visit.date, period)))
+        demo = demo_lessons(session, period)
         suggested = session.scalar(select(func.count()).select_from(Visit).where(
             _between(Visit.date, period), func.coalesce(func.trim(Visit.suggestions), "") != "")) or 0
     return RecordTotals(
-        observations=sum(by_type.values()), demo_lessons=by_type.get(LessonType.DEMONSTRATION.value, 0),
+        observations=sum(by_type.values()), demo_lessons=sum(demo.values()),
         observations_by_type=by_type, visits=sum(by_kind.values()), visits_by_kind=by_kind,
         students_reached=reached or 0, suggestions=suggested,
     )

@@ -48,7 +48,7 @@ def _record_figures(queries, report: Report) -> list[list]:
     behind = queries.behind_list(fulfilment)
     rows = [
         ["听课总节数", totals.observations, "统计期间内的听课记录"],
-        ["其中示范课", totals.demo_lessons, ""],
+        ["其中示范课", totals.demo_lessons, "按节计：几位老师同听一节只计一节（与听课统计表各人之和一致）"],
         ["家访·访谈总次数", totals.visits, ""],
     ]
     rows += [[f"　{kind.label}", totals.visits_by_kind[kind.value], ""] for kind in VisitKind
