@@ -30,7 +30,7 @@ def test_monthly_phone_visits_by_post():
     assert req(person("principal")).required == 15  # 行管干部
     assert req(person("grade_director")).required == 15
     assert req(person("head_teacher")).visit_kind == "phone"
-    assert req(person("subject_leader")).required == 0  # no visit quota of its own
+    assert req(person("subject_leader")).required == 10  # teaches: the 任课教师 figure
 
 
 def test_several_posts_highest_visit_quota():

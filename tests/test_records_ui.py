@@ -208,6 +208,12 @@ def test_quota_settings_dialog_saves_quotas_and_holidays(ui_app, ledger, qtbot):
     dialog.show()
     assert dialog.observation_spins["teacher_development_head"].value() == 12
     dialog.observation_spins["principal"].setValue(4)
+    # every post has its own row; a 学科组长 visits as a 任课教师 until the school sets otherwise
+    assert dialog.post_table.rowCount() == 12
+    assert dialog.visit_spins["subject_leader"].value() == 10
+    dialog.visit_spins["subject_leader"].setValue(6)
+    dialog.demo_unit.setCurrentIndex(dialog.demo_unit.findData("semester"))
+    assert dialog.post_table.item(8, 3).text() == "党员每学期1节"
     dialog.holiday_start.setText("2025-10-01")
     dialog.holiday_end.setText("2025-10-08")
     dialog.holiday_label.setText("国庆节")
@@ -215,6 +221,7 @@ def test_quota_settings_dialog_saves_quotas_and_holidays(ui_app, ledger, qtbot):
     save_screenshot(dialog, "records_quota_settings")
     dialog.save()
     assert load_quotas(ledger).observations_per_week["principal"] == 4
+    assert load_quotas(ledger).phone_visits_per_month["subject_leader"] == 6
     assert abs(load_quotas(ledger).home_visit_share - 1 / 3) < 1e-9
     assert [(h.start, h.label) for h in load_holidays(ledger)] == [(date(2025, 10, 1), "国庆节")]
 

@@ -10,7 +10,14 @@ DOMAIN.md). A rate is owed only for the school days a person was present:
 - a semester rate over that semester's school days;
 - the owed amount is rounded half up to whole lessons or visits.
 
-A member with several posts owes the highest of their posts' quotas. Pure Python, no I/O.
+A duty is owed only for the days a person was subject to it: school duties from joining the
+school (入校日期) to leaving, party-member duties (示范课) from the 入党日期 as well, and never on
+the days of a recorded 请假 (a leave takes days out of what the person owes, the way a holiday
+does, but the month or week it falls in still has its full number of school days).
+
+A member with several posts owes the highest of their posts' quotas; every post that teaches
+(学科组长, 班主任, or any post held by someone with a subject) owes at least the 任课教师 visit
+quota unless the school sets that post's own figure. Pure Python, no I/O.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from desktop_app.domain.records import VisitKind
 from desktop_app.domain.vocab import Post
 
 TEACHING_POSTS = (Post.HEAD_TEACHER.value, Post.SUBJECT_TEACHER.value, Post.SUBJECT_LEADER.value)
+SUBJECT_TEACHER = Post.SUBJECT_TEACHER.value
 
 
 class Unit(str, Enum):
@@ -162,8 +170,10 @@ class QuotaPerson:
     teaches: bool = False  # has a subject or a teaching post
     cultivation_since: date | None = None  # set when the member is a 培养对象
     is_cultivation_target: bool = False
-    present_from: date | None = None  # joined the school mid-period
+    present_from: date | None = None  # 入校日期: joined the school mid-period
     present_until: date | None = None  # left the school
+    party_since: date | None = None  # 入党日期: party-member duties start here
+    leaves: tuple[Period, ...] = ()  # 请假: days owed nothing
 
     @property
     def is_party_teacher(self) -> bool:
@@ -174,14 +184,20 @@ class QuotaPerson:
         end = min(period.end, self.present_until) if self.present_until else period.end
         return Period(start, end, period.label) if start <= end else None
 
+    def party_presence(self, period: Period) -> Period | None:
+        """The part of the period the person was at school and already a party member."""
+        present = self.presence(period)
+        return overlap(present, Period(self.party_since, date.max)) if self.party_since else present
 
-def owed(rate: Rate, present: Period | None, calendar: SchoolCalendar) -> float:
+
+def owed(rate: Rate, present: Period | None, calendar: SchoolCalendar, leaves: tuple[Period, ...] = ()) -> float:
     """The unrounded amount a rate asks for over `present` (a period, or the part of it a person
-    was there; None when they were not there at all)."""
+    was there; None when they were not there at all), less the school days of `leaves`."""
     if present is None or rate.amount <= 0:
         return 0.0
+    working = SchoolCalendar(calendar.terms, calendar.holidays + tuple(leaves)) if leaves else calendar
     if rate.unit is Unit.WEEK:
-        return rate.amount * calendar.school_days(present) / 5
+        return rate.amount * working.school_days(present) / 5
     if rate.unit is Unit.MONTH:
         wholes = [month_period(m.start.year, m.start.month) for m in months_in(present)]
     else:
@@ -190,7 +206,7 @@ def owed(rate: Rate, present: Period | None, calendar: SchoolCalendar) -> float:
     for whole in wholes:
         full = calendar.school_days(whole)
         if full:
-            total += rate.amount * calendar.school_days(overlap(whole, present)) / full
+            total += rate.amount * working.school_days(overlap(whole, present)) / full
     return total
 
 
@@ -225,12 +241,12 @@ def observation_requirement(person: QuotaPerson, settings: QuotaSettings, period
         per_week = settings.observations_per_week.get(post, 0)
         if per_week:
             rate = Rate(per_week, Unit.WEEK)
-            candidates.append((owed(rate, present, calendar), f"{Post.label_of(post)} {rate}节", None))
+            candidates.append((owed(rate, present, calendar, person.leaves), f"{Post.label_of(post)} {rate}节", None))
     if person.is_cultivation_target:
         since = person.cultivation_since
         target_present = overlap(present, Period(since, date.max)) if since else present
-        weekly = owed(Rate(settings.cultivation_per_week, Unit.WEEK), target_present, calendar)
-        termly = owed(Rate(settings.cultivation_per_semester, Unit.SEMESTER), target_present, calendar)
+        weekly = owed(Rate(settings.cultivation_per_week, Unit.WEEK), target_present, calendar, person.leaves)
+        termly = owed(Rate(settings.cultivation_per_semester, Unit.SEMESTER), target_present, calendar, person.leaves)
         candidates.append((max(weekly, termly), f"培养对象 每周{settings.cultivation_per_week:g}节、"
                            f"每学期不少于{settings.cultivation_per_semester:g}节", None))
     return _best(candidates)
@@ -241,29 +257,44 @@ def demo_lesson_requirement(person: QuotaPerson, settings: QuotaSettings, period
     """示范课: every party teacher gives one a month (or a semester, as the school sets)."""
     if not person.is_party_teacher:
         return NONE
-    amount = owed(settings.demo_lessons, person.presence(period), calendar)
+    amount = owed(settings.demo_lessons, person.party_presence(period), calendar, person.leaves)
     return _best([(amount, f"党员教师 {settings.demo_lessons}节示范课", None)])
+
+
+def post_visit_rate(settings: QuotaSettings, post: str) -> tuple[float, str]:
+    """A post's monthly phone visits and where the figure comes from: the post's own setting, else
+    its group's (行管干部 for cadre posts, 任课教师 for any other teaching post)."""
+    rates = settings.phone_visits_per_month
+    if post in rates:
+        return rates[post], Post.label_of(post)
+    if post in Post._value2member_map_ and Post(post).is_cadre:
+        return rates.get(CADRE, 0), VISIT_GROUP_LABELS[CADRE]
+    if post in TEACHING_POSTS:
+        return rates.get(SUBJECT_TEACHER, 0), VISIT_GROUP_LABELS[SUBJECT_TEACHER]
+    return 0, Post.label_of(post)
 
 
 def visit_requirement(person: QuotaPerson, settings: QuotaSettings, period: Period,
                       calendar: SchoolCalendar) -> Requirement:
-    """Phone visits a month for cadres, head teachers and teachers; service visits a week for support staff."""
+    """Phone visits a month for cadres and teaching posts (anyone with a subject owes at least the
+    任课教师 figure); service visits a week for support staff."""
     present = person.presence(period)
-    groups = set()
-    for post in person.posts:
-        if post in Post._value2member_map_ and Post(post).is_cadre:
-            groups.add(CADRE)
-        elif post in settings.phone_visits_per_month:
-            groups.add(post)
     candidates = []
-    for group in sorted(groups):
-        rate = Rate(settings.phone_visits_per_month.get(group, 0), Unit.MONTH)
+    for post in person.posts:
+        amount, source = post_visit_rate(settings, post)
+        if amount:
+            rate = Rate(amount, Unit.MONTH)
+            basis = f"{Post.label_of(post)}（按{source}）" if source != Post.label_of(post) else source
+            candidates.append((owed(rate, present, calendar, person.leaves), f"{basis} {rate}次电话家访",
+                               VisitKind.PHONE.value))
+    if person.teaches and not any(p in TEACHING_POSTS for p in person.posts):  # a cadre or 教辅 with a subject
+        rate = Rate(settings.phone_visits_per_month.get(SUBJECT_TEACHER, 0), Unit.MONTH)
         if rate.amount:
-            candidates.append((owed(rate, present, calendar),
-                               f"{VISIT_GROUP_LABELS[group]} {rate}次电话家访", VisitKind.PHONE.value))
+            candidates.append((owed(rate, present, calendar, person.leaves), f"任教学科（按任课教师） {rate}次电话家访",
+                               VisitKind.PHONE.value))
     if Post.SUPPORT_STAFF.value in person.posts and settings.service_visits_per_week:
         rate = Rate(settings.service_visits_per_week, Unit.WEEK)
-        candidates.append((owed(rate, present, calendar), f"教辅后勤 {rate}次服务走访",
+        candidates.append((owed(rate, present, calendar, person.leaves), f"教辅后勤 {rate}次服务走访",
                            VisitKind.SERVICE.value))
     return _best(candidates)
 

@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
 )
 from PySide6.QtCore import Qt
 
 from desktop_app.domain.calendar import Period
-from desktop_app.domain.quotas import (
-    CADRE, DEFAULT_OBSERVATIONS_PER_WEEK, VISIT_GROUP_LABELS, QuotaSettings, Rate, Unit,
-)
+from desktop_app.domain.post_quotas import post_quotas
+from desktop_app.domain.quotas import QuotaSettings, Rate, Unit
 from desktop_app.domain.vocab import Post
 from desktop_app.services.records.quota_settings import load_holidays, load_quotas, save_quota_settings
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 
-OBSERVING_POSTS = list(DEFAULT_OBSERVATIONS_PER_WEEK) + [Post.HEAD_TEACHER.value, Post.SUBJECT_TEACHER.value]
-VISIT_GROUPS = [CADRE, Post.HEAD_TEACHER.value, Post.SUBJECT_TEACHER.value]
+POSTS = [post.value for post in Post]
+PHONE_POSTS = [post for post in POSTS if post != Post.SUPPORT_STAFF.value]  # 教辅后勤: 服务走访 below
+POST_COLUMNS = ("岗位", "听课（节/周）", "电话家访（次/月）", "示范课")
 
 
 def _spin(maximum: float = 100, *, decimals: int = 0, suffix: str = "") -> QDoubleSpinBox:
@@ -37,25 +38,25 @@ class QuotaSettingsDialog(QDialog):
         self.setWindowTitle("量化要求设置")
         self.setMinimumWidth(800)
         self._ledger = ledger
-        self.observation_spins = {post: _spin(suffix=" 节/周") for post in OBSERVING_POSTS}
+        self.observation_spins = {post: _spin() for post in POSTS}
+        self.visit_spins = {post: _spin() for post in PHONE_POSTS}
         self.cultivation_week = _spin(10, decimals=1, suffix=" 节/周")
         self.cultivation_semester = _spin(200, suffix=" 节/学期")
         self.demo_amount = _spin(10, suffix=" 节")
         self.demo_unit = QComboBox()
         self.demo_unit.addItem("每月", Unit.MONTH.value)
         self.demo_unit.addItem("每学期", Unit.SEMESTER.value)
-        self.phone_spins = {group: _spin(suffix=" 次/月") for group in VISIT_GROUPS}
+        self.demo_unit.currentIndexChanged.connect(self._show_demo_notes)
+        self.demo_amount.valueChanged.connect(self._show_demo_notes)
         self.service_week = _spin(20, suffix=" 次/周")
         self.phone_share = _spin(100, decimals=1, suffix=" %")
         self.home_share = _spin(100, decimals=1, suffix=" %")
         self.interview_share = _spin(100, decimals=1, suffix=" %")
         self.teacher_share = _spin(100, decimals=1, suffix=" %")
 
-        observations = QGroupBox("每周听课节数（兼任多个岗位的取最高）")
-        obs_form = QGridLayout(observations)
-        for i, (post, spin) in enumerate(self.observation_spins.items()):
-            obs_form.addWidget(QLabel(Post.label_of(post)), i // 2, (i % 2) * 2)
-            obs_form.addWidget(spin, i // 2, (i % 2) * 2 + 1)
+        observations = QGroupBox("各岗位任务（兼任多个岗位的，每项取最高）")
+        self.post_table = self._post_table()
+        QVBoxLayout(observations).addWidget(self.post_table)
         cultivation = QGroupBox("培养对象与示范课")
         cult_form = QFormLayout(cultivation)
         cult_form.addRow("培养对象每周听课", self.cultivation_week)
@@ -66,8 +67,6 @@ class QuotaSettingsDialog(QDialog):
         cult_form.addRow("党员教师示范课", demo_row)
         visits = QGroupBox("家访与访谈")
         visit_form = QFormLayout(visits)
-        for group, spin in self.phone_spins.items():
-            visit_form.addRow(f"{VISIT_GROUP_LABELS[group]}每月电话家访", spin)
         visit_form.addRow("教辅后勤每周服务走访", self.service_week)
         visit_form.addRow("每学期电话家访覆盖学生", self.phone_share)
         visit_form.addRow("班主任每学期入户家访", self.home_share)
@@ -105,8 +104,8 @@ class QuotaSettingsDialog(QDialog):
         buttons.button(QDialogButtonBox.RestoreDefaults).clicked.connect(lambda: self.show_quotas(QuotaSettings()))
         left = QVBoxLayout()
         left.addWidget(observations)
-        left.addWidget(cultivation)
         right = QVBoxLayout()
+        right.addWidget(cultivation)
         right.addWidget(visits)
         right.addWidget(holidays, 1)
         columns = QHBoxLayout()
@@ -115,7 +114,8 @@ class QuotaSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         note = QLabel("教学日：学期内、假期外的周一至周五。每周要求按五个教学日折算，跨月的周、"
-                      "假期和中途到岗或离开的人员只计在岗的教学日；每月要求按当月教学日折算。")
+                      "假期和中途到岗或离开的人员只计在岗的教学日；每月要求按当月教学日折算。"
+                      "请假的日子不计任务；示范课从入党日期起计。有任教学科的干部，家访至少按任课教师。")
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addWidget(buttons)
@@ -123,20 +123,47 @@ class QuotaSettingsDialog(QDialog):
         for holiday in load_holidays(ledger):
             self._list_holiday(holiday)
 
+    def _post_table(self) -> QTableWidget:
+        table = QTableWidget(len(POSTS), len(POST_COLUMNS))
+        table.setHorizontalHeaderLabels(POST_COLUMNS)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(26)
+        table.setSelectionMode(QAbstractItemView.NoSelection)
+        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.Stretch)
+        for row, post in enumerate(POSTS):
+            table.setItem(row, 0, QTableWidgetItem(Post.label_of(post)))
+            table.setCellWidget(row, 1, self.observation_spins[post])
+            if post in self.visit_spins:
+                table.setCellWidget(row, 2, self.visit_spins[post])
+            else:
+                table.setItem(row, 2, QTableWidgetItem("见右：服务走访"))
+            table.setItem(row, 3, QTableWidgetItem(""))
+        table.setMinimumWidth(480)
+        return table
+
+    def _show_demo_notes(self) -> None:
+        quotas = self.quotas()
+        for row, post in enumerate(POSTS):
+            self.post_table.item(row, 3).setText(post_quotas(quotas, post).demo_text)
+
     def show_quotas(self, quotas: QuotaSettings) -> None:
         for post, spin in self.observation_spins.items():
             spin.setValue(quotas.observations_per_week.get(post, 0))
+        for post, spin in self.visit_spins.items():
+            spin.setValue(post_quotas(quotas, post).visits.amount)
         self.cultivation_week.setValue(quotas.cultivation_per_week)
         self.cultivation_semester.setValue(quotas.cultivation_per_semester)
         self.demo_amount.setValue(quotas.demo_lessons.amount)
         self.demo_unit.setCurrentIndex(self.demo_unit.findData(quotas.demo_lessons.unit.value))
-        for group, spin in self.phone_spins.items():
-            spin.setValue(quotas.phone_visits_per_month.get(group, 0))
         self.service_week.setValue(quotas.service_visits_per_week)
         self.phone_share.setValue(quotas.phone_coverage_share * 100)
         self.home_share.setValue(quotas.home_visit_share * 100)
         self.interview_share.setValue(quotas.student_interview_share * 100)
         self.teacher_share.setValue(quotas.teacher_interview_share * 100)
+        self._show_demo_notes()
 
     def quotas(self) -> QuotaSettings:
         # 33.3 % typed for "a third" means exactly a third
@@ -146,7 +173,7 @@ class QuotaSettingsDialog(QDialog):
             cultivation_per_week=self.cultivation_week.value(),
             cultivation_per_semester=self.cultivation_semester.value(),
             demo_lessons=Rate(self.demo_amount.value(), Unit(self.demo_unit.currentData())),
-            phone_visits_per_month={group: spin.value() for group, spin in self.phone_spins.items()},
+            phone_visits_per_month={post: spin.value() for post, spin in self.visit_spins.items()},
             service_visits_per_week=self.service_week.value(),
             phone_coverage_share=self.phone_share.value() / 100,
             home_visit_share=home,
