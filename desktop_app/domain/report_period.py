@@ -13,6 +13,7 @@ class ReportPeriod:
     label: str  # 2026年第三季度 / 2025-2026学年第一学期 / 2025-2026学年
     school_year: str  # the school year the period belongs to (by its end date)
     kind: str  # quarter | semester | school_year
+    semester: int | None = None  # 1 or 2 for a semester report
 
 
 def quarter(year: int, number: int) -> ReportPeriod:
@@ -23,7 +24,7 @@ def quarter(year: int, number: int) -> ReportPeriod:
 def semester(dates: SemesterDates, number: int) -> ReportPeriod:
     period = dates.semester(number)
     label = f"{dates.school_year}学年{'第一' if number == 1 else '第二'}学期"
-    return ReportPeriod(period, label, dates.school_year, "semester")
+    return ReportPeriod(period, label, dates.school_year, "semester", number)
 
 
 def school_year(label: str) -> ReportPeriod:
