@@ -31,6 +31,7 @@ class MemberData:
     notes: str | None = None
     active: bool = True
     left_date: date | None = None
+    school_start_date: date | None = None  # 入校日期
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,10 @@ def validate_member(data: MemberData, today: date | None = None) -> list[FieldPr
         problems.append(FieldProblem("联系电话", "只能包含数字、空格、短横线和加号"))
     if data.left_date and data.active:
         problems.append(FieldProblem("离开日期", "仍在册的人员不应有离开日期"))
+    if data.school_start_date and data.left_date and data.left_date < data.school_start_date:
+        problems.append(FieldProblem("离开日期", "不能早于入校日期"))
+    if data.school_start_date and data.birth_date and data.school_start_date < _add_years(data.birth_date, 16):
+        problems.append(FieldProblem("入校日期", "应在年满16岁之后"))
     return problems
 
 

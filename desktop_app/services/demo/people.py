@@ -18,7 +18,7 @@ from desktop_app.domain.vocab import CultivationKind, Post, StudentFlag
 from desktop_app.services import settings
 from desktop_app.services.demo import sample_names
 from desktop_app.store.ledger import Ledger
-from desktop_app.store.models import Cultivation, Member, SchoolClass, Setting, Student
+from desktop_app.store.models import Cultivation, Member, MemberLeave, SchoolClass, Setting, Student
 
 SCHOOL_NAME = "示例市第一中学"
 BRANCH_NAME = "示例市第一中学党支部"
@@ -105,6 +105,7 @@ def add_demo(ledger: Ledger, rng: random.Random, today: date | None = None) -> N
         for school_class in classes:
             session.add_all(_students(school_class, names, rng, today))
         session.add_all(_cultivations(by_role, today))
+        session.add_all(_leaves(by_role, today))
 
 
 def _settings(rng: random.Random, today: date) -> dict:
@@ -142,6 +143,7 @@ def _member(role: Role, names: sample_names.NameMaker, rng: random.Random, today
         department=role.department, posts=[post.value for post in role.posts], subject=role.subject,
         backbone_titles=backbone, phone=sample_names.mobile(rng),
         id_number=sample_names.id_number(rng, born, gender), active=True,
+        school_start_date=min(date(born.year + 23, 8, 25), date(school_year_start(school_year_of(today)) - 1, 8, 25)),
     )
 
 
@@ -202,3 +204,16 @@ def _cultivations(by_role: list[tuple[Role, Member]], today: date) -> list[Culti
                                  target="三年内成长为校级教学骨干", start_date=start, stage="结对帮扶中",
                                  notes="师徒结对，每周互相听课一节，每学期上一节示范课。"))
     return plans
+
+
+def _leaves(by_role: list[tuple[Role, Member]], today: date) -> list[MemberLeave]:
+    """请假 this school year: a subject leader's fortnight of training, a young member's 产假."""
+    start = school_year_start(school_year_of(today))
+    leader = next(m for r, m in by_role if P.SUBJECT_LEADER in r.posts)
+    young = next(m for r, m in by_role if r.status == PROBATIONARY)
+    return [
+        MemberLeave(member=leader, kind="training", start_date=date(start, 10, 13), end_date=date(start, 10, 24),
+                    reason="市级骨干教师培训"),
+        MemberLeave(member=young, kind="maternity" if young.gender == "female" else "personal",
+                    start_date=date(start, 11, 3), end_date=date(start, 12, 31), reason="产假" if young.gender == "female" else "陪产及家事"),
+    ]

@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import Connection, Table, event, select
 
 from desktop_app.domain.calendar import Period, month_period
+from desktop_app.domain.presence import outside_school_time
 from desktop_app.services.importing.classes import class_key
 from desktop_app.services.importing.spec import RowError
 from desktop_app.store.models import Member, SchoolClass, Student
@@ -25,7 +26,16 @@ class PeopleLookup:
     students_in_class: dict[tuple[int, str], list[int]] = field(default_factory=lambda: defaultdict(list))
     students_by_name: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
     student_class: dict[int, int] = field(default_factory=dict)
+    time_at_school: dict[int, tuple[str, date | None, date | None]] = field(default_factory=dict)
     today: date = field(default_factory=date.today)
+
+    def at_school(self, key: str, label: str, member_id: int | None, day: date | None) -> list[RowError]:
+        """A bad row when the record's day is outside the person's time at school (入校 … 离开)."""
+        if member_id is None or day is None or member_id not in self.time_at_school:
+            return []
+        name, start, left = self.time_at_school[member_id]
+        reason = outside_school_time(label, name, day, start, left)
+        return [RowError(key, reason)] if reason else []
 
     def member(self, key: str, label: str, name: str) -> int:
         found = self.members.get(name, [])
@@ -58,8 +68,11 @@ class PeopleLookup:
 
 def load_people(session) -> PeopleLookup:
     lookup = PeopleLookup()
-    for member_id, name in session.execute(select(Member.id, Member.name)):
+    for member_id, name, start, left in session.execute(
+            select(Member.id, Member.name, Member.school_start_date, Member.left_date)):
         lookup.members[name].append(member_id)
+        if start or left:
+            lookup.time_at_school[member_id] = (name, start, left)
     lookup.classes = {class_key(name): cid for cid, name in session.execute(select(SchoolClass.id, SchoolClass.name))}
     for sid, name, cid in session.execute(select(Student.id, Student.name, Student.class_id)
                                           .where(Student.active.is_(True))):

@@ -94,6 +94,8 @@ def build(cells: RowCells, ctx: ObservationImport) -> ObservationRecord:
             errors.append(exc)
     if not errors:
         errors = problems_to_errors(validate_observation(data, people.today), _PROBLEM_COLUMNS)
+        errors += people.at_school("observer", "听课人", data.observer_id, data.date)
+        errors += people.at_school("teacher", "授课教师", data.teacher_id, data.date)
     if errors:
         raise RowErrors(errors)
     return ObservationRecord(data, cells.get("observer"), cells.get("teacher"))

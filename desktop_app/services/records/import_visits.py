@@ -143,6 +143,7 @@ def build(cells: RowCells, ctx: VisitImport) -> VisitRecord:
         data.interviewee = interviewee
     if not errors:
         errors = problems_to_errors(validate_visit(data, people.today), _PROBLEM_COLUMNS)
+        errors += people.at_school("visitor", "访问人", data.visitor_id, data.date)
     if errors:
         raise RowErrors(errors)
     visited = "、".join(names) or interviewee or ""

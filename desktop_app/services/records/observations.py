@@ -12,7 +12,7 @@ from desktop_app.domain.calendar import Period
 from desktop_app.domain.people import FieldProblem
 from desktop_app.domain.records import LessonType, Rating, SixLook
 from desktop_app.services.errors import ValidationError
-from desktop_app.services.records.writing import assign, delete_ids, record_or_gone
+from desktop_app.services.records.writing import assign, delete_ids, record_or_gone, refuse_outside_school_time
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Member, SchoolClass
 from desktop_app.store.models.records import Observation
@@ -100,9 +100,14 @@ def _check(data: ObservationData) -> dict:
     return _clean(data)
 
 
+def _people(data: ObservationData) -> list[tuple[str, int | None]]:
+    return [("听课人", data.observer_id), ("授课教师", data.teacher_id)]
+
+
 def add_observation(ledger: Ledger, data: ObservationData) -> int:
     values = _check(data)
     with ledger.transaction(TOPIC) as session:
+        refuse_outside_school_time(session, data.date, _people(data))
         record = Observation(**values)
         session.add(record)
         session.flush()
@@ -112,6 +117,7 @@ def add_observation(ledger: Ledger, data: ObservationData) -> int:
 def update_observation(ledger: Ledger, observation_id: int, data: ObservationData) -> None:
     values = _check(data)
     with ledger.transaction(TOPIC) as session:
+        refuse_outside_school_time(session, data.date, _people(data))
         assign(record_or_gone(session, Observation, observation_id, NOUN), values)
 
 

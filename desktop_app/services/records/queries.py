@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import and_, distinct, func, or_, select
 
 from desktop_app.domain.calendar import Period
 from desktop_app.domain.lessons import DemoRecord, demo_lessons_by_teacher
@@ -19,6 +19,7 @@ from desktop_app.domain.quotas import (
 )
 from desktop_app.domain.records import LessonType, VisitKind
 from desktop_app.domain.vocab import PoliticalStatus, Post
+from desktop_app.services.leaves import leave_periods
 from desktop_app.services.records.lookups import StudentRef, class_sort_key
 from desktop_app.services.records.quota_settings import load_quotas, school_calendar
 from desktop_app.store.ledger import Ledger
@@ -65,11 +66,20 @@ def _between(column, period: Period):
     return column.between(period.start, period.end)
 
 
+def at_school(member_column, day_column):
+    """SQL: the record's day lies in the member's time at school (入校日期 to 离开日期, when set).
+    Records outside it are refused on entry; older ones are left out of every count."""
+    return and_(member_column == Member.id,
+                or_(Member.school_start_date.is_(None), day_column >= Member.school_start_date),
+                or_(Member.left_date.is_(None), day_column <= Member.left_date))
+
+
 def quota_people(ledger: Ledger, period: Period) -> list[QuotaPerson]:
     """Members who were at school during some of the period."""
     with ledger.reading() as session:
         targets = dict(session.execute(select(Cultivation.member_id, func.min(Cultivation.start_date))
                                        .group_by(Cultivation.member_id)).all())
+        leaves = leave_periods(session, period)
         people = []
         for m in session.scalars(select(Member).order_by(Member.name, Member.id)):
             until = m.left_date
@@ -77,13 +87,16 @@ def quota_people(ledger: Ledger, period: Period) -> list[QuotaPerson]:
                 continue
             if until is not None and until < period.start:
                 continue
+            if m.school_start_date is not None and m.school_start_date > period.end:
+                continue
             posts = tuple(m.posts or ())
             people.append(QuotaPerson(
                 member_id=m.id, name=m.name, posts=posts,
                 party_member=PoliticalStatus(m.political_status).is_party_member,
                 teaches=bool(m.subject) or any(p in TEACHING_POSTS for p in posts),
                 is_cultivation_target=m.id in targets, cultivation_since=targets.get(m.id),
-                present_until=until, party_since=m.join_date,
+                present_from=m.school_start_date, present_until=until, party_since=m.join_date,
+                leaves=leaves.get(m.id, ()),
             ))
         return people
 
@@ -94,12 +107,16 @@ def member_fulfilment(ledger: Ledger, period: Period) -> dict[int, MemberFulfilm
     calendar = school_calendar(ledger, period)
     with ledger.reading() as session:
         observed = dict(session.execute(
-            select(Observation.observer_id, func.count()).where(_between(Observation.date, period))
+            select(Observation.observer_id, func.count())
+            .join(Member, at_school(Observation.observer_id, Observation.date))
+            .where(_between(Observation.date, period))
             .group_by(Observation.observer_id)).all())
         demo = demo_lessons(session, period)
         visits: dict[int, Counter] = {}
         for visitor, kind, count in session.execute(
-                select(Visit.visitor_id, Visit.kind, func.count()).where(_between(Visit.date, period))
+                select(Visit.visitor_id, Visit.kind, func.count())
+                .join(Member, at_school(Visit.visitor_id, Visit.date))
+                .where(_between(Visit.date, period))
                 .group_by(Visit.visitor_id, Visit.kind)):
             visits.setdefault(visitor, Counter())[kind] = count
     result = {}
@@ -126,6 +143,7 @@ def demo_lessons(session, period: Period) -> Counter:
     rows = session.execute(
         select(Observation.teacher_id, Observation.date, Observation.class_id, Observation.lesson_no,
                Observation.observer_id)
+        .join(Member, at_school(Observation.teacher_id, Observation.date))
         .where(_between(Observation.date, period), Observation.lesson_type == LessonType.DEMONSTRATION.value))
     return demo_lessons_by_teacher(DemoRecord(*row) for row in rows)
 

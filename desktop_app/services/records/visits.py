@@ -13,7 +13,7 @@ from desktop_app.domain.calendar import Period
 from desktop_app.domain.people import FieldProblem
 from desktop_app.domain.records import AssistanceKind, VisitKind, topic_label, topics_for
 from desktop_app.services.errors import InUse, ValidationError
-from desktop_app.services.records.writing import assign, delete_ids, record_or_gone
+from desktop_app.services.records.writing import assign, delete_ids, record_or_gone, refuse_outside_school_time
 from desktop_app.services.references import blocking, references_to
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Member, SchoolClass, Student
@@ -137,6 +137,7 @@ def _class_of_students(session, student_ids: list[int]) -> int | None:
 def add_visit(ledger: Ledger, data: VisitData) -> int:
     values = _check(data)
     with ledger.transaction(TOPIC) as session:
+        refuse_outside_school_time(session, data.date, [("访问人", data.visitor_id)])
         values["class_id"] = values["class_id"] or _class_of_students(session, data.student_ids)
         record = Visit(**values)
         session.add(record)
@@ -156,6 +157,7 @@ def update_visit(ledger: Ledger, visit_id: int, data: VisitData) -> None:
     if data.follows_visit_id == visit_id:
         raise ValidationError([FieldProblem("回访", "一条记录不能回访它自己")])
     with ledger.transaction(TOPIC) as session:
+        refuse_outside_school_time(session, data.date, [("访问人", data.visitor_id)])
         record = record_or_gone(session, Visit, visit_id, NOUN)
         values["class_id"] = values["class_id"] or _class_of_students(session, data.student_ids)
         assign(record, values)

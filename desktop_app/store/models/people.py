@@ -37,6 +37,23 @@ class Member(TimestampMixin, Base):
     notes: Mapped[str | None] = mapped_column(Text)
     active: Mapped[bool] = mapped_column(default=True)
     left_date: Mapped[date | None]
+    school_start_date: Mapped[date | None]  # 入校日期: school duties are owed from here
+
+
+class MemberLeave(TimestampMixin, Base):
+    """请假: a period a member is away (产假, 外出培训 …) and owes no quota."""
+
+    __tablename__ = "member_leave"
+    __table_args__ = (Index("ix_member_leave_member_start", "member_id", "start_date"), {"info": {"label": "请假记录"}})
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))  # domain.presence.LeaveKind code
+    start_date: Mapped[date]
+    end_date: Mapped[date]
+    reason: Mapped[str | None] = mapped_column(Text)
+
+    member: Mapped[Member] = relationship()
 
 
 class SchoolClass(TimestampMixin, Base):

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+    QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desktop_app.domain import idcard
@@ -19,6 +19,7 @@ from desktop_app.domain.vocab import (
 from desktop_app.services import members as member_service
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
+from desktop_app.ui.members.leaves_dialog import LeavesDialog
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.enum_combo import EnumCombo, SuggestCombo
 from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show
@@ -68,6 +69,7 @@ class MemberDialog(QDialog):
         self.party_group = SuggestCombo((), self, placeholder="如 第一党小组")
         self.department = SuggestCombo((), self, placeholder="如 高二年级组、语文组")
         self.subject = SuggestCombo((), self, placeholder="如 语文")
+        self.school_start_date = OptionalDateEdit(self, placeholder="到本校工作的日期")
 
         person = QGroupBox("基本信息", self)
         left = QFormLayout(person)
@@ -86,6 +88,7 @@ class MemberDialog(QDialog):
         right.addRow("党小组", self.party_group)
         right.addRow("部门", self.department)
         right.addRow("任教学科", self.subject)
+        right.addRow("入校日期", self.school_start_date)
 
         self.post_boxes: dict[str, QCheckBox] = {}
         posts = QGroupBox("岗位（可多选）", self)
@@ -119,6 +122,13 @@ class MemberDialog(QDialog):
         leaving.addWidget(QLabel("离开日期", self))
         leaving.addWidget(self.left_date)
         leaving.addStretch(1)
+        self.leaves_button = QPushButton("请假记录…", self)
+        self.leaves_button.setToolTip("产假、外出培训等请假期间不计听课、家访和示范课任务")
+        self.leaves_button.setEnabled(self.member_id is not None)
+        if self.member_id is None:
+            self.leaves_button.setToolTip("保存后可登记请假")
+        self.leaves_button.clicked.connect(self._open_leaves)
+        leaving.addWidget(self.leaves_button)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
         self.save_button = self.buttons.button(QDialogButtonBox.Save)
@@ -148,14 +158,15 @@ class MemberDialog(QDialog):
             ("民族", self.ethnicity), ("学历", self.education), ("身份证号", self.id_number),
             ("联系电话", self.phone), ("政治面貌", self.status), ("入党日期", self.join_date),
             ("转正日期", self.full_member_date), ("党小组", self.party_group), ("部门", self.department),
-            ("任教学科", self.subject), ("岗位", posts), ("骨干称号", titles), ("备注", self.notes),
+            ("任教学科", self.subject), ("入校日期", self.school_start_date), ("岗位", posts), ("骨干称号", titles), ("备注", self.notes),
             ("离开日期", self.left_date),
         ):
             self.problems.register(label, widget)
         order = [self.name_edit, self.gender, self.birth_date, self.ethnicity, self.education, self.id_number,
                  self.phone, self.status, self.join_date, self.full_member_date, self.party_group,
-                 self.department, self.subject, *self.post_boxes.values(), *self.title_boxes.values(),
-                 self.other_titles, self.notes, self.left_box, self.left_date, self.save_button]
+                 self.department, self.subject, self.school_start_date, *self.post_boxes.values(), *self.title_boxes.values(),
+                 self.other_titles, self.notes, self.left_box, self.left_date, self.leaves_button,
+                 self.save_button]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
         self.setMinimumSize(layout.sizeHint().expandedTo(QSize(640, 0)))
@@ -181,6 +192,7 @@ class MemberDialog(QDialog):
         self.party_group.set_value(data.party_group)
         self.department.set_value(data.department)
         self.subject.set_value(data.subject)
+        self.school_start_date.set_date(data.school_start_date)
         for code, box in self.post_boxes.items():
             box.setChecked(code in data.posts)
         others = []
@@ -219,6 +231,7 @@ class MemberDialog(QDialog):
             phone=self.phone.text().strip() or None, id_number=self.id_number.text().strip() or None,
             notes=self.notes.toPlainText().strip() or None, active=not self.left_box.isChecked(),
             left_date=read("离开日期", self.left_date) if self.left_box.isChecked() else None,
+            school_start_date=read("入校日期", self.school_start_date),
         )
         return data, problems
 
@@ -227,6 +240,9 @@ class MemberDialog(QDialog):
         self.left_date.setEnabled(has_left)
         if has_left and not self.left_date.text().strip():
             self.left_date.set_date(date.today())
+
+    def _open_leaves(self) -> None:
+        LeavesDialog(self._ledger, self.member_id, self.name_edit.text().strip(), self).exec()
 
     def _fill_from_id_number(self) -> None:
         """A valid ID number already says the birth date and gender: fill them if still blank."""

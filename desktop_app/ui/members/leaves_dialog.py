@@ -1,0 +1,127 @@
+"""请假记录: one member's leave periods (产假, 外出培训 …), added and deleted here; each is saved at once.
+
+Leave days owe no 听课, 家访 or 示范课, the way school holidays do.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.presence import LeaveData, LeaveKind
+from desktop_app.services import leaves as leave_service
+from desktop_app.services.errors import UserError, ValidationError
+from desktop_app.store.ledger import Ledger
+from desktop_app.ui import messages
+from desktop_app.ui.widgets.date_edit import OptionalDateEdit
+from desktop_app.ui.widgets.enum_combo import EnumCombo
+from desktop_app.ui.widgets.form_problems import ProblemBanner
+
+COLUMNS = ("类别", "开始日期", "结束日期", "天数", "事由")
+
+
+class LeavesDialog(QDialog):
+    def __init__(self, ledger: Ledger, member_id: int, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._ledger = ledger
+        self._member_id = member_id
+        self.setWindowTitle(f"请假记录 — {name}")
+        self.problems = ProblemBanner(self)
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.kind = EnumCombo(LeaveKind, self)
+        self.start = OptionalDateEdit(self, placeholder="开始日期")
+        self.end = OptionalDateEdit(self, placeholder="结束日期")
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText("事由，如 市级骨干教师培训")
+        self.add_button = QPushButton("添加", self)
+        self.delete_button = QPushButton("删除所选", self)
+        self.add_button.clicked.connect(self.add)
+        self.delete_button.clicked.connect(self.delete_selected)
+        for label, widget in (("类别", self.kind), ("开始日期", self.start), ("结束日期", self.end),
+                              ("人员", self.table)):
+            self.problems.register(label, widget)
+
+        form = QHBoxLayout()
+        form.addWidget(self.kind)
+        form.addWidget(QLabel("从", self))
+        form.addWidget(self.start)
+        form.addWidget(QLabel("到", self))
+        form.addWidget(self.end)
+        form.addWidget(self.reason, 1)
+        form.addWidget(self.add_button)
+        close = QDialogButtonBox(QDialogButtonBox.Close, self)
+        close.button(QDialogButtonBox.Close).setText("关闭")
+        close.rejected.connect(self.accept)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.delete_button)
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        note = QLabel("请假期间的教学日不计听课、家访和示范课任务（与假期相同）；请假所在月份其余的日子照常计。", self)
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addLayout(bottom)
+        self.resize(720, 360)
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = leave_service.list_leaves(self._ledger, self._member_id)
+        self.table.setRowCount(len(rows))
+        for r, leave in enumerate(rows):
+            texts = (leave.kind_label, leave.start_date.isoformat(), leave.end_date.isoformat(), str(leave.days),
+                     leave.reason)
+            for c, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.UserRole, leave.id)
+                self.table.setItem(r, c, item)
+
+    def data(self) -> tuple[LeaveData, list[FieldProblem]]:
+        problems = []
+        dates = []
+        for label, edit in (("开始日期", self.start), ("结束日期", self.end)):
+            try:
+                dates.append(edit.date())
+            except ValueError as exc:
+                problems.append(FieldProblem(label, str(exc)))
+                dates.append(None)
+        return LeaveData(self._member_id, self.kind.code(), dates[0], dates[1], self.reason.text()), problems
+
+    def add(self) -> bool:
+        data, problems = self.data()
+        try:
+            if problems:
+                raise ValidationError(problems)
+            leave_service.add_leave(self._ledger, data)
+        except ValidationError as exc:
+            self.problems.show_problems(exc.problems)
+            return False
+        except UserError as exc:
+            messages.error(self, "未能添加请假", str(exc))
+            return False
+        self.problems.clear_problems()
+        self.start.clear()
+        self.end.clear()
+        self.reason.clear()
+        self.refresh()
+        return True
+
+    def delete_selected(self) -> None:
+        ids = sorted({self.table.item(index.row(), 0).data(Qt.UserRole)
+                      for index in self.table.selectionModel().selectedRows()})
+        if not ids or not messages.confirm(self, "删除请假记录", f"删除所选的 {len(ids)} 条请假记录？", danger=True):
+            return
+        leave_service.delete_leaves(self._ledger, ids)
+        self.refresh()
