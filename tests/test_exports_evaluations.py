@@ -25,7 +25,9 @@ def test_approved_year_in_the_workbook(ledger, tmp_path):
     workbook = openpyxl.load_workbook(path)
     sheet = workbook["学年考核结果"]
     assert sheet["A1"].value.endswith("2025-2026学年 学年考核结果")
-    assert sheet["A2"].value == "2025-2026学年量化考核学年结果（已于2026年07月08日经支部党员大会审定）"
+    note = sheet["A2"].value.splitlines()
+    assert note[:2] == ["2025-2026学年量化考核学年结果（已于2026年07月08日经支部党员大会审定）", "计分规则："]
+    assert note[-2] == "5. 学期、学年得分四舍五入保留两位小数后对照星级分数线"
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
     # averages of the two semesters: 93, 83, 63 → 五星级, 四星级, none
     assert [(r[0], r[6], r[7]) for r in rows] == [(1, 93, "五星级"), (2, 83, "四星级"), (3, 63, "—")]

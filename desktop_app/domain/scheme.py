@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, field, replace
 
 from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.scheme_choices import Clamping, NoQuotaRule, Rounding, SingleSemester
 from desktop_app.domain.vocab import LabelledEnum, PoliticalStatus
 
 TOTAL_POINTS = 100.0
@@ -87,6 +88,10 @@ class Scheme:
     thresholds: Thresholds = Thresholds()
     starred_statuses: tuple[str, ...] = (PoliticalStatus.FULL_MEMBER.value, PoliticalStatus.PROBATIONARY.value)
     scored_only_statuses: tuple[str, ...] = ()  # e.g. 入党积极分子: scored, never starred
+    no_quota: str = NoQuotaRule.FULL.value
+    rounding: str = Rounding.TWO_DECIMALS.value
+    clamping: str = Clamping.AFTER_ALL.value
+    single_semester: str = SingleSemester.STANDS.value
 
     def indicator(self, key: str) -> Indicator:
         for ind in self.indicators:
@@ -120,6 +125,10 @@ class Scheme:
             "thresholds": {"five": self.thresholds.five, "four": self.thresholds.four, "three": self.thresholds.three},
             "starred_statuses": list(self.starred_statuses),
             "scored_only_statuses": list(self.scored_only_statuses),
+            "no_quota": self.no_quota,
+            "rounding": self.rounding,
+            "clamping": self.clamping,
+            "single_semester": self.single_semester,
         }
 
     @classmethod
@@ -141,6 +150,10 @@ class Scheme:
             thresholds=Thresholds(float(t.get("five", 90)), float(t.get("four", 80)), float(t.get("three", 70))),
             starred_statuses=tuple(data.get("starred_statuses", base.starred_statuses)),
             scored_only_statuses=tuple(data.get("scored_only_statuses", base.scored_only_statuses)),
+            no_quota=str(data.get("no_quota", base.no_quota)),
+            rounding=str(data.get("rounding", base.rounding)),
+            clamping=str(data.get("clamping", base.clamping)),
+            single_semester=str(data.get("single_semester", base.single_semester)),
         )
 
 
@@ -200,6 +213,11 @@ def validate_scheme(scheme: Scheme) -> list[FieldProblem]:
         Combination(scheme.combination)
     except ValueError:
         problems.append(FieldProblem("学年合成方式", f"“{scheme.combination}”无法识别"))
+    for label, enum, value in (("无任务要求的指标", NoQuotaRule, scheme.no_quota), ("分数取舍", Rounding, scheme.rounding),
+                               ("加减分顺序", Clamping, scheme.clamping),
+                               ("只有一个学期得分", SingleSemester, scheme.single_semester)):
+        if value not in enum._value2member_map_:
+            problems.append(FieldProblem(label, f"“{value}”无法识别"))
     if not scheme.starred_statuses and not scheme.scored_only_statuses:
         problems.append(FieldProblem("考核对象", "至少选择一种政治面貌"))
     return problems

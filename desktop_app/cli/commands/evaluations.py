@@ -8,9 +8,11 @@ from datetime import date
 
 from desktop_app.cli.table import text_table as _table
 from desktop_app.domain.calendar import SEMESTER_LABELS, parse_school_year, school_year_of
-from desktop_app.domain.evaluation import fmt, star_counts, star_counts_text
+from desktop_app.domain.evaluation import fmt, score_text, star_counts, star_counts_text
+from desktop_app.domain.scheme_rules import scheme_rules
 from desktop_app.services.errors import UserError
 from desktop_app.services.evaluations.queries import is_year_locked, semester_sheet, year_results, year_star_counts
+from desktop_app.services.evaluations.schemes import get_scheme
 from desktop_app.store.ledger import Ledger
 
 Opener = Callable[[], Ledger]
@@ -33,14 +35,21 @@ def run_evaluate(args: argparse.Namespace, ledger_opener: Opener) -> int:
         return _print_semester(ledger, year, args.semester)
     results = year_results(ledger, year)
     print(f"{year}学年量化考核结果（共 {len(results)} 人）")
-    rows = [[str(r.rank or ""), r.member_name, r.status_label, fmt(r.first) or "—", fmt(r.second) or "—",
-             fmt(r.score) or "未考核", r.star_label] for r in results]
+    rows = [[str(r.rank or ""), r.member_name, r.status_label, score_text(r.first) or "—",
+             score_text(r.second) or "—", score_text(r.score) or "未考核", r.star_label] for r in results]
     for text in _table(["名次", "姓名", "政治面貌", "第一学期", "第二学期", "学年成绩", "星级"], rows, {0, 3, 4, 5}):
         print(text)
     print(star_counts_text(year_star_counts(results)))
     lock = is_year_locked(ledger, year)
     print(lock.label if lock else "尚未审批，结果会随记录变化。")
+    _print_rules(ledger, year)
     return 0
+
+
+def _print_rules(ledger: Ledger, year: str) -> None:
+    print("计分规则：")
+    for n, line in enumerate(scheme_rules(get_scheme(ledger, year)), start=1):
+        print(f"  {n}. {line}")
 
 
 def _print_semester(ledger: Ledger, year: str, semester: int) -> int:
@@ -48,7 +57,7 @@ def _print_semester(ledger: Ledger, year: str, semester: int) -> int:
     print(f"{year}学年{SEMESTER_LABELS[semester]}考核表（共 {len(sheet.rows)} 人）")
     headers = ["姓名", *(f"{i.name}({fmt(i.max_points)})" for i in sheet.scheme.indicators), "加分", "减分", "总分", "星级"]
     rows = [[r.member_name, *(fmt(s.points) for s in r.scores), fmt(r.result.bonus), fmt(r.result.deduction),
-             fmt(r.result.total), r.star_label] for r in sheet.rows]
+             score_text(r.result.total), r.star_label] for r in sheet.rows]
     right = set(range(1, len(headers) - 1))
     for text in _table(headers, rows, right):
         print(text)
@@ -56,4 +65,5 @@ def _print_semester(ledger: Ledger, year: str, semester: int) -> int:
     if sheet.source_note:
         print(sheet.source_note)
     print(sheet.lock.label if sheet.lock else "尚未审批。")
+    _print_rules(ledger, year)
     return 0

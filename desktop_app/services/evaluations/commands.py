@@ -127,7 +127,7 @@ def _freeze(session, sheet) -> None:
     year, semester = sheet.school_year, sheet.semester
     for row in sheet.rows:
         score_row = _score_row(session, row.member_id, year, semester)
-        score_row.frozen = {s.key: [s.points, s.explanation, s.computed] for s in row.scores
+        score_row.frozen = {s.key: [s.points, s.explanation, s.computed, s.applicable] for s in row.scores
                             if sheet.scheme.indicator(s.key).computed}
         score_row.frozen[FROZEN_STATUS] = row.political_status
 

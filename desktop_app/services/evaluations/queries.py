@@ -157,9 +157,10 @@ def semester_sheet(ledger: Ledger, school_year: str, semester: int, cache: Facts
         for ind in scheme.indicators:
             kept = (frozen or {}).get(ind.key) if lock else None
             if kept is not None:
-                scores.append(IndicatorScore(ind.key, kept[0], kept[1], bool(kept[2])))
+                scores.append(IndicatorScore(ind.key, kept[0], kept[1], bool(kept[2]),
+                                             bool(kept[3]) if len(kept) > 3 else True))
             else:
-                scores.append(indicator_score(ind, entered.get(ind.key), facts.get(member.id)))
+                scores.append(indicator_score(ind, entered.get(ind.key), facts.get(member.id), scheme.no_quota))
         bonus_items, deduction_items = _adjustments(bonuses), _adjustments(deductions)
         result = semester_score(scheme, scores, bonus_items, deduction_items)
         status = (frozen or {}).get(FROZEN_STATUS) if lock else None

@@ -118,7 +118,11 @@ def write_table_sheet(
     title_cell.alignment = Alignment(horizontal="center", vertical="center")
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     sheet.row_dimensions[1].height = 26
-    write_cell(sheet, 2, 1, subtitle).font = Font(size=10, color="555555")
+    subtitle_cell = write_cell(sheet, 2, 1, subtitle)
+    subtitle_cell.font = Font(size=10, color="555555")
+    if "\n" in subtitle:  # several lines (e.g. the scheme's counting rules): wrap and make room
+        subtitle_cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.row_dimensions[2].height = 14 * (subtitle.count("\n") + 1)
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
     header_row = 3
     widths = [max(spec.min_width, text_width(spec.header) + 2) for spec in specs]

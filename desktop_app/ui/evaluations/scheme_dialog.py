@@ -16,8 +16,10 @@ from desktop_app.domain.numbers import NumberError, parse_number
 from desktop_app.domain.scheme import (
     DEFAULT_GRADE_SHARES, GRADE_LABELS, TOTAL_POINTS, Combination, Indicator, IndicatorSource, Scheme, Thresholds,
 )
+from desktop_app.domain.scheme_choices import Clamping, NoQuotaRule, Rounding, SingleSemester
 from desktop_app.domain.vocab import PoliticalStatus
 from desktop_app.ui import messages
+from desktop_app.ui.widgets.enum_combo import EnumCombo
 from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show
 
 HEADERS = ("指标名称", "满分", "来源")
@@ -186,6 +188,17 @@ class SchemeDialog(QDialog):
         grade_box.setLayout(grades)
         who_box = QGroupBox("考核对象（政治面貌）", self)
         who_box.setLayout(who)
+        self.choices = {
+            "no_quota": EnumCombo(NoQuotaRule, self), "clamping": EnumCombo(Clamping, self),
+            "single_semester": EnumCombo(SingleSemester, self), "rounding": EnumCombo(Rounding, self),
+        }
+        choices_form = QFormLayout()
+        for (name, combo), label in zip(self.choices.items(), ("岗位无此项任务时", "加分、减分与封顶",
+                                                                "只有一个学期得分时", "对照分数线前")):
+            combo.set_code(getattr(scheme, name))
+            choices_form.addRow(label, combo)
+        choices_box = QGroupBox("计分规则（影响星级，会写在考核表、明细和公示上）", self)
+        choices_box.setLayout(choices_form)
         for label, widget in (("星级分数线", self.five), ("加减分上限", self.bonus_cap),
                               ("学期权重", self.first_weight), ("考核指标", self.view), ("考核对象", who_box)):
             self.problems.register(label, widget)
@@ -211,6 +224,7 @@ class SchemeDialog(QDialog):
         right.addWidget(who_box)
         side.addLayout(right, 1)
         layout.addLayout(side)
+        layout.addWidget(choices_box)
         layout.addWidget(buttons)
         self.resize(860, 640)
         self._show_total()
@@ -235,6 +249,7 @@ class SchemeDialog(QDialog):
             thresholds=Thresholds(self.five.value(), self.four.value(), self.three.value()),
             starred_statuses=tuple(code for code, box in self.starred.items() if box.isChecked()),
             scored_only_statuses=tuple(code for code, box in self.scored_only.items() if box.isChecked()),
+            **{name: combo.code() for name, combo in self.choices.items()},
         )
 
     def _accept(self) -> None:

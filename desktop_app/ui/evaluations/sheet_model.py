@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop_app.domain.evaluation import fmt
+from desktop_app.domain.evaluation import fmt, score_text
 from desktop_app.domain.numbers import NumberError, parse_number
 from desktop_app.services.evaluations.queries import SemesterSheet, SheetRow
 from desktop_app.ui import messages
@@ -145,7 +145,7 @@ class SemesterSheetModel(QAbstractTableModel):
     def _indicator_data(self, row: SheetRow, n: int, role: int) -> Any:
         score = row.scores[n]
         if role in (Qt.DisplayRole, Qt.EditRole):
-            return fmt(score.points)
+            return fmt(score.points) if score.applicable else "不计"
         if role == SORT_ROLE:
             return score.points if score.points is not None else -1.0
         if role == Qt.ToolTipRole:
@@ -175,7 +175,7 @@ class SemesterSheetModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             if n < 2 and not values[n]:
                 return ""
-            return fmt(values[n])
+            return score_text(values[n]) if n == 2 else fmt(values[n])
         if role == SORT_ROLE:
             return float(values[n])
         if role == Qt.TextAlignmentRole:

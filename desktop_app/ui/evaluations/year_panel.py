@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop_app.domain.evaluation import fmt, star_counts_text
+from desktop_app.domain.evaluation import score_text, star_counts_text
+from desktop_app.domain.scheme_rules import scheme_rules
 from desktop_app.services.errors import UserError
 from desktop_app.services.evaluations import commands
 from desktop_app.services.evaluations.queries import is_year_locked, year_results, year_star_counts
+from desktop_app.services.evaluations.schemes import get_scheme
 from desktop_app.services.evaluations.sources import FactsCache
 from desktop_app.services.honours import honours_from_stars
 from desktop_app.services.settings import school_profile
@@ -21,10 +23,10 @@ COLUMNS = [
     Column("姓名", lambda r: r.member_name, width=90),
     Column("政治面貌", lambda r: r.status_label, width=100),
     Column("党小组", lambda r: r.party_group, width=100),
-    Column("第一学期", lambda r: fmt(r.first) or "—", sort_key=lambda r: r.first, align_right=True, width=80),
-    Column("第二学期", lambda r: fmt(r.second) or "—", sort_key=lambda r: r.second, align_right=True, width=80),
-    Column("学年成绩", lambda r: fmt(r.score), sort_key=lambda r: r.score, align_right=True, width=80,
-           tooltip=lambda r: "只有一个学期的成绩，以该学期为学年成绩" if (r.first is None) != (r.second is None) else None),
+    Column("第一学期", lambda r: score_text(r.first) or "—", sort_key=lambda r: r.first, align_right=True, width=80),
+    Column("第二学期", lambda r: score_text(r.second) or "—", sort_key=lambda r: r.second, align_right=True, width=80),
+    Column("学年成绩", lambda r: score_text(r.score), sort_key=lambda r: r.score, align_right=True, width=80,
+           tooltip=lambda r: "只有一个学期的成绩（合成方式见下方计分规则）" if (r.first is None) != (r.second is None) else None),
     Column("星级", lambda r: r.star_label, sort_key=lambda r: r.star_level or "z", width=80,
            highlight=lambda r: r.star_level == "five"),
 ]
@@ -40,6 +42,9 @@ class YearPanel(QWidget):
         self.status = QLabel(self)
         self.counts = QLabel(self)
         self.counts.setStyleSheet("QLabel { font-size: 15px; font-weight: bold; color: #b71c1c; }")
+        self.rules = QLabel(self)
+        self.rules.setWordWrap(True)
+        self.rules.setStyleSheet("QLabel { color: #555; }")
         self.approve_button = QPushButton("审批全年…", self)
         self.approve_button.clicked.connect(self.approve)
         self.honours_button = QPushButton("星级 → 荣誉", self)
@@ -53,6 +58,7 @@ class YearPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.rules)
 
     def set_year(self, school_year: str) -> None:
         self.school_year = school_year
@@ -67,7 +73,9 @@ class YearPanel(QWidget):
         lock = is_year_locked(self.context.ledger, self.school_year)
         self.approve_button.setEnabled(lock is None)
         self.honours_button.setEnabled(lock is not None)
-        self.status.setText(f"【已锁定】{lock.label}。" if lock else "学年成绩为两个学期的合成；只有一个学期成绩的，以该学期为准。尚未审批。")
+        self.status.setText(f"【已锁定】{lock.label}。" if lock else "尚未审批，成绩会随记录变化。")
+        rules = scheme_rules(get_scheme(self.context.ledger, self.school_year))
+        self.rules.setText("计分规则：" + "；".join(f"{n}. {line}" for n, line in enumerate(rules, start=1)))
 
     def approve(self) -> None:
         def run(semester, day, meeting):

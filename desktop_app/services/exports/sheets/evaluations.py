@@ -7,6 +7,9 @@ shows the year's star under a semester title.
 from __future__ import annotations
 
 from desktop_app.domain.evaluation import ranks
+from desktop_app.domain.scheme import Scheme
+from desktop_app.domain.scheme_rules import scheme_rules
+from desktop_app.services.evaluations.schemes import get_scheme
 from desktop_app.services.evaluations.queries import SemesterSheet, is_year_locked, semester_sheet
 from desktop_app.services.exports.quarterly import Report, SheetData
 from desktop_app.services.exports.sheet import SheetColumn
@@ -31,7 +34,9 @@ def _year(report: Report) -> SheetData | None:
              _points(r.score), r.star_label or "—"] for r in results]
     lock = is_year_locked(report.ledger, report.period.school_year)
     state = f"已于{lock.approved_on:%Y年%m月%d日}经{lock.meeting}审定" if lock else "尚未审定，得分可能变化"
-    return SheetData(YEAR_SHEET, YEAR_COLUMNS, rows, note=f"{report.period.school_year}学年量化考核学年结果（{state}）")
+    note = f"{report.period.school_year}学年量化考核学年结果（{state}）"
+    return SheetData(YEAR_SHEET, YEAR_COLUMNS, rows,
+                     note=_with_rules(note, get_scheme(report.ledger, report.period.school_year)))
 
 
 def _semester(report: Report, sheet: SemesterSheet) -> SheetData | None:
@@ -47,8 +52,14 @@ def _semester(report: Report, sheet: SemesterSheet) -> SheetData | None:
              _points(row.result.total), row.star_label or "—"] for row in scored]
     lock = sheet.lock
     state = f"已于{lock.approved_on:%Y年%m月%d日}经{lock.meeting}审定" if lock else "尚未审定，得分可能变化"
-    return SheetData(SEMESTER_SHEET, columns, rows, note=f"{report.period.label}量化考核学期结果（{state}）")
+    return SheetData(SEMESTER_SHEET, columns, rows,
+                     note=_with_rules(f"{report.period.label}量化考核学期结果（{state}）", sheet.scheme))
+
+
+def _with_rules(note: str, scheme: Scheme) -> str:
+    """The sheet's note and, one a line, the choices that decide the stars."""
+    return "\n".join([note, "计分规则：", *(f"{n}. {line}" for n, line in enumerate(scheme_rules(scheme), start=1))])
 
 
 def _points(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)
+    return None if value is None else round(value, 4)  # an exact (unrounded) score keeps its decimals
