@@ -10,7 +10,7 @@ from sqlalchemy import delete, func, select
 
 from desktop_app.services import importing
 from desktop_app.services.errors import UserError
-from desktop_app.services.members import list_members
+from desktop_app.services.members import get_member, list_members
 from desktop_app.store.models import Member, SchoolClass, Student
 
 ALIAS_HEADERS = ["姓名*", "性别", "出生年月", "民族", "政治面貌", "入党时间", "转正日期", "党小组", "处室",
@@ -258,6 +258,8 @@ def test_template_round_trip(ledger, tmp_path):
     importing.commit(ledger, checked)
     sun = list_members(ledger)[0]
     assert (sun.name, sun.birth_date, sun.id_number) == ("孙丽", date(1992, 4, 5), make_id("19920405", "222"))
+    assert headers[-1] == "入校日期"  # #21: the template carries the 入校日期, kept as typed
+    assert get_member(ledger, sun.id).school_start_date == date(2015, 8, 25)
 
 
 def test_example_row_left_in_a_template_is_skipped(ledger, tmp_path):
@@ -316,3 +318,15 @@ def test_student_numbers_are_per_class_and_parents_may_give_two_phones(ledger, t
     assert count(ledger, Student) == 2
     fixed = write_book(tmp_path / "学生2.xlsx", [["姓名", "班级", "学号"], ["甲", "高二(3)班", "01"], ["乙", "高二(4)班", "01"]])
     assert [g.action for g in importing.preview(ledger, "students", fixed).good_rows] == ["更新", "更新"]
+
+
+def test_school_start_date_is_read_under_its_aliases(ledger, tmp_path):
+    """#21: 入校日期 (or 到岗日期) from a roster; a date before 16 is refused naming the row."""
+    path = write_book(tmp_path / "名册.xlsx", [["姓名", "政治面貌", "出生日期", "到岗日期"],
+                                              ["钱一", "中共党员", "1990-01-01", "2016年8月28日"],
+                                              ["钱二", "中共党员", "1990-01-01", "1995-09-01"]])
+    checked = importing.preview(ledger, "members", path)
+    assert [g.row for g in checked.good_rows] == [2]
+    assert checked.bad_rows[0].reason == "到岗日期：应在年满16岁之后"  # named as her sheet names it
+    importing.commit(ledger, checked, skip_bad_rows=True)
+    assert get_member(ledger, list_members(ledger)[0].id).school_start_date == date(2016, 8, 28)

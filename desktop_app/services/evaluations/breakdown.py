@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.domain.calendar import SEMESTER_LABELS, parse_school_year
-from desktop_app.domain.evaluation import Adjustment, Fulfilment, IndicatorScore, fmt
+from desktop_app.domain.evaluation import Adjustment, Fulfilment, IndicatorScore, fmt, score_text
 from desktop_app.domain.scheme import GRADE_LABELS, Indicator, IndicatorSource, Scheme, StarLevel
 from desktop_app.domain.scheme_rules import scheme_rules
 from desktop_app.domain.star_explain import semester_working, threshold_text, year_working
@@ -123,3 +123,33 @@ def star_breakdowns(ledger: Ledger, school_year: str, cache: FactsCache | None =
 
 def breakdown_rules(ledger: Ledger, school_year: str) -> list[str]:
     return scheme_rules(get_scheme(ledger, parse_school_year(school_year)))
+
+
+DETAIL_HEADERS = ("学期", "项目", "记录数", "应完成", "得分", "满分", "说明")
+
+
+def _adjustment_rows(label: str, kind: str, items: tuple[Adjustment, ...], counted: float, cap_note: str) -> list[list]:
+    if not items:
+        return []
+    reasons = "；".join(f"{a.reason} {fmt(a.points)}分" for a in items)
+    return [[label, kind, "", "", fmt(counted), "", f"{reasons}{cap_note}"]]
+
+
+def detail_rows(breakdown: StarBreakdown) -> list[list[str]]:
+    """The breakdown as table rows (学期, 项目, 记录数, 应完成, 得分, 满分, 说明), shared by print and export."""
+    rows: list[list[str]] = []
+    for semester in breakdown.semesters:
+        if not semester.scored:
+            rows.append([semester.label, "学期得分", "", "", "—", "", semester.working])
+            continue
+        rows += [[semester.label, line.name, line.counted, line.owed, line.points, fmt(line.max_points), line.note]
+                 for line in semester.lines]
+        bonus = sum(a.points for a in semester.bonuses)
+        deduction = sum(a.points for a in semester.deductions)
+        rows += _adjustment_rows(semester.label, "加分", semester.bonuses, bonus, "")
+        rows += _adjustment_rows(semester.label, "减分", semester.deductions, deduction, "")
+        rows.append([semester.label, "学期得分", "", "", score_text(semester.total), "100",
+                     f"{semester.working}；{semester.threshold}"])
+    rows.append(["学年", "学年得分", "", "", score_text(breakdown.year_score) or "—", "100",
+                 f"{breakdown.year_working}；{breakdown.threshold}"])
+    return rows

@@ -40,15 +40,15 @@ COLUMNS = (
     Column("posts", "岗位", choices(Post), aliases=("职务",), example="班主任、任课教师",
            note="多个岗位用、或逗号分隔；可选：" + "、".join(Post.labels())),
     Column("subject", "任教学科", text(30), aliases=("学科", "任教科目"), example="数学"),
-    Column("school_start_date", "入校日期", date_cell(allow_year_month=True),
-           aliases=("到岗日期", "入职日期", "调入日期", "来校日期", "到校日期"), example="2015-08-25",
-           note="到本校工作的日期；此前的听课、家访任务不计，早于此日的记录不能计入"),
     Column("backbone_titles", "骨干称号", text_list(), aliases=("骨干教师称号",), example="教学能手",
            note="多个用、分隔，如：" + "、".join(COMMON_BACKBONE_TITLES)),
     Column("phone", "联系电话", phone(), aliases=("手机", "电话", "手机号", "手机号码", "联系方式"), example="13800001234"),
     Column("id_number", "身份证号", id_number(), aliases=("身份证号码", "身份证", "公民身份号码"),
            example="", note="请把本列设为“文本”格式，避免 Excel 把号码改成科学计数"),
     Column("notes", "备注", text(1000)),
+    Column("school_start_date", "入校日期", date_cell(allow_year_month=True),
+           aliases=("到岗日期", "入职日期", "调入日期", "来校日期", "到校日期"), example="2015-08-25",
+           note="到本校工作的日期；此前的听课、家访任务不计，早于此日的记录不能计入"),
 )
 
 

@@ -160,8 +160,8 @@ class SchemeDialog(QDialog):
         for n, (code, label) in enumerate(GRADE_LABELS.items()):
             spin = _spin(shares.get(code, DEFAULT_GRADE_SHARES[code]) * 100, 100, 0, " %")
             self.grade_spins[code] = spin
-            grades.addWidget(QLabel(label), 0, n)
-            grades.addWidget(spin, 1, n)
+            grades.addWidget(QLabel(label), 0, 2 * n)
+            grades.addWidget(spin, 0, 2 * n + 1)
         self.starred, self.scored_only = {}, {}
         who = QGridLayout()
         who.addWidget(QLabel("评定星级"), 0, 0)
@@ -222,9 +222,9 @@ class SchemeDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(grade_box)
         right.addWidget(who_box)
+        right.addWidget(choices_box)
         side.addLayout(right, 1)
         layout.addLayout(side)
-        layout.addWidget(choices_box)
         layout.addWidget(buttons)
         self.resize(860, 640)
         self._show_total()

@@ -15,8 +15,10 @@ from desktop_app.services.honours import honours_from_stars
 from desktop_app.services.settings import school_profile
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.evaluations.breakdown_dialog import BreakdownDialog
 from desktop_app.ui.evaluations.lock_dialogs import ApproveDialog
-from desktop_app.ui.widgets.record_table import Column, record_table
+from desktop_app.ui.evaluations.star_notice_dialog import StarNoticeDialog
+from desktop_app.ui.widgets.record_table import Column, record_table, selected_rows
 
 COLUMNS = [
     Column("名次", lambda r: r.rank, align_right=True, width=50),
@@ -50,8 +52,17 @@ class YearPanel(QWidget):
         self.honours_button = QPushButton("星级 → 荣誉", self)
         self.honours_button.setToolTip("把已审批学年的五星级、四星级、三星级党员登记到荣誉册（重复执行不会重复登记）")
         self.honours_button.clicked.connect(self.make_honours)
+        self.details_button = QPushButton("星级明细…", self)
+        self.details_button.setToolTip("每人每项指标的记录数、应完成数、得分，加减分事由，学期与学年得分和达到的分数线；可打印、导出")
+        self.details_button.clicked.connect(self.show_details)
+        self.view.doubleClicked.connect(lambda _index: self.show_details())
+        self.notice_button = QPushButton("结果公示…", self)
+        self.notice_button.setToolTip("星级评定结果公示（Word、PDF），审批前张贴")
+        self.notice_button.clicked.connect(self.make_notice)
         top = QHBoxLayout()
         top.addWidget(self.counts, 1)
+        top.addWidget(self.details_button)
+        top.addWidget(self.notice_button)
         top.addWidget(self.approve_button)
         top.addWidget(self.honours_button)
         layout = QVBoxLayout(self)
@@ -84,6 +95,16 @@ class YearPanel(QWidget):
         dialog = ApproveDialog(self.school_year, 1, run, self)
         dialog.scope.setCurrentIndex(2)
         dialog.exec()
+
+    def selected_member(self) -> int | None:
+        chosen = selected_rows(self.view)
+        return chosen[0].member_id if chosen else None
+
+    def show_details(self) -> None:
+        BreakdownDialog(self.context.ledger, self.school_year, self.selected_member(), self.cache, self).exec()
+
+    def make_notice(self) -> None:
+        StarNoticeDialog(self.context.ledger, self.school_year, parent=self).exec()
 
     def make_honours(self) -> None:
         lock = is_year_locked(self.context.ledger, self.school_year)
