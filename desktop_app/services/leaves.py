@@ -15,6 +15,7 @@ from sqlalchemy import select
 from desktop_app.domain.calendar import Period
 from desktop_app.domain.presence import LeaveData, LeaveKind, validate_leave
 from desktop_app.services.errors import NotFound, ValidationError
+from desktop_app.services.records.writing import assign, delete_ids, record_or_gone
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Member, MemberLeave
 
@@ -79,14 +80,9 @@ def add_leave(ledger: Ledger, data: LeaveData) -> int:
 
 def update_leave(ledger: Ledger, leave_id: int, data: LeaveData) -> None:
     with ledger.transaction(TOPIC) as session:
-        leave = session.get(MemberLeave, leave_id)
-        if leave is None:
-            raise NotFound("该请假记录已不存在，可能已被删除。")
-        for name, value in _checked(session, data).items():
-            setattr(leave, name, value)
+        assign(record_or_gone(session, MemberLeave, leave_id, "请假记录"), _checked(session, data))
 
 
 def delete_leaves(ledger: Ledger, ids: list[int]) -> None:
     with ledger.transaction(TOPIC) as session:
-        for leave in session.scalars(select(MemberLeave).where(MemberLeave.id.in_(ids))):
-            session.delete(leave)
+        delete_ids(session, MemberLeave, ids)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
-from desktop_app.domain.people import FieldProblem
 from desktop_app.services.errors import UserError, ValidationError
 from desktop_app.services.evaluations.star_notice import StarNotice, star_notice, write_star_notice_docx
 from desktop_app.services.prints.options import load_options
@@ -17,7 +16,7 @@ from desktop_app.services.prints.star_notice import write_star_notice_pdf
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
 from desktop_app.ui.pledges.common import run_service
-from desktop_app.ui.widgets.date_edit import OptionalDateEdit
+from desktop_app.ui.widgets.date_edit import OptionalDateEdit, read_dates
 from desktop_app.ui.widgets.form_problems import ProblemBanner
 
 PUBLICATION_DAYS = 5  # a 公示 usually runs five working days
@@ -62,15 +61,8 @@ class StarNoticeDialog(QDialog):
         self.resize(520, 240)
 
     def notice(self) -> StarNotice:
-        dates, problems = [], []
-        for label, edit in (("公示开始", self.start), ("公示结束", self.end), ("落款日期", self.signed)):
-            try:
-                dates.append(edit.date())
-            except ValueError as exc:
-                problems.append(FieldProblem(label, str(exc)))
-                dates.append(None)
-            if dates[-1] is None and not problems[-1:]:
-                problems.append(FieldProblem(label, "必须填写"))
+        dates, problems = read_dates([("公示开始", self.start), ("公示结束", self.end), ("落款日期", self.signed)],
+                                     required=True)
         if problems:
             raise ValidationError(problems)
         return star_notice(self._ledger, self.school_year, *dates)

@@ -17,7 +17,7 @@ from desktop_app.services import leaves as leave_service
 from desktop_app.services.errors import UserError, ValidationError
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
-from desktop_app.ui.widgets.date_edit import OptionalDateEdit
+from desktop_app.ui.widgets.date_edit import OptionalDateEdit, read_dates
 from desktop_app.ui.widgets.enum_combo import EnumCombo
 from desktop_app.ui.widgets.form_problems import ProblemBanner
 
@@ -89,14 +89,7 @@ class LeavesDialog(QDialog):
                 self.table.setItem(r, c, item)
 
     def data(self) -> tuple[LeaveData, list[FieldProblem]]:
-        problems = []
-        dates = []
-        for label, edit in (("开始日期", self.start), ("结束日期", self.end)):
-            try:
-                dates.append(edit.date())
-            except ValueError as exc:
-                problems.append(FieldProblem(label, str(exc)))
-                dates.append(None)
+        dates, problems = read_dates([("开始日期", self.start), ("结束日期", self.end)])
         return LeaveData(self._member_id, self.kind.code(), dates[0], dates[1], self.reason.text()), problems
 
     def add(self) -> bool:

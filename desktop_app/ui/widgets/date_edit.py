@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.dates import format_date, parse_date
+from desktop_app.domain.people import FieldProblem
 
 PLACEHOLDER = "如 2024-09-01，可留空"
 
@@ -107,3 +108,22 @@ class OptionalDateEdit(QWidget):
 
     def _on_text_changed(self, _text: str) -> None:
         self.changed.emit()
+
+
+def read_dates(edits: list[tuple[str, OptionalDateEdit]], *, required: bool = False,
+               ) -> tuple[list[date | None], list[FieldProblem]]:
+    """The dates typed in several fields, and a problem named by its label for each one that cannot be
+    read (or, with `required`, is blank)."""
+    dates: list[date | None] = []
+    problems: list[FieldProblem] = []
+    for label, edit in edits:
+        try:
+            day = edit.date()
+        except ValueError as exc:
+            problems.append(FieldProblem(label, str(exc)))
+            day = None
+        else:
+            if day is None and required:
+                problems.append(FieldProblem(label, "必须填写"))
+        dates.append(day)
+    return dates, problems
