@@ -79,6 +79,13 @@ def test_cli_template_import_and_evaluate(tmp_path, capsys):
     assert out[3].split() == ["1", "王晓明", "中共党员", "95", "91", "93", "五星级"]
     assert out[4].split() == ["2", "李丽华", "中共预备党员", "—", "83", "83", "四星级"]
     assert out[5] == "五星级 1 人，四星级 1 人，三星级 0 人"
+    assert out[7] == "计分规则：" and out[-2] == "  5. 学期、学年得分四舍五入保留两位小数后对照星级分数线"
+    assert main(["--data-dir", str(data), "evaluate", "--year", YEAR, "--member", "李丽华"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "李丽华（中共预备党员）2025-2026学年 83 分 四星级"
+    assert "只有第二学期得分：以该学期得分作为学年得分，学年得分 83；83 分，达到四星级分数线 80（距五星级 90 差 7）" in out
+    assert main(["--data-dir", str(data), "evaluate", "--year", YEAR, "--member", "查无此人"]) == 1
+    assert "2025-2026学年的考核中没有“查无此人”" in capsys.readouterr().err
     assert main(["--data-dir", str(data), "evaluate", "--year", YEAR, "--semester", "2"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "2025-2026学年第二学期考核表（共 2 人）"

@@ -12,6 +12,7 @@ from desktop_app.domain.evaluation import fmt, score_text, star_counts, star_cou
 from desktop_app.domain.scheme_rules import scheme_rules
 from desktop_app.services.errors import UserError
 from desktop_app.services.evaluations.queries import is_year_locked, semester_sheet, year_results, year_star_counts
+from desktop_app.services.evaluations.breakdown import DETAIL_HEADERS, detail_rows, star_breakdowns
 from desktop_app.services.evaluations.schemes import get_scheme
 from desktop_app.store.ledger import Ledger
 
@@ -22,6 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     evaluate = sub.add_parser("evaluate", help="计算并列出一个学年（或学期）的量化考核成绩与星级")
     evaluate.add_argument("--year", help="学年，如 2025-2026（默认为当前学年）")
     evaluate.add_argument("--semester", type=int, choices=(1, 2), help="只列出第一(1)或第二(2)学期的考核表")
+    evaluate.add_argument("--member", help="列出此人的星级明细：每项指标的记录数、应完成、得分，加减分，学期与学年得分")
     evaluate.set_defaults(func=run_evaluate)
 
 
@@ -31,6 +33,8 @@ def run_evaluate(args: argparse.Namespace, ledger_opener: Opener) -> int:
     except ValueError as exc:
         raise UserError(str(exc)) from exc
     ledger = ledger_opener()
+    if getattr(args, "member", None):
+        return _print_member(ledger, year, args.member.strip())
     if args.semester:
         return _print_semester(ledger, year, args.semester)
     results = year_results(ledger, year)
@@ -42,6 +46,19 @@ def run_evaluate(args: argparse.Namespace, ledger_opener: Opener) -> int:
     print(star_counts_text(year_star_counts(results)))
     lock = is_year_locked(ledger, year)
     print(lock.label if lock else "尚未审批，结果会随记录变化。")
+    _print_rules(ledger, year)
+    return 0
+
+
+def _print_member(ledger: Ledger, year: str, name: str) -> int:
+    found = [b for b in star_breakdowns(ledger, year) if b.name == name]
+    if not found:
+        raise UserError(f"{year}学年的考核中没有“{name}”。")
+    for b in found:
+        print(f"{b.name}（{b.status_label}）{year}学年 {score_text(b.year_score) or '—'} 分 {b.star or '未评星级'}")
+        for text in _table(list(DETAIL_HEADERS), detail_rows(b), {2, 3, 4, 5}):
+            print(text)
+        print(f"{b.year_working}；{b.threshold}")
     _print_rules(ledger, year)
     return 0
 

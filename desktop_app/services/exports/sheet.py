@@ -122,7 +122,8 @@ def write_table_sheet(
     subtitle_cell.font = Font(size=10, color="555555")
     if "\n" in subtitle:  # several lines (e.g. the scheme's counting rules): wrap and make room
         subtitle_cell.alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.row_dimensions[2].height = 14 * (subtitle.count("\n") + 1)
+        lines = sum(1 + text_width(line) // 110 for line in subtitle.split("\n"))  # long lines wrap
+        sheet.row_dimensions[2].height = 15 * lines
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
     header_row = 3
     widths = [max(spec.min_width, text_width(spec.header) + 2) for spec in specs]
