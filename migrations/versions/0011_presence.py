@@ -1,14 +1,14 @@
 """入校日期 on members and 请假 periods (member_leave)
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0011
+Revises: 0010
 """
 
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0007"
-down_revision = "0006"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
