@@ -105,4 +105,6 @@ def test_an_old_record_after_leaving_is_left_out_of_the_count(ledger):
         session.add_all([Visit(date=date(2025, 9, day), visitor_id=zhao, kind="phone") for day in (3, 5, 12, 19)])
     assert member_fulfilment(ledger, SEPTEMBER)[zhao].visits_done == 4
     _change(ledger, zhao, active=False, left_date=date(2025, 9, 10))
-    assert member_fulfilment(ledger, SEPTEMBER)[zhao].visits_done == 2  # the 12th and 19th do not count
+    counted = member_fulfilment(ledger, SEPTEMBER)[zhao]
+    assert counted.visits_done == 2  # the 12th and 19th do not count, and say so
+    assert counted.explain[-1] == "另有2条听课、家访记录在此人入校之前或离开之后，不计入"

@@ -66,12 +66,23 @@ def _between(column, period: Period):
     return column.between(period.start, period.end)
 
 
+def _in_school_time(day_column):
+    return and_(or_(Member.school_start_date.is_(None), day_column >= Member.school_start_date),
+                or_(Member.left_date.is_(None), day_column <= Member.left_date))
+
+
 def at_school(member_column, day_column):
     """SQL: the record's day lies in the member's time at school (入校日期 to 离开日期, when set).
-    Records outside it are refused on entry; older ones are left out of every count."""
-    return and_(member_column == Member.id,
-                or_(Member.school_start_date.is_(None), day_column >= Member.school_start_date),
-                or_(Member.left_date.is_(None), day_column <= Member.left_date))
+    Records outside it are refused on entry; older ones are left out of every count (and flagged)."""
+    return and_(member_column == Member.id, _in_school_time(day_column))
+
+
+def _outside_school_time(session, model, member_column, period: Period) -> Counter:
+    """Member id → their records in the period dated before joining or after leaving (not counted)."""
+    return Counter(dict(session.execute(
+        select(member_column, func.count()).join(Member, member_column == Member.id)
+        .where(_between(model.date, period), ~_in_school_time(model.date))
+        .group_by(member_column)).all()))
 
 
 def quota_people(ledger: Ledger, period: Period) -> list[QuotaPerson]:
@@ -119,6 +130,8 @@ def member_fulfilment(ledger: Ledger, period: Period) -> dict[int, MemberFulfilm
                 .where(_between(Visit.date, period))
                 .group_by(Visit.visitor_id, Visit.kind)):
             visits.setdefault(visitor, Counter())[kind] = count
+        outside = (_outside_school_time(session, Observation, Observation.observer_id, period)
+                   + _outside_school_time(session, Visit, Visit.visitor_id, period))
     result = {}
     for person in quota_people(ledger, period):
         obs_req = observation_requirement(person, quotas, period, calendar)
@@ -132,7 +145,7 @@ def member_fulfilment(ledger: Ledger, period: Period) -> dict[int, MemberFulfilm
             observations_done=observed.get(person.member_id, 0), observations_required=obs_req.required,
             demo_lessons_done=demo.get(person.member_id, 0), demo_lessons_required=demo_req.required,
             visits_done=visits_done, visits_required=visit_req.required, visit_kind=visit_req.visit_kind,
-            explain=_explain(obs_req, demo_req, visit_req),
+            explain=_explain(obs_req, demo_req, visit_req) + _flag_outside(outside[person.member_id]),
         )
     return result
 
@@ -146,6 +159,12 @@ def demo_lessons(session, period: Period) -> Counter:
         .join(Member, at_school(Observation.teacher_id, Observation.date))
         .where(_between(Observation.date, period), Observation.lesson_type == LessonType.DEMONSTRATION.value))
     return demo_lessons_by_teacher(DemoRecord(*row) for row in rows)
+
+
+def _flag_outside(count: int) -> tuple[str, ...]:
+    if not count:
+        return ()
+    return (f"另有{count}条听课、家访记录在此人入校之前或离开之后，不计入",)
 
 
 def _explain(obs: Requirement, demo: Requirement, visit: Requirement) -> tuple[str, ...]:

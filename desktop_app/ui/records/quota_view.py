@@ -23,7 +23,7 @@ OBSERVATION_COLUMNS = [
     Column("岗位", lambda f: f.posts_label, width=180),
     _tally_column("听课 完成/应完成", lambda f: f.observations, 130),
     _tally_column("示范课 完成/应完成", lambda f: f.demo_lessons, 140),
-    Column("要求依据", lambda f: "；".join(f.explain[:2])),
+    Column("要求依据", lambda f: "；".join(f.explain[:2] + f.explain[3:])),
 ]
 
 VISIT_COLUMNS = [
@@ -31,7 +31,7 @@ VISIT_COLUMNS = [
     Column("岗位", lambda f: f.posts_label, width=180),
     _tally_column("家访 完成/应完成", lambda f: f.visits, 130),
     Column("计入方式", lambda f: VisitKind.label_of(f.visit_kind) or "各类访问", width=90),
-    Column("要求依据", lambda f: f.explain[2]),
+    Column("要求依据", lambda f: "；".join(f.explain[2:])),
 ]
 
 
