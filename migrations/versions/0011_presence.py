@@ -20,8 +20,10 @@ def _timestamps() -> list[sa.Column]:
     ]
 
 
+# recreate="never": SQLite adds and drops this column in place, so the member table (and the search
+# triggers 0008 put on it) is not rebuilt.
 def upgrade() -> None:
-    with op.batch_alter_table("member", schema=None) as batch_op:
+    with op.batch_alter_table("member", schema=None, recreate="never") as batch_op:
         batch_op.add_column(sa.Column("school_start_date", sa.Date(), nullable=True))
     op.create_table(
         "member_leave",
@@ -44,5 +46,5 @@ def downgrade() -> None:
     with op.batch_alter_table("member_leave", schema=None) as batch_op:
         batch_op.drop_index("ix_member_leave_member_start")
     op.drop_table("member_leave")
-    with op.batch_alter_table("member", schema=None) as batch_op:
+    with op.batch_alter_table("member", schema=None, recreate="never") as batch_op:
         batch_op.drop_column("school_start_date")
