@@ -10,7 +10,7 @@ from desktop_app.domain.people import MemberData
 from desktop_app.services.members import add_member
 from desktop_app.store.schema import alembic_config
 
-REVISION = "0009"
+REVISION = "0010"
 
 
 def _run(ledger, action, target):
