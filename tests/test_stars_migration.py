@@ -3,6 +3,8 @@ and the search triggers on it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from alembic import command
 from sqlalchemy import inspect, text
 
@@ -10,7 +12,8 @@ from desktop_app.domain.people import MemberData
 from desktop_app.services.members import add_member
 from desktop_app.store.schema import alembic_config
 
-REVISION = "0010"
+# the presence revision's number (it is numbered when it lands, after whatever landed before it)
+REVISION = next((Path(__file__).parents[1] / "migrations" / "versions").glob("*_presence.py")).name[:4]
 
 
 def _run(ledger, action, target):
