@@ -55,6 +55,7 @@ def test_notice_in_word(documents):
     files, pdfs = documents
     path = files["notice"]
     assert page_mm(path) == (210.0, 297.0, 37.0, 28.0)
+    assert {"宋体", "仿宋", "黑体"} <= east_asian_fonts(path)
     document = Document(str(path))
     title = document.paragraphs[0]
     assert title.text == f"育英中学党支部\n{YEAR}学年党员承诺公示"
@@ -80,6 +81,9 @@ def test_certificates_in_word(documents):
     path = files["certificates"]
     width, height, _top, _left = page_mm(path)
     assert (width, height) == (297.0, 210.0)
+    assert east_asian_fonts(path) == {"宋体", "仿宋"}
+    assert Document(str(path)).sections[0].footer.paragraphs[0].text == ""  # no page number on a certificate
+    assert "证书编号：2026-001" in full_text(path)
     words = full_text(path)
     for name in (*FIVE_STAR, *FOUR_STAR, "高二(3)班"):
         assert name in words

@@ -132,7 +132,7 @@ class SealArea(Flowable):
 
     def wrap(self, avail_width, avail_height):
         self.width = avail_width
-        return avail_width, 36 * mm
+        return avail_width, 34 * mm
 
     def draw(self):
         c, chain = self.canv, self.fonts.chain()
@@ -171,8 +171,8 @@ def _table(rows: list[NoticeRow], fonts: FontSet) -> Table:
         ("GRID", (0, 0), (-1, -1), 0.6, (0.25, 0.25, 0.25)),
         ("BACKGROUND", (0, 0), (-1, 0), (0.96, 0.86, 0.84)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
     for start, end in person_spans(rows):
         for column in (0, 1, 2):
