@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_app import APP_ID, APP_NAME
 from desktop_app.logging_setup import setup_logging
 from desktop_app.paths import resolve_data_dir, resources_dir
-from desktop_app.store.ledger import Ledger, open_ledger, take_startup_backup
+from desktop_app.store.ledger import Ledger, take_startup_backup
 from desktop_app.store.schema import LedgerError
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
@@ -23,6 +23,7 @@ from desktop_app.ui.fonts import install_fonts
 from desktop_app.ui.widgets.background import BackgroundTask
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.startup_recovery import recover
+from desktop_app.ui.startup_upgrade import open_ledger_at_start
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     app = make_application([sys.argv[0], *argv])
     install_error_handler()
     try:
-        ledger = open_ledger(data_dir)
+        ledger = open_ledger_at_start(data_dir)
     except LedgerError as exc:
         ledger = recover(data_dir, exc)
         if ledger is None:
