@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from desktop_app.services import settings
 from desktop_app.services.backups import automatic_backups
-from desktop_app.store.backup import BACKUP_KEEP_KEY, DEFAULT_KEEP, _reason, backup_dir, stored_keep
+from desktop_app.store.backup import BACKUP_KEEP_KEY, DEFAULT_KEEP, backup_dir, stored_keep
+from desktop_app.store.reasons import reason as _reason
 from desktop_app.store.ledger import open_ledger
 
 
@@ -72,6 +73,12 @@ def test_reasons_for_full_disk_and_read_only_folders_are_plain_chinese():
 
     assert _reason(OSError(errno.ENOSPC, "No space left on device")).startswith("磁盘空间已满")
     assert _reason(sqlite3.OperationalError("database or disk is full")).startswith("磁盘空间已满")
-    assert _reason(PermissionError(errno.EACCES, "Permission denied")).startswith("没有写入权限")
+    assert _reason(PermissionError(errno.EACCES, "Permission denied")).startswith("没有读写权限")
     assert _reason(OSError(errno.EROFS, "Read-only file system")).startswith("没有写入权限")
     assert _reason(sqlite3.OperationalError("attempt to write a readonly database")).startswith("没有写入权限")
+    assert _reason(sqlite3.OperationalError("database is locked")).startswith("台账正被另一个程序")
+    assert _reason(sqlite3.OperationalError("disk I/O error")).startswith("读写磁盘出错")
+    from sqlalchemy.exc import OperationalError as Wrapped
+
+    wrapped = Wrapped("INSERT …", {}, sqlite3.OperationalError("database is locked"))
+    assert "locked" not in _reason(wrapped)

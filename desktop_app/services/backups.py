@@ -29,6 +29,7 @@ from desktop_app.store.backup import (
 )
 from desktop_app.store.ledger import Ledger, open_ledger
 from desktop_app.store.models import AuditEntry
+from desktop_app.store.sqlite_files import quick_check_problems
 from desktop_app.store.schema import LedgerError, check_not_too_new, current_revision, restore_file
 
 log = logging.getLogger(__name__)
@@ -118,7 +119,7 @@ def _safety_backup(db: Path, data_dir: Path) -> Path | None:
     if not db.exists() or db.stat().st_size == 0:
         return None
     try:
-        if is_sqlite_file(db):
+        if is_sqlite_file(db) and not quick_check_problems(db):
             return rotating_backup(db, data_dir, SAFETY_TAG)
         # A damaged current file is still kept, byte for byte (it is closed, nothing writes it).
         target = backup_dir(data_dir) / f"ledger-{SAFETY_TAG}-{datetime.now():%Y%m%d-%H%M%S}-damaged.sqlite3"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import errno
 import json
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 from desktop_app.paths import ensure_private_dir
+from desktop_app.store.reasons import reason
+from desktop_app.store.sqlite_files import connect_read_only, connect_writable
 
 BACKUP_DIRNAME = "backups"
 DEFAULT_KEEP = 10
@@ -27,9 +28,9 @@ def backup_to(db_path: Path, target: Path) -> Path:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial.touch()  # fails with a plain OSError (read-only, no space) before SQLite's vaguer one
-        source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        source = connect_read_only(db_path)
         try:
-            dest = sqlite3.connect(partial)
+            dest = connect_writable(partial)
             try:
                 source.backup(dest)
                 # A self-contained file: reading it later leaves no -wal/-shm beside it.
@@ -44,7 +45,7 @@ def backup_to(db_path: Path, target: Path) -> Path:
             partial.unlink(missing_ok=True)
         except OSError:
             pass
-        raise BackupError(f"无法把台账备份到“{target}”：{_reason(exc)}") from exc
+        raise BackupError(f"无法把台账备份到“{target}”：{reason(exc)}") from exc
     return target
 
 
@@ -58,7 +59,7 @@ def rotating_backup(db_path: Path, data_dir: Path, tag: str, keep: int = DEFAULT
     try:
         ensure_private_dir(folder)  # backups hold the same personal data as the ledger
     except OSError as exc:
-        raise BackupError(f"无法创建备份文件夹“{folder}”：{_reason(exc)}") from exc
+        raise BackupError(f"无法创建备份文件夹“{folder}”：{reason(exc)}") from exc
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = backup_to(db_path, folder / f"ledger-{tag}-{stamp}.sqlite3")
     existing = sorted(folder.glob(f"ledger-{tag}-*.sqlite3"))
@@ -73,7 +74,7 @@ def rotating_backup(db_path: Path, data_dir: Path, tag: str, keep: int = DEFAULT
 def stored_keep(db_path: Path) -> int:
     """How many start-up backups the school wants kept (setting `backup.keep`), else DEFAULT_KEEP."""
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        conn = connect_read_only(db_path)
         try:
             row = conn.execute("SELECT value FROM setting WHERE key = ?", (BACKUP_KEEP_KEY,)).fetchone()
         finally:
@@ -93,7 +94,7 @@ def list_backups(data_dir: Path) -> list[Path]:
 def integrity_problems(db_path: Path) -> list[str]:
     """SQLite's integrity_check and foreign_key_check; [] when the file is sound."""
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        conn = connect_read_only(db_path)
         try:
             rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
             problems = [] if rows == ["ok"] else rows
@@ -101,7 +102,7 @@ def integrity_problems(db_path: Path) -> list[str]:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        return [f"无法读取：{_reason(exc)}"]
+        return [f"无法读取：{reason(exc)}"]
     return problems
 
 
@@ -111,21 +112,3 @@ def is_sqlite_file(path: Path) -> bool:
             return fh.read(16) == b"SQLite format 3\x00"
     except OSError:
         return False
-
-
-def _reason(exc: BaseException) -> str:
-    """The cause in words the secretary can act on (read-only folder, full disk …)."""
-    text = str(exc)
-    code = getattr(exc, "errno", None)
-    if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM, errno.EROFS) \
-            or "readonly" in text or "read-only" in text:
-        return "没有写入权限（文件夹可能是只读的，或文件正被其他程序占用）"
-    if code in (errno.ENOSPC, errno.EDQUOT) or ("disk" in text and "full" in text):
-        return "磁盘空间已满，请清理磁盘或换一个位置"
-    if code == errno.ENOENT:
-        return "文件或文件夹不存在"
-    if code in (errno.ENOTDIR, errno.EEXIST):
-        return "路径中有一部分不是文件夹"
-    if "unable to open" in text:
-        return "无法打开文件（文件夹不存在或不可写）"
-    return text

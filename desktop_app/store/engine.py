@@ -1,15 +1,18 @@
-"""The SQLAlchemy engine for one ledger file: foreign keys on, WAL, a busy timeout."""
+"""The SQLAlchemy engine for one ledger file: foreign keys on, WAL, a busy timeout.
+
+The URL is built, not formatted: a `?` or `%` in the folder name must stay part of the path.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import URL, Engine
 
 
 def make_engine(db_path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{db_path}", future=True)
+    engine = create_engine(URL.create("sqlite", database=str(db_path)), future=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):  # noqa: ANN001

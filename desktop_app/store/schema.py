@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 
 from desktop_app.paths import migrations_dir
 from desktop_app.store.backup import BackupError, backup_to, is_sqlite_file, rotating_backup
+from desktop_app.store.sqlite_files import connect_read_only
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ def current_revision(db_path: Path) -> str | None:
     if not is_sqlite_file(db_path):
         raise NotALedger(f"文件“{db_path}”不是党建台账的数据文件（不是 SQLite 数据库，或已损坏）。")
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        conn = connect_read_only(db_path)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if "alembic_version" not in tables:

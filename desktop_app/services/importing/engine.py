@@ -13,6 +13,7 @@ from desktop_app.services.importing import reader
 from desktop_app.services.importing.registry import load_spec
 from desktop_app.services.importing.spec import ImportSpec, RowCells, RowError, RowErrors
 from desktop_app.store.ledger import Ledger
+from desktop_app.store.reasons import reason
 
 log = logging.getLogger(__name__)
 
@@ -249,7 +250,7 @@ def commit(ledger: Ledger, preview_: ImportPreview, *, skip_bad_rows: bool = Fal
     except Exception as exc:
         log.exception("import commit failed (rolled back)")
         raise UserError(
-            f"导入“{preview_.path.name}”失败（{_where(batch, flushing)}：{_reason(exc)}），已全部撤销，没有写入任何数据。"
+            f"导入“{preview_.path.name}”失败（{_where(batch, flushing)}：{reason(exc)}），已全部撤销，没有写入任何数据。"
         ) from exc
     if progress:
         progress(total, total)
@@ -263,14 +264,3 @@ def _where(batch: list[int], flushing: bool) -> str:
     if flushing and len(batch) > 1:
         return f"第 {min(batch)}–{max(batch)} 行之间"
     return f"第 {batch[-1]} 行"
-
-
-def _reason(exc: Exception) -> str:
-    text = str(getattr(exc, "orig", None) or exc)
-    if "UNIQUE constraint failed" in text:
-        return "与已有记录重复"
-    if "FOREIGN KEY constraint failed" in text:
-        return "引用的记录已不存在"
-    if "NOT NULL constraint failed" in text:
-        return "缺少必须的内容"
-    return text.splitlines()[0][:200] if text else type(exc).__name__

@@ -1,0 +1,58 @@
+"""SQLite and operating-system errors in words the secretary can act on, in Chinese."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+# (fragment of SQLite's English message, what it means for her)
+_SQLITE_REASONS = (
+    ("database is locked", "台账正被另一个程序（或另一个窗口）写入，请稍后再试"),
+    ("database table is locked", "台账正被另一个程序（或另一个窗口）写入，请稍后再试"),
+    ("disk i/o error", "读写磁盘出错（磁盘或网络文件夹可能有问题）"),
+    ("database or disk is full", "磁盘空间已满，请清理磁盘或换一个位置"),
+    ("readonly", "没有写入权限（文件夹可能是只读的，或文件正被其他程序占用）"),
+    ("read-only", "没有写入权限（文件夹可能是只读的，或文件正被其他程序占用）"),
+    ("file is not a database", "不是 SQLite 数据库文件（文件已损坏或不是台账文件）"),
+    ("malformed", "数据文件已损坏"),
+    ("unable to open", "无法打开文件（文件夹不存在、不可写，或路径有误）"),
+    ("unique constraint failed", "与已有记录重复"),
+    ("foreign key constraint failed", "引用的记录已不存在"),
+    ("not null constraint failed", "缺少必须的内容"),
+)
+_OS_REASONS = {
+    errno.EACCES: "没有读写权限（文件夹可能是只读的，或文件正被其他程序占用）",
+    errno.EPERM: "没有读写权限（文件夹可能是只读的，或文件正被其他程序占用）",
+    errno.EROFS: "没有写入权限（磁盘或文件夹是只读的）",
+    errno.ENOSPC: "磁盘空间已满，请清理磁盘或换一个位置",
+    errno.EDQUOT: "磁盘空间已满（超出了磁盘配额），请清理磁盘或换一个位置",
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.ENOTDIR: "路径中有一部分不是文件夹",
+    errno.EEXIST: "路径中有一部分不是文件夹（已有同名的文件）",
+    errno.EISDIR: "这是一个文件夹，不是文件",
+    errno.ENAMETOOLONG: "文件名或路径太长",
+    errno.EIO: "读写磁盘出错（磁盘或网络文件夹可能有问题）",
+    errno.EBUSY: "文件正被其他程序占用",
+}
+
+
+def reason(exc: BaseException) -> str:
+    """The cause of `exc` in Chinese; the original text only when nothing better is known."""
+    exc = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's error
+    code = getattr(exc, "errno", None)
+    if isinstance(exc, PermissionError) and code not in _OS_REASONS:
+        code = errno.EACCES
+    if code in _OS_REASONS:
+        return _OS_REASONS[code]
+    text = str(exc).lower()
+    for fragment, meaning in _SQLITE_REASONS:
+        if fragment in text:
+            return meaning
+    first_line = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return first_line or type(exc).__name__
+
+
+def about_file(action: str, path: Path | str, exc: BaseException) -> str:
+    """'无法保存“名册.xlsx”（/home/…/名册.xlsx）：磁盘空间已满…' — the file and the cause."""
+    path = Path(path)
+    return f"无法{action}“{path.name}”（{path}）：{reason(exc)}"
