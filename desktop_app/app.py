@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_ID, APP_NAME
 from desktop_app.logging_setup import setup_logging
-from desktop_app.paths import resolve_data_dir, resources_dir
+from desktop_app.paths import ensure_private_dir, resolve_data_dir, resources_dir
 from desktop_app.store.ledger import Ledger, take_startup_backup
 from desktop_app.store.schema import LedgerError
 from desktop_app.ui import messages
@@ -22,6 +22,7 @@ from desktop_app.ui.error_handler import install_error_handler
 from desktop_app.ui.fonts import install_fonts
 from desktop_app.ui.widgets.background import BackgroundTask
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.single_instance import InstanceGuard
 from desktop_app.ui.startup_recovery import recover
 from desktop_app.ui.startup_upgrade import open_ledger_at_start
 
@@ -77,6 +78,26 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(data_dir)
     app = make_application([sys.argv[0], *argv])
     install_error_handler()
+    guard = InstanceGuard(ensure_private_dir(data_dir))
+    if not guard.claim():
+        return _second_launch(guard)
+    try:
+        return _run_window(app, args, data_dir, guard)
+    finally:
+        guard.release()
+
+
+def _second_launch(guard: InstanceGuard) -> int:
+    """The folder is held: bring its window to the front and exit; say so if no window answers."""
+    if guard.ask_running_to_raise():
+        log.info("second launch: the running window was raised")
+        return 0
+    messages.error(None, "台账正在使用", f"另一个党建台账程序（进程 {guard.holder()}）正在使用这个数据文件夹，"
+                   f"例如正在从命令行恢复备份。请等它完成后再打开。\n数据文件夹：{guard.data_dir}")
+    return 1
+
+
+def _run_window(app: QApplication, args: argparse.Namespace, data_dir: Path, guard: InstanceGuard) -> int:
     try:
         ledger = open_ledger_at_start(data_dir)
     except LedgerError as exc:
@@ -85,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     window = build_main_window(ledger)
     window.show()
+    guard.serve(window)
     # The start-up copy runs beside the first screen instead of before it; SQLite's backup API
     # gives a consistent copy even if the user starts writing meanwhile.
     backup = BackgroundTask(lambda _progress: None if ledger.created else take_startup_backup(ledger))

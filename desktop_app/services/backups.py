@@ -27,10 +27,13 @@ from desktop_app.store.backup import (
     rotating_backup,
     stored_keep,
 )
+from desktop_app.store.folder_lock import replacing_ledger
 from desktop_app.store.ledger import Ledger, open_ledger
 from desktop_app.store.models import AuditEntry
-from desktop_app.store.sqlite_files import quick_check_problems
+from desktop_app.store.reasons import reason
 from desktop_app.store.schema import LedgerError, check_not_too_new, current_revision, restore_file
+from desktop_app.store.schema_shape import shape_differences
+from desktop_app.store.sqlite_files import quick_check_problems
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +115,10 @@ def verify_backup_file(path: Path) -> str:
         check_not_too_new(revision)
     except LedgerError as exc:
         raise UserError(str(exc).replace("这个台账文件", "这个备份文件")) from exc
+    differences = shape_differences(path, revision)
+    if differences:
+        raise UserError(f"文件“{path.name}”不是完好的党建台账备份（数据版本 {revision}），不能用来恢复："
+                        f"{'；'.join(differences[:5])}。")
     return revision
 
 
@@ -133,11 +140,16 @@ def _safety_backup(db: Path, data_dir: Path) -> Path | None:
 def restore(data_dir: Path, source: Path) -> tuple[Ledger, RestoreResult]:
     """Replace the ledger in `data_dir` with `source` and open it.
 
-    The caller must have closed every Ledger on this folder. On failure the ledger file is
-    as it was before (UserError says why).
+    The caller must have closed its own Ledger on this folder; while a window of another process
+    holds the folder, LedgerInUse. On failure the ledger file is as it was before (UserError says why).
     """
     source = Path(source).expanduser()
     data_dir = ensure_private_dir(Path(data_dir))
+    with replacing_ledger(data_dir, "恢复台账"):
+        return _restore_locked(data_dir, source)
+
+
+def _restore_locked(data_dir: Path, source: Path) -> tuple[Ledger, RestoreResult]:
     db = data_dir / DB_FILENAME
     if db.exists() and source.resolve() == db.resolve():
         raise UserError("所选文件就是当前正在使用的台账文件，不能用它自己来恢复。")
@@ -147,13 +159,16 @@ def restore(data_dir: Path, source: Path) -> tuple[Ledger, RestoreResult]:
         restore_file(source, db)
     except BackupError as exc:
         raise UserError(f"恢复没有完成，台账没有改动：{exc}") from exc
+    ledger = None
     try:
         ledger = open_ledger(data_dir)
-    except (LedgerError, BackupError) as exc:
+        with ledger.transaction() as session:
+            session.add(AuditEntry(action="restore", subject=f"从备份恢复：{source.name}"))
+    except Exception as exc:
+        if ledger is not None:
+            ledger.close()
         _put_back(safety, db)
-        raise UserError(f"恢复的文件无法打开，已放回恢复前的台账，没有改动。\n{exc}") from exc
-    with ledger.transaction() as session:
-        session.add(AuditEntry(action="restore", subject=f"从备份恢复：{source.name}"))
+        raise UserError(f"恢复的文件无法打开，已放回恢复前的台账，没有改动。\n{reason(exc)}") from exc
     log.info("ledger restored from a backup of revision %s", revision)
     return ledger, RestoreResult(source, safety, revision)
 

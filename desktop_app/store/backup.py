@@ -9,7 +9,7 @@ from pathlib import Path
 
 from desktop_app.paths import ensure_private_dir
 from desktop_app.store.reasons import reason
-from desktop_app.store.sqlite_files import connect_read_only, connect_writable
+from desktop_app.store.sqlite_files import connect_read_only, connect_writable, quick_check_problems
 
 BACKUP_DIRNAME = "backups"
 DEFAULT_KEEP = 10
@@ -112,3 +112,55 @@ def is_sqlite_file(path: Path) -> bool:
             return fh.read(16) == b"SQLite format 3\x00"
     except OSError:
         return False
+
+
+def restore_into(source: Path, db_path: Path) -> None:
+    """Copy `source` over the ledger at `db_path` through SQLite's backup API, into the live file.
+
+    Writing into the file under SQLite's own locks (instead of renaming a new file over it)
+    means a process that still has the ledger open sees the restored contents and its later
+    saves land in them, not in an unlinked file; and the copy commits as one transaction of
+    the live file, so a crash leaves the old or the new ledger and no old -wal can be replayed
+    onto new pages. A ledger too damaged to be written that way is replaced by a new file.
+    """
+    db_path = Path(db_path)
+    try:
+        if db_path.exists() and db_path.stat().st_size and not _writable_in_place(db_path, source):
+            _replace_damaged(source, db_path)
+            return
+        src = connect_read_only(source)
+        try:
+            dest = connect_writable(db_path)
+            try:
+                src.backup(dest)
+                dest.execute("PRAGMA journal_mode=WAL")
+                dest.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                dest.close()
+        finally:
+            src.close()
+    except (sqlite3.Error, OSError) as exc:
+        raise BackupError(f"无法用“{source}”恢复台账：{reason(exc)}") from exc
+
+
+def _writable_in_place(db_path: Path, source: Path) -> bool:
+    """A sound SQLite file with the source's page size (the backup API needs it for a WAL file)."""
+    if not is_sqlite_file(db_path) or quick_check_problems(db_path):
+        return False
+    return _page_size(db_path) == _page_size(source)
+
+
+def _page_size(path: Path) -> int:
+    conn = connect_read_only(path)
+    try:
+        return conn.execute("PRAGMA page_size").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _replace_damaged(source: Path, db_path: Path) -> None:
+    """The new file is written beside the damaged one; its -wal/-shm go before the rename."""
+    fresh = backup_to(source, db_path.with_name(db_path.name + ".restoring"))
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    fresh.replace(db_path)

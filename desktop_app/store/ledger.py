@@ -14,7 +14,7 @@ from desktop_app.store import models  # noqa: F401  (registers every table)
 from desktop_app.store.backup import BackupError, rotating_backup, stored_keep
 from desktop_app.store.engine import make_engine
 from desktop_app.store.events import ChangeBus
-from desktop_app.store.schema import current_revision, check_not_too_new, upgrade_with_backup
+from desktop_app.store.schema import check_not_too_new, check_sound, current_revision, upgrade_with_backup
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +83,7 @@ def open_ledger(data_dir: Path, *, startup_backup: bool = False, keep: int | Non
     try:
         if exists:
             check_not_too_new(current_revision(db))
+            check_sound(db)
             if startup_backup:
                 warning = take_startup_backup(ledger, keep)
                 if warning:

@@ -12,8 +12,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
 from desktop_app.paths import migrations_dir
-from desktop_app.store.backup import BackupError, backup_to, is_sqlite_file, rotating_backup
-from desktop_app.store.sqlite_files import connect_read_only
+from desktop_app.store.backup import BackupError, is_sqlite_file, restore_into, rotating_backup
+from desktop_app.store.sqlite_files import connect_read_only, quick_check_problems
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +24,10 @@ class LedgerError(Exception):
 
 class NotALedger(LedgerError):
     pass
+
+
+class LedgerDamaged(NotALedger):
+    """SQLite's quick_check found damaged pages (a failing disk, an old -wal replayed …)."""
 
 
 class DatabaseTooNew(LedgerError):
@@ -68,6 +72,15 @@ def current_revision(db_path: Path) -> str | None:
     except sqlite3.DatabaseError as exc:
         raise NotALedger(f"文件“{db_path}”已损坏，无法读取：{exc}") from exc
     return row[0] if row else None
+
+
+def check_sound(db_path: Path) -> None:
+    """LedgerDamaged when SQLite's quick_check finds the file's pages damaged: never open it silently."""
+    problems = quick_check_problems(db_path)
+    if problems:
+        log.error("quick_check failed on open: %d problems", len(problems))
+        raise LedgerDamaged(f"台账文件“{db_path}”已损坏（SQLite 检查发现 {len(problems)} 处问题，"
+                            f"例如：{problems[0][:120]}）。为免损坏扩大，程序没有打开它。")
 
 
 def check_not_too_new(revision: str | None) -> None:
@@ -125,7 +138,5 @@ def _restore_after_failure(exc: Exception, backup: Path | None, db_path: Path) -
 
 
 def restore_file(source: Path, db_path: Path) -> None:
-    """Overwrite the (closed) ledger with a backup using SQLite's backup API, WAL included."""
-    backup_to(source, db_path)
-    for suffix in ("-wal", "-shm"):
-        Path(str(db_path) + suffix).unlink(missing_ok=True)
+    """Overwrite the ledger with a backup using SQLite's backup API, into the live file."""
+    restore_into(source, db_path)

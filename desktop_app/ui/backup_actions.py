@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import backups
 from desktop_app.services.errors import UserError
+from desktop_app.store.schema import LedgerError
 from desktop_app.ui import messages
 from desktop_app.ui.widgets.record_table import (
     Column, RecordFilterProxy, RecordTableModel, make_table_view, selected_rows,
@@ -78,7 +79,7 @@ def restore_backup(main_window, source: Path) -> bool:  # noqa: ANN001
     old.close()
     try:
         ledger, result = backups.restore(old.data_dir, source)
-    except UserError as exc:
+    except (UserError, LedgerError) as exc:  # LedgerInUse: a command-line restore holds the folder
         messages.error(main_window, "恢复没有完成", str(exc))
         return False  # the old Ledger reconnects on its next use: its file is unchanged
     context.replace_ledger(ledger)
