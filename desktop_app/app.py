@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_ID, APP_NAME
 from desktop_app.logging_setup import setup_logging
-from desktop_app.paths import ensure_private_dir, resolve_data_dir, resources_dir
+from desktop_app.paths import ensure_private_dir, keep_files_private, resolve_data_dir, resources_dir
+from desktop_app.services.backups import clear_data_folder_leftovers
 from desktop_app.store.ledger import Ledger, take_startup_backup
 from desktop_app.store.schema import LedgerError
 from desktop_app.ui import messages
@@ -75,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(argv)
     data_dir = resolve_data_dir(args.data_dir)
+    keep_files_private()
     setup_logging(data_dir)
     app = make_application([sys.argv[0], *argv])
     install_error_handler()
@@ -104,6 +106,7 @@ def _run_window(app: QApplication, args: argparse.Namespace, data_dir: Path, gua
         ledger = recover(data_dir, exc)
         if ledger is None:
             return 2
+    clear_data_folder_leftovers(data_dir)  # temp files of a crash; this window now owns the folder
     window = build_main_window(ledger)
     window.show()
     guard.serve(window)

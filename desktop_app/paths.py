@@ -46,6 +46,27 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
+PRIVATE_UMASK = 0o077  # files 0600, folders 0700: the ledger holds personal data
+
+
+def keep_files_private() -> None:
+    """Everything this process creates is readable by the user only (POSIX; Windows keeps its ACLs)."""
+    if os.name == "posix":
+        os.umask(PRIVATE_UMASK)
+
+
+def make_private(*files: Path) -> None:
+    """Files made by an older version (0644) become 0600; missing ones are skipped."""
+    if os.name != "posix":
+        return
+    for path in files:
+        try:
+            if path.exists() and path.stat().st_mode & 0o077:
+                path.chmod(0o600)
+        except OSError:
+            pass
+
+
 def _bundled(name: str) -> Path:
     """A top-level repo folder (source tree), the frozen bundle, or the installed wheel copy."""
     frozen_root = getattr(sys, "_MEIPASS", None)

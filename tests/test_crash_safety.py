@@ -130,3 +130,67 @@ def test_sigkill_during_restore_leaves_one_whole_ledger(tmp_path, figures):
                    f"rows lost 0 (after every kill the ledger was one whole backup, sound and openable), "
                    f"{len(leftovers)} temp files left for the next start to clear")
     assert failures == []
+
+
+def _report_rows(path: Path) -> int | None:
+    """Rows in an error report, None when the file is not a whole workbook."""
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True)
+        try:
+            return workbook.active.max_row
+        finally:
+            workbook.close()
+    except Exception:  # a half-written file: any of openpyxl's many errors
+        return None
+
+
+def _wait_for_partial(folder: Path, proc: subprocess.Popen) -> bool:
+    """Wait until the process starts writing a temp file in `folder`; False if it ended first."""
+    while proc.poll() is None:
+        if any(folder.glob("*.partial")):
+            return True
+        time.sleep(0.005)
+    return False
+
+
+def test_sigkill_during_an_error_report_keeps_the_previous_report_whole(tmp_path, figures):
+    from openpyxl import Workbook
+
+    data_dir = tmp_path / "data"
+    open_ledger(data_dir).close()
+    source = tmp_path / "名册.xlsx"
+    workbook = Workbook()
+    workbook.active.append(["姓名", "性别", "政治面貌"])
+    for number in range(6000):
+        workbook.active.append([f"党员{number}", "男", "不存在的面貌"])
+    workbook.save(source)
+    report = tmp_path / "错误行.xlsx"
+    command = [sys.executable, "-m", "desktop_app", "--data-dir", str(data_dir), "import", "members", str(source),
+               "--dry-run", "--error-report", str(report)]
+    subprocess.run(command, cwd=ROOT, capture_output=True, check=False)
+    whole = _report_rows(report)
+    assert whole == 6001
+    rng = random.Random(20261203)
+    trials, broken, rows_lost = max(8, KILLS // 2), 0, 0
+    during_write = 0
+    for trial in range(trials):
+        proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if trial % 2 == 0 and _wait_for_partial(tmp_path, proc):
+            during_write += 1  # the report is being written right now: kill inside that window
+            time.sleep(rng.uniform(0.0, 0.3))
+        else:
+            time.sleep(rng.uniform(0.5, 6.0))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        rows = _report_rows(report)
+        if rows != whole:
+            broken += 1
+            rows_lost += whole - (rows or 0)
+    leftovers = [p.name for p in tmp_path.glob("*.partial")]
+    figures.append(f"error-report crash loop: {trials} SIGKILLs during `import --error-report` ({during_write} while "
+                   f"the report was being written), {broken} broken reports, "
+                   f"rows lost {rows_lost}, {len(leftovers)} temp files left beside the report (cleared when it is next written "
+                   f"once older than 10 min)")
+    assert broken == 0

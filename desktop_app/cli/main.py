@@ -15,7 +15,8 @@ from collections.abc import Callable
 from desktop_app import APP_NAME
 from desktop_app.logging_setup import setup_logging
 from desktop_app.optional import optional_module
-from desktop_app.paths import resolve_data_dir
+from desktop_app.paths import keep_files_private, resolve_data_dir
+from desktop_app.services.backups import clear_data_folder_leftovers
 from desktop_app.services.errors import UserError
 from desktop_app.store.backup import BackupError
 from desktop_app.store.ledger import Ledger, open_ledger
@@ -71,7 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     _console_utf8()
     args = parser.parse_args(argv)
     data_dir = resolve_data_dir(args.data_dir)
+    keep_files_private()
     setup_logging(data_dir)
+    if data_dir.is_dir():
+        clear_data_folder_leftovers(data_dir)
     opened: list[Ledger] = []
 
     def ledger_opener() -> Ledger:

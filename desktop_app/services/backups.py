@@ -17,6 +17,7 @@ from pathlib import Path
 
 from desktop_app.paths import DB_FILENAME, ensure_private_dir
 from desktop_app.services.errors import UserError
+from desktop_app.services.files import clear_leftovers
 from desktop_app.store.backup import (
     BackupError,
     backup_dir,
@@ -64,6 +65,11 @@ class RestoreResult:
 def startup_backups_kept(ledger: Ledger) -> int:
     """How many start-up backups are kept: the school's setting, else the default of 10."""
     return stored_keep(ledger.db_path)
+
+
+def clear_data_folder_leftovers(data_dir: Path) -> int:
+    """Temp files a crash left in the data folder and backups/ (never the ledger's own -journal)."""
+    return clear_leftovers(data_dir) + clear_leftovers(backup_dir(data_dir))
 
 
 def suggested_backup_name(today: datetime | None = None) -> str:

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from desktop_app.services.errors import UserError
+from desktop_app.store.reasons import about_file
 
 PARTIAL_SUFFIX = ".partial"
 PRIVATE_FILE_MODE = 0o600
+LEFTOVER_AGE_S = 600  # a younger temp file may belong to a writer that is still running
 
 
 def partial_name(path: Path) -> Path:
@@ -34,6 +38,7 @@ def atomic_output(path: os.PathLike | str) -> Iterator[Path]:
     """
     path = Path(path)
     partial = partial_name(path)
+    clear_leftovers(path.parent, only_for=path.name)  # a crash's temp copies of this same file
     try:
         yield partial
         _fsync(partial)
@@ -45,7 +50,7 @@ def atomic_output(path: os.PathLike | str) -> Iterator[Path]:
         raise UserError(f"无法保存“{path}”：文件可能正在被其他程序打开，或文件夹没有写入权限。") from exc
     except OSError as exc:
         _discard(partial)
-        raise UserError(f"无法保存“{path}”：{_reason(exc)}") from exc
+        raise UserError(about_file("保存", path, exc)) from exc
     except BaseException:
         _discard(partial)
         raise
@@ -57,16 +62,39 @@ def atomic_write_bytes(path: os.PathLike | str, data: bytes) -> Path:
     return Path(path)
 
 
-def _reason(exc: OSError) -> str:
-    import errno
+def atomic_copy(source: os.PathLike | str, path: os.PathLike | str) -> Path:
+    """A copy of `source` (e.g. a previewed PDF) that appears at `path` whole or not at all."""
+    with atomic_output(path) as partial:
+        shutil.copyfile(source, partial)
+    return Path(path)
 
-    if exc.errno == errno.ENOSPC:
-        return "磁盘空间不足"
-    if exc.errno == errno.EROFS:
-        return "该位置只读"
-    if exc.errno == errno.ENOENT:
-        return "文件夹不存在"
-    return exc.strerror or str(exc)
+
+def clear_leftovers(folder: os.PathLike | str, older_than_s: float = LEFTOVER_AGE_S, only_for: str = "") -> int:
+    """Remove temporary files a crash left in `folder` (only ours, and not ones still being written).
+
+    With `only_for`, only the temp copies of that one file name (before writing it again).
+    """
+    removed = 0
+    now = time.time()
+    try:
+        candidates = [p for p in Path(folder).iterdir()
+                      if _is_leftover(p.name) and p.name.startswith(only_for)]
+    except OSError:
+        return 0
+    for candidate in candidates:
+        try:
+            if candidate.is_file() and now - candidate.stat().st_mtime > older_than_s:
+                candidate.unlink()
+                removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+def _is_leftover(name: str) -> bool:
+    """`x.partial`, `x.3f2a.partial`, their SQLite `-journal`, and a restore's `.restoring` file."""
+    stem = name.removesuffix("-journal")
+    return stem.endswith((PARTIAL_SUFFIX, ".restoring"))
 
 
 def _fsync(path: Path) -> None:

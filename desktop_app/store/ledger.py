@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.paths import DB_FILENAME, ensure_private_dir
+from desktop_app.paths import DB_FILENAME, ensure_private_dir, make_private
 from desktop_app.store import models  # noqa: F401  (registers every table)
 from desktop_app.store.backup import BackupError, rotating_backup, stored_keep
 from desktop_app.store.engine import make_engine
@@ -92,5 +92,6 @@ def open_ledger(data_dir: Path, *, startup_backup: bool = False, keep: int | Non
     except Exception:
         ledger.close()
         raise
+    make_private(db, Path(f"{db}-wal"), Path(f"{db}-shm"))
     log.info("ledger opened")
     return ledger

@@ -19,7 +19,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 FOOTER = "第 &P 页，共 &N 页"
-_RISKY_START = ("=", "+", "-", "@")
+# Text that Excel (or a CSV re-import) could take for a formula or that hides what follows.
+_RISKY_START = ("=", "+", "-", "@", "\t", "\r")
 _THIN = Side(style="thin", color="999999")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 HEADER_FILL = PatternFill("solid", fgColor="F2DCDB")

@@ -13,7 +13,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from desktop_app.services.errors import UserError
+from desktop_app.services.exports.sheet import write_cell
+from desktop_app.services.exports.writer import save_workbook
 from desktop_app.services.importing.registry import load_spec
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -41,22 +42,6 @@ def _print_setup(sheet) -> None:
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"
-
-
-def _safe(cell, value: Any) -> None:
-    """Write user text as text: a leading = must not become a formula."""
-    cell.value = value
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"
-
-
-def _save(workbook: Workbook, path: Path) -> None:
-    try:
-        workbook.save(path)
-    except PermissionError:
-        raise UserError(f"无法保存“{path.name}”：文件可能正在 Excel 中打开，请关闭后重试。") from None
-    except OSError as exc:
-        raise UserError(f"无法保存“{path.name}”：{exc.strerror or exc}") from None
 
 
 def write_template(kind: str, path: str | Path) -> Path:
@@ -109,7 +94,7 @@ def write_template(kind: str, path: str | Path) -> Path:
         notes.cell(row=row, column=1, value=line)
     notes["A1"].font = Font(bold=True, size=14)
     notes.column_dimensions["A"].width = 90
-    _save(workbook, path)
+    save_workbook(workbook, path)
     return path
 
 
@@ -121,15 +106,14 @@ def write_error_report(preview, path: str | Path) -> Path:
     sheet.title = "错误行"
     headers = ["原行号", *preview.headers.values(), "错误原因"]
     for index, header in enumerate(headers, 1):
-        cell = sheet.cell(row=1, column=index, value=header)
+        cell = write_cell(sheet, 1, index, header)  # the file's own headers are user text too
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
     widths = [text_width(h) for h in headers]
     for row, bad in enumerate(preview.bad_rows, 2):
         values = [bad.row, *(bad.values.get(key) for key in preview.headers), bad.reason]
         for index, value in enumerate(values, 1):
-            cell = sheet.cell(row=row, column=index)
-            _safe(cell, value)
+            cell = write_cell(sheet, row, index, value)
             cell.alignment = TOP
             if isinstance(value, (date, datetime)):
                 cell.number_format = "yyyy-mm-dd"
@@ -145,5 +129,5 @@ def write_error_report(preview, path: str | Path) -> Path:
     sheet.freeze_panes = "B2"
     _print_setup(sheet)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(preview.bad_rows) + 1, 1)}"
-    _save(workbook, path)
+    save_workbook(workbook, path)
     return path

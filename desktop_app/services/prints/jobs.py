@@ -8,7 +8,6 @@ writes the chosen records to a PDF. Nothing here touches Qt, so the print centre
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -18,6 +17,7 @@ from desktop_app.services.documents.certificates import write_certificates
 from desktop_app.services.documents.notice import write_notice
 from desktop_app.services.documents.pledge_letters import write_pledge_letters
 from desktop_app.services.errors import UserError
+from desktop_app.services.files import atomic_output
 from desktop_app.services.prints import sources
 from desktop_app.services.prints.calibration import render_calibration
 from desktop_app.services.prints.certificates import render_certificates
@@ -223,11 +223,6 @@ def write_word(batch: Batch, items: list, path: Path, options: PrintOptions) -> 
 def render_to_file(batch: Batch, items: list, path: Path, options: PrintOptions,
                    progress: Progress | None = None) -> int:
     """Like `render`, but the file appears only when complete (a failed run leaves no half PDF)."""
-    path = Path(path)
-    partial = path.with_name(path.name + ".part")
-    try:
+    with atomic_output(path) as partial:
         pages = render(batch, items, str(partial), options, progress)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
     return pages

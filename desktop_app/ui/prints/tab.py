@@ -7,7 +7,6 @@ user looked at is what comes out. Any change to the choice makes the preview sta
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from itertools import count
 from pathlib import Path
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.calendar import school_year_of
 from desktop_app.services.errors import UserError
 from desktop_app.services.evaluations.queries import evaluated_years
+from desktop_app.services.files import atomic_copy
 from desktop_app.services.honours import list_honours
 from desktop_app.services.pledges.queries import pledge_years
 from desktop_app.services.prints import jobs, sources
@@ -287,9 +287,9 @@ class PrintCentreTab(QWidget):
             return
         target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
         try:
-            shutil.copyfile(self.preview_path, target)
-        except OSError as exc:
-            messages.error(self, TITLE, f"无法保存到“{target}”：{exc.strerror or exc}")
+            atomic_copy(self.preview_path, target)
+        except UserError as exc:
+            messages.error(self, TITLE, str(exc))
             return
         self._record("pdf", str(target), self.preview_items)
         self.status.setText(f"已保存：{target}")
