@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.services.errors import UserError
-from desktop_app.services.importing import reader
+from desktop_app.services.importing import reader, workbook_facts
+from desktop_app.services.importing.hygiene import clean_cell
 from desktop_app.services.importing.registry import load_spec
 from desktop_app.services.importing.spec import ImportSpec, RowCells, RowError, RowErrors
 from desktop_app.store.ledger import Ledger
@@ -114,8 +115,12 @@ def parse_row(spec: ImportSpec, layout_headers: dict[str, str], cells: dict[str,
     for column in spec.columns:
         if column.key not in layout_headers:
             continue
-        raw = cells.get(column.key)
         header = layout_headers[column.key]
+        try:
+            raw = clean_cell(column.key, cells.get(column.key))
+        except ValueError as exc:
+            problems.append(RowProblem(row, header, str(exc)))
+            continue
         if _blank(raw):
             values[column.key] = None
             if column.required:
@@ -156,7 +161,7 @@ def preview(ledger: Ledger, kind: str, path: str | Path, progress: Progress | No
     path = Path(path)
     workbook = reader.open_workbook(path)
     try:
-        layout = reader.find_layout(workbook, spec, path.name)
+        layout = reader.find_layout(workbook, spec, path.name, reader.sheet_order(path, spec))
         ordered = dict(sorted(layout.headers.items(), key=lambda kv: layout.positions[kv[0]]))
         result = ImportPreview(spec.kind, spec.label, path, layout.sheet_name, layout.header_row,
                                ordered, ignored_columns=layout.ignored)
@@ -165,7 +170,8 @@ def preview(ledger: Ledger, kind: str, path: str | Path, progress: Progress | No
             ctx = spec.load(session)
         seen: dict[Any, int] = {}
         done = 0
-        for row_number, cells in reader.data_rows(workbook, layout):
+        merges = workbook_facts.merged_ranges(path, layout.sheet_name)
+        for row_number, cells in reader.data_rows(workbook, layout, merges):
             done += 1
             if progress and done % PROGRESS_EVERY == 0:
                 progress(done, total if total >= done else 0)  # 0: total unknown

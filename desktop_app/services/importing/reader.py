@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.services.errors import UserError
+from desktop_app.services.importing import workbook_facts
 from desktop_app.services.importing.spec import Column, ImportSpec
 
 HEADER_SEARCH_ROWS = 20  # a title or notes may sit above the header row
@@ -63,6 +64,7 @@ def open_workbook(path: Path):
     from openpyxl import load_workbook
 
     check_file(path)
+    workbook_facts.check_sizes(path)  # before any library unpacks a part
     try:
         # openpyxl goes by the file's extension; a real .xlsx saved as 名册.xls or without an
         # extension is still read (check_file has seen it is a zip archive)
@@ -75,21 +77,26 @@ def open_workbook(path: Path):
         raise UserError(f"无法打开“{path.name}”：文件可能已损坏或不是 Excel 工作簿（{type(exc).__name__}）。") from None
 
 
-def _match_headers(cells: tuple, spec: ImportSpec) -> tuple[dict[str, int], dict[str, str], list[str]]:
+def _match_headers(cells: tuple, spec: ImportSpec) -> tuple[dict[str, int], dict[str, str], list[str], list[str]]:
+    """Positions and texts of the known headers, the unknown ones, and known ones written twice."""
     positions: dict[str, int] = {}
     headers: dict[str, str] = {}
     ignored: list[str] = []
+    duplicates: list[str] = []
     for index, value in enumerate(cells):
         text = normalise_header(value)
         if not text:
             continue
         column = _find_column(spec, text)
-        if column is None or column.key in positions:
+        if column is None:
             ignored.append(text)
-            continue
-        positions[column.key] = index
-        headers[column.key] = text
-    return positions, headers, ignored
+        elif column.key in positions:
+            duplicates.append(f"“{text}”（第 {workbook_facts.column_letter(positions[column.key] + 1)} 列和第 "
+                              f"{workbook_facts.column_letter(index + 1)} 列都是{column.header}）")
+        else:
+            positions[column.key] = index
+            headers[column.key] = text
+    return positions, headers, ignored, duplicates
 
 
 def _find_column(spec: ImportSpec, text: str) -> Column | None:
@@ -99,18 +106,32 @@ def _find_column(spec: ImportSpec, text: str) -> Column | None:
     return None
 
 
-def find_layout(workbook, spec: ImportSpec, file_name: str) -> SheetLayout:
-    """The first sheet and row holding every required header; else a UserError naming what is missing."""
+def sheet_order(path: Path, spec: ImportSpec) -> list[str]:
+    """The sheets she sees, the one named for the kind first; hidden sheets are never read."""
+    visible = [entry.name for entry in workbook_facts.sheets(path) if entry.visible]
+    named = [name for name in visible if normalise_header(name) in {spec.sheet_title, spec.label, f"{spec.label}名单"}]
+    return named + [name for name in visible if name not in named]
+
+
+def find_layout(workbook, spec: ImportSpec, file_name: str, sheet_names: list[str] | None = None) -> SheetLayout:
+    """The first sheet (of `sheet_names`, default all) and row holding every required header.
+
+    Else a UserError naming what is missing; a required header written twice is refused too.
+    """
     required = {c.key for c in spec.required_columns}
     best: tuple[int, str, set[str]] | None = None  # (found count, sheet, found keys)
     any_content = False
-    for sheet in workbook.worksheets:
+    names = workbook.sheetnames if sheet_names is None else sheet_names
+    for sheet in (workbook[name] for name in names):
         for offset, cells in enumerate(sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True)):
             if not any(v is not None and str(v).strip() for v in cells):
                 continue
             any_content = True
-            positions, headers, ignored = _match_headers(cells, spec)
+            positions, headers, ignored, duplicates = _match_headers(cells, spec)
             if required <= positions.keys():
+                if duplicates:
+                    raise UserError(f"“{file_name}”工作表“{sheet.title}”第 {offset + 1} 行的表头重复："
+                                    f"{'；'.join(duplicates)}，无法确定该用哪一列。请删去或改名多余的列后再导入。")
                 header_row = offset + 1
                 max_row = sheet.max_row
                 return SheetLayout(sheet.title, header_row, positions, headers, ignored,
@@ -118,7 +139,7 @@ def find_layout(workbook, spec: ImportSpec, file_name: str) -> SheetLayout:
             if best is None or len(positions) > best[0]:
                 best = (len(positions), sheet.title, set(positions))
     if not any_content:
-        raise UserError(f"“{file_name}”中没有内容：工作表是空的。")
+        raise UserError(f"“{file_name}”中没有内容：工作表是空的（隐藏的工作表不读）。")
     found = best[2] if best else set()
     missing = [c.template_header for c in spec.required_columns if c.key not in found]
     expected = "、".join(c.template_header for c in spec.columns)
@@ -128,9 +149,48 @@ def find_layout(workbook, spec: ImportSpec, file_name: str) -> SheetLayout:
     )
 
 
-def data_rows(workbook, layout: SheetLayout) -> Iterator[tuple[int, tuple]]:
-    """(Excel row number, cell values) for each row below the header."""
+def data_rows(workbook, layout: SheetLayout, merges: list[tuple[int, int, int, int]] = ()
+              ) -> Iterator[tuple[int, tuple]]:
+    """(Excel row number, cell values) for each row below the header.
+
+    A cell merged down over several rows (a class written once for its students) counts for each
+    of those rows; a merge across two of the columns read is refused: which column holds it?
+    """
     sheet = workbook[layout.sheet_name]
     start = layout.header_row + 1
+    down = _merged_down(merges, layout, start)
+    tops: dict[tuple[int, int], object] = {}  # (column, first row) → the merged cell's value
     for offset, cells in enumerate(sheet.iter_rows(min_row=start, values_only=True)):
-        yield start + offset, cells
+        row = start + offset
+        if down:
+            cells = _fill_merged(list(cells), row, down, tops)
+        yield row, cells
+
+
+def _merged_down(merges, layout: SheetLayout, start: int) -> dict[int, list[tuple[int, int]]]:
+    """0-based column → [(first row, last row)] of the vertical merges in the data; UserError for others."""
+    read = {index: layout.headers[key] for key, index in layout.positions.items()}
+    down: dict[int, list[tuple[int, int]]] = {}
+    for first_row, first_col, last_row, last_col in merges:
+        if first_row < start:
+            continue  # a title or the header merged over columns or rows: not data
+        columns = [read[c - 1] for c in range(first_col, last_col + 1) if c - 1 in read]
+        if len(columns) > 1:
+            raise UserError(f"工作表“{layout.sheet_name}”第 {first_row}–{last_row} 行中，"
+                            f"{'、'.join(f'〔{c}〕' for c in columns)}几列的单元格合并在一起，无法判断各列的内容。"
+                            f"请在 Excel 中取消合并、把内容填回各列后再导入。")
+        read_column = next((c - 1 for c in range(first_col, last_col + 1) if c - 1 in read), None)
+        if read_column is not None and last_row > first_row:
+            down.setdefault(read_column, []).append((first_row, last_row))
+    return down
+
+
+def _fill_merged(cells: list, row: int, down: dict[int, list[tuple[int, int]]], tops: dict) -> tuple:
+    for column, spans in down.items():
+        for first, last in spans:
+            if row == first:
+                tops[(column, first)] = cells[column] if column < len(cells) else None
+            elif first < row <= last:
+                cells.extend([None] * (column + 1 - len(cells)))
+                cells[column] = tops.get((column, first))
+    return tuple(cells)
