@@ -112,7 +112,8 @@ def _run_window(app: QApplication, args: argparse.Namespace, data_dir: Path, gua
     guard.serve(window)
     # The start-up copy runs beside the first screen instead of before it; SQLite's backup API
     # gives a consistent copy even if the user starts writing meanwhile.
-    backup = BackgroundTask(lambda _progress: None if ledger.created else take_startup_backup(ledger))
+    skip_backup = ledger.created or ledger.read_only  # nothing to copy, or nowhere to write it
+    backup = BackgroundTask(lambda _progress: None if skip_backup else take_startup_backup(ledger))
     backup.signals.finished.connect(lambda warning: warning and messages.warn(window, "提示", warning))
     backup.start()
     if ledger.warnings:  # e.g. the start-up backup could not be written; shown once the window is up

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
+import tempfile
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -36,17 +38,34 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
-def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
-    folder = ensure_private_dir(Path(data_dir) / LOG_DIRNAME)
-    path = folder / "ledger.log"
+def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path | None:
+    """Log to DATA/logs/ledger.log; if that folder cannot be written (a read-only data folder or
+    log), to a private folder in the system's temp folder; None when no file can be written.
+    Logging never stops the program."""
     stop_logging()
     root = logging.getLogger()
-    handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
-    handler.set_name(_HANDLER_NAME)
-    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
     root.setLevel(level)
-    return path
+    for folder in (Path(data_dir) / LOG_DIRNAME, fallback_log_dir()):
+        try:
+            path = ensure_private_dir(folder) / "ledger.log"
+            if hasattr(os, "getuid") and folder.stat().st_uid != os.getuid():
+                continue  # someone else's folder in a shared temp folder: never log there
+            handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
+        except OSError:
+            continue
+        handler.set_name(_HANDLER_NAME)
+        handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+        if folder != Path(data_dir) / LOG_DIRNAME:
+            logging.getLogger(__name__).warning("data folder's log not writable; logging to the temp folder")
+        return path
+    return None
+
+
+def fallback_log_dir() -> Path:
+    """Per user: Windows' temp folder is the user's own; on POSIX the folder carries the uid."""
+    suffix = f"-{os.getuid()}" if hasattr(os, "getuid") else ""
+    return Path(tempfile.gettempdir()) / f"branch-ledger-logs{suffix}"
 
 
 def stop_logging() -> None:

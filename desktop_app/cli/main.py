@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sqlite3
 import sys
 from collections.abc import Callable
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from desktop_app import APP_NAME
 from desktop_app.logging_setup import setup_logging
 from desktop_app.optional import optional_module
-from desktop_app.paths import keep_files_private, resolve_data_dir
+from desktop_app.paths import DB_FILENAME, keep_files_private, resolve_data_dir
 from desktop_app.services.backups import clear_data_folder_leftovers
 from desktop_app.services.errors import UserError
 from desktop_app.store.backup import BackupError
 from desktop_app.store.ledger import Ledger, open_ledger
+from desktop_app.store.reasons import about_file
 from desktop_app.store.schema import LedgerError
 
 COMMAND_MODULES = (
@@ -89,8 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     except (UserError, LedgerError, BackupError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
-    except OSError as exc:
-        print(f"错误：无法读写文件：{exc}", file=sys.stderr)
+    except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
+        print(f"错误：{about_file('读写', data_dir / DB_FILENAME, exc)}", file=sys.stderr)
         return 1
     finally:
         for ledger in opened:

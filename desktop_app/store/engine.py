@@ -10,9 +10,16 @@ from pathlib import Path
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine
 
+from desktop_app.store.sqlite_files import connect_read_only
 
-def make_engine(db_path: Path) -> Engine:
-    engine = create_engine(URL.create("sqlite", database=str(db_path)), future=True)
+
+def make_engine(db_path: Path, *, read_only: bool = False) -> Engine:
+    """`read_only`: for a ledger in a folder that cannot be written (reading commands still work)."""
+    if read_only:
+        engine = create_engine("sqlite://", creator=lambda: connect_read_only(db_path, check_same_thread=False),
+                               future=True)
+    else:
+        engine = create_engine(URL.create("sqlite", database=str(db_path)), future=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):  # noqa: ANN001
@@ -21,8 +28,9 @@ def make_engine(db_path: Path) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.close()
 

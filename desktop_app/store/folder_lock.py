@@ -34,6 +34,10 @@ class FolderLock:
         """True when this process now holds the lock (a crashed holder's lock is taken over)."""
         return self._lock.isLocked() or self._lock.tryLock(0)
 
+    def cannot_write(self) -> bool:
+        """The last take() failed because the folder is read-only (then nothing can replace the ledger)."""
+        return self._lock.error() == QLockFile.LockError.PermissionError
+
     def holder(self) -> int | None:
         """The process id in the lock file, None when it cannot be read."""
         info = self._lock.getLockInfo()
@@ -44,18 +48,6 @@ class FolderLock:
             self._lock.unlock()
 
 
-def holder_elsewhere(data_dir: Path) -> int | None:
-    """The id of another live process holding the folder's lock, else None (this process counts as free)."""
-    lock = FolderLock(data_dir)
-    if not Path(data_dir).exists():
-        return None
-    if lock.take():
-        lock.release()
-        return None
-    pid = lock.holder()
-    return None if pid == os.getpid() else (pid or -1)
-
-
 @contextmanager
 def replacing_ledger(data_dir: Path, action: str) -> Iterator[None]:
     """Hold the folder's lock while the ledger file is replaced; LedgerInUse while a window has it.
@@ -63,7 +55,7 @@ def replacing_ledger(data_dir: Path, action: str) -> Iterator[None]:
     A window of this same process (restoring from its own menu) has already closed its ledger.
     """
     lock = FolderLock(data_dir)
-    if Path(data_dir).exists() and not lock.take():
+    if Path(data_dir).exists() and not lock.take() and not lock.cannot_write():
         pid = lock.holder()
         if pid != os.getpid():
             raise LedgerInUse(

@@ -14,18 +14,31 @@ from desktop_app.store import models  # noqa: F401  (registers every table)
 from desktop_app.store.backup import BackupError, rotating_backup, stored_keep
 from desktop_app.store.engine import make_engine
 from desktop_app.store.events import ChangeBus
-from desktop_app.store.schema import check_not_too_new, check_sound, current_revision, upgrade_with_backup
+from desktop_app.store.schema import (
+    LedgerError,
+    check_not_too_new,
+    check_sound,
+    current_revision,
+    head_revision,
+    upgrade_with_backup,
+)
+from desktop_app.store.sqlite_files import in_read_only_folder
 
 log = logging.getLogger(__name__)
+
+
+class LedgerReadOnly(LedgerError):
+    """A save was asked of a ledger opened from a read-only folder."""
 
 
 class Ledger:
     """One open ledger file. Every user action runs inside one `transaction()`."""
 
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, *, read_only: bool = False):
         self.data_dir = Path(data_dir)
         self.db_path = self.data_dir / DB_FILENAME
-        self.engine = make_engine(self.db_path)
+        self.read_only = read_only  # a read-only folder or file: reading works, saving says why not
+        self.engine = make_engine(self.db_path, read_only=read_only)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writers = sessionmaker(self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False)
         self.bus = ChangeBus()
@@ -35,6 +48,9 @@ class Ledger:
     @contextmanager
     def transaction(self, *topics: str) -> Iterator[Session]:
         """Commit on success, roll back on any error; announce `topics` once committed."""
+        if self.read_only:
+            raise LedgerReadOnly(f"台账“{self.db_path}”所在的文件夹是只读的（或文件不可写），不能保存修改，"
+                                 "台账没有改动。请把文件夹改为可写后重新打开。")
         with self._writers.begin() as session:
             yield session
         if topics:
@@ -67,6 +83,17 @@ def take_startup_backup(ledger: Ledger, keep: int | None = None) -> str | None:
     return None
 
 
+def _opened_read_only(ledger: Ledger) -> Ledger:
+    """A ledger in a folder that cannot be written: readable as it is, never upgraded or backed up."""
+    if current_revision(ledger.db_path) != head_revision():
+        raise LedgerError(f"数据文件夹“{ledger.data_dir}”是只读的，而这个台账需要先升级数据结构才能打开。"
+                          "请把文件夹改为可写（或复制到可写的位置）后再打开。")
+    ledger.warnings.append(f"数据文件夹“{ledger.data_dir}”是只读的（或台账文件不可写）：可以查看、导出和打印，"
+                           "但不能修改，也不会自动备份。要修改，请把文件夹改为可写后重新打开。")
+    log.warning("ledger opened read-only")
+    return ledger
+
+
 def open_ledger(data_dir: Path, *, startup_backup: bool = False, keep: int | None = None) -> Ledger:
     """Open (creating if needed) the ledger in `data_dir`, upgraded to the code's schema.
 
@@ -76,14 +103,17 @@ def open_ledger(data_dir: Path, *, startup_backup: bool = False, keep: int | Non
     Raises a LedgerError subclass with a Chinese message for a foreign, damaged or too-new file.
     """
     ensure_private_dir(Path(data_dir))
-    ledger = Ledger(Path(data_dir))
-    db = ledger.db_path
+    db = Path(data_dir) / DB_FILENAME
     exists = db.exists() and db.stat().st_size > 0
+    read_only = exists and in_read_only_folder(db)
+    ledger = Ledger(Path(data_dir), read_only=read_only)
     ledger.created = not exists
     try:
         if exists:
             check_not_too_new(current_revision(db))
             check_sound(db)
+            if read_only:
+                return _opened_read_only(ledger)
             if startup_backup:
                 warning = take_startup_backup(ledger, keep)
                 if warning:

@@ -40,8 +40,11 @@ class InstanceGuard(QObject):
         self._window: QWidget | None = None
 
     def claim(self) -> bool:
-        """True when this launch owns the folder (a crashed window's stale lock is taken over)."""
-        return self.lock.take()
+        """True when this launch owns the folder (a crashed window's stale lock is taken over).
+
+        In a read-only folder no lock file can be made; the window opens the ledger read-only.
+        """
+        return self.lock.take() or self.lock.cannot_write()
 
     def holder(self) -> int | None:
         return self.lock.holder()

@@ -15,6 +15,7 @@ from desktop_app.services.importing.registry import load_spec
 from desktop_app.services.importing.spec import ImportSpec, RowCells, RowError, RowErrors
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.reasons import reason
+from desktop_app.store.schema import LedgerError
 
 log = logging.getLogger(__name__)
 
@@ -251,7 +252,7 @@ def commit(ledger: Ledger, preview_: ImportPreview, *, skip_bad_rows: bool = Fal
                 if progress and done % PROGRESS_EVERY == 0:
                     progress(done, total)
             flushing = True  # the last batch is flushed as the transaction commits
-    except UserError:
+    except (UserError, LedgerError):  # LedgerReadOnly says itself which file and why
         raise
     except Exception as exc:
         log.exception("import commit failed (rolled back)")
