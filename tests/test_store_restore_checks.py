@@ -54,7 +54,7 @@ HOSTILE = {
     "trigger": ("CREATE TRIGGER wipe AFTER INSERT ON audit_entry BEGIN DELETE FROM visit; DELETE FROM observation; END",),
     "member trigger": ("CREATE TRIGGER blank AFTER UPDATE ON member BEGIN UPDATE member SET id_number = NULL; END",),
     "view": ("CREATE VIEW everyone AS SELECT * FROM member",),
-    "dropped table": ("PRAGMA foreign_keys=OFF", "DROP TABLE honour"),
+    "dropped table": ("DROP TABLE audit_entry",),
     "extra index": ("CREATE INDEX sneaky ON member(name)",),
 }
 
