@@ -60,23 +60,6 @@ def test_a_ledger_made_readable_by_everyone_is_made_private_on_open(data_dir):
     assert mode(data_dir / "ledger.sqlite3") == 0o600
 
 
-def test_a_failing_write_leaves_the_previous_file_and_no_temp_file(tmp_path):
-    from desktop_app.services.errors import UserError
-    from desktop_app.services.files import atomic_output
-
-    target = tmp_path / "季度报表.xlsx"
-    target.write_bytes(b"previous report")
-    with pytest.raises(ZeroDivisionError):
-        with atomic_output(target) as partial:
-            partial.write_bytes(b"half")
-            1 / 0
-    assert target.read_bytes() == b"previous report"
-    assert [p.name for p in tmp_path.iterdir()] == ["季度报表.xlsx"]
-    with pytest.raises(UserError, match="无法保存“季度报表.xlsx”.*不存在"):
-        with atomic_output(tmp_path / "没有这个文件夹" / "季度报表.xlsx") as partial:
-            partial.write_bytes(b"x")
-
-
 def test_leftovers_of_a_crash_are_cleared_on_the_next_start_and_the_ledger_journal_is_kept(tmp_path, capsys):
     data_dir = tmp_path / "数据"
     assert main(["--data-dir", str(data_dir), "check"]) == 1  # creates nothing but the logs folder

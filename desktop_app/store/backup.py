@@ -28,17 +28,8 @@ def backup_to(db_path: Path, target: Path) -> Path:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial.touch()  # fails with a plain OSError (read-only, no space) before SQLite's vaguer one
-        source = connect_read_only(db_path)
-        try:
-            dest = connect_writable(partial)
-            try:
-                source.backup(dest)
-                # A self-contained file: reading it later leaves no -wal/-shm beside it.
-                dest.execute("PRAGMA journal_mode=DELETE")
-            finally:
-                dest.close()
-        finally:
-            source.close()
+        # A self-contained file: reading it later leaves no -wal/-shm beside it.
+        _copy_pages(db_path, partial, journal_mode="DELETE")
         partial.replace(target)
     except (sqlite3.Error, OSError) as exc:
         try:
@@ -128,19 +119,25 @@ def restore_into(source: Path, db_path: Path) -> None:
         if db_path.exists() and db_path.stat().st_size and not _writable_in_place(db_path, source):
             _replace_damaged(source, db_path)
             return
-        src = connect_read_only(source)
-        try:
-            dest = connect_writable(db_path)
-            try:
-                src.backup(dest)
-                dest.execute("PRAGMA journal_mode=WAL")
-                dest.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            finally:
-                dest.close()
-        finally:
-            src.close()
+        _copy_pages(source, db_path, journal_mode="WAL")
     except (sqlite3.Error, OSError) as exc:
         raise BackupError(f"无法用“{source}”恢复台账：{reason(exc)}") from exc
+
+
+def _copy_pages(source: Path, dest: Path, *, journal_mode: str) -> None:
+    """SQLite's online backup of `source` into `dest`, left in `journal_mode` (WAL: checkpointed)."""
+    src = connect_read_only(source)
+    try:
+        out = connect_writable(dest)
+        try:
+            src.backup(out)
+            out.execute(f"PRAGMA journal_mode={journal_mode}")
+            if journal_mode == "WAL":
+                out.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            out.close()
+    finally:
+        src.close()
 
 
 def _writable_in_place(db_path: Path, source: Path) -> bool:
