@@ -96,15 +96,17 @@ def _leave_a_live_wal(db: Path) -> None:
 
 def test_sigkill_during_restore_leaves_one_whole_ledger(tmp_path, figures):
     from desktop_app.cli.main import main as cli_main
+    from desktop_app.domain.people import MemberData
+    from desktop_app.services.members import add_member
 
     data_dir = tmp_path / "data"
     assert cli_main(["--data-dir", str(data_dir), "demo"]) == 0
     db = data_dir / "ledger.sqlite3"
     first = backup_to(db, tmp_path / "first.sqlite3")
-    conn = sqlite3.connect(str(db))
-    conn.execute("delete from member where id in (select id from member order by id desc limit 3)")
-    conn.commit()
-    conn.close()
+    ledger = open_ledger(data_dir)
+    for name in ("第二份甲", "第二份乙", "第二份丙"):
+        add_member(ledger, MemberData(name=name, political_status="full_member"))
+    ledger.close()
     second = backup_to(db, tmp_path / "second.sqlite3")
     expected = {_member_names(first), _member_names(second)}
     rng = random.Random(20261202)

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 
 from desktop_app.paths import migrations_dir
 from desktop_app.store.backup import BackupError, is_sqlite_file, restore_into, rotating_backup
+from desktop_app.store.reasons import reason
 from desktop_app.store.sqlite_files import connect_read_only, quick_check_problems
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ def current_revision(db_path: Path) -> str | None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise NotALedger(f"文件“{db_path}”已损坏，无法读取：{exc}") from exc
+        raise NotALedger(f"文件“{db_path}”已损坏，无法读取：{reason(exc)}") from exc
     return row[0] if row else None
 
 
@@ -79,8 +80,8 @@ def check_sound(db_path: Path) -> None:
     problems = quick_check_problems(db_path)
     if problems:
         log.error("quick_check failed on open: %d problems", len(problems))
-        raise LedgerDamaged(f"台账文件“{db_path}”已损坏（SQLite 检查发现 {len(problems)} 处问题，"
-                            f"例如：{problems[0][:120]}）。为免损坏扩大，程序没有打开它。")
+        raise LedgerDamaged(f"台账文件“{db_path}”已损坏（数据库自检发现 {len(problems)} 处问题，"
+                            "可能是磁盘故障或程序被强行中断）。为免损坏扩大，程序没有打开它。")
 
 
 def check_not_too_new(revision: str | None) -> None:
