@@ -81,3 +81,24 @@ def test_unexpected_error_in_a_slot_is_reported_and_app_keeps_running(ui_app, qt
     assert "意外错误" in message_bridge.shown[0][1]
     assert "RuntimeError" in message_bridge.texts("error")[0]
     assert "boom" not in message_bridge.texts("error")[0]
+
+
+def test_a_save_refused_by_the_disk_or_folder_is_explained_in_chinese(ui_app, qtbot, message_bridge, monkeypatch, tmp_path):
+    import sqlite3
+    import sys
+
+    from sqlalchemy.exc import OperationalError
+
+    from desktop_app.store.ledger import LedgerReadOnly
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_error_handler()
+    failures = [OperationalError("INSERT …", {}, sqlite3.OperationalError("database or disk is full")),
+                LedgerReadOnly(f"台账“{tmp_path / 'ledger.sqlite3'}”所在的文件夹是只读的"),
+                OSError(28, "No space left on device")]
+    for failure in failures:
+        QTimer.singleShot(0, lambda f=failure: (_ for _ in ()).throw(f))
+    qtbot.waitUntil(lambda: len(message_bridge.texts("error")) == len(failures))
+    texts = message_bridge.texts("error")
+    assert "磁盘空间已满" in texts[0] and "只读" in texts[1] and "磁盘空间已满" in texts[2]
+    assert not any("disk" in text or "意外错误" in text for text in texts)
