@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.cli.main import main as cli_main
 from desktop_app.store.backup import backup_to
 from desktop_app.store.folder_lock import FolderLock
 from desktop_app.ui.single_instance import InstanceGuard
@@ -41,25 +40,26 @@ def test_second_launch_raises_the_first_window_and_exits(main_window, qtbot, dat
     assert main_window.isVisible()
 
 
-def test_cli_restore_is_refused_while_the_window_holds_the_ledger(main_window, data_dir, tmp_path, capsys):
+def test_cli_restore_is_refused_while_the_window_holds_the_ledger(main_window, data_dir, tmp_path):
     copy = backup_to(main_window.context.ledger.db_path, tmp_path / "备份.sqlite3")
-    holder = subprocess.Popen([sys.executable, "-m", "tests.helpers.lock_holder", str(data_dir)],
-                              cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    guard = InstanceGuard(data_dir)
+    assert guard.claim()
+    guard.serve(main_window)
+    db = data_dir / "ledger.sqlite3"
+    before = db.read_bytes()
     try:
-        assert holder.stdout.readline().strip() == "locked"
-        db = data_dir / "ledger.sqlite3"
-        before = db.read_bytes()
-        code = cli_main(["--data-dir", str(data_dir), "restore", str(copy)])
-        _out, err = capsys.readouterr()
-        assert code == 1
-        assert "请先关闭党建台账窗口" in err and str(holder.pid) in err
+        refused = launch("--data-dir", str(data_dir), "restore", str(copy))
+        _out, err = refused.communicate(timeout=300)
+        assert refused.returncode == 1
+        assert "请先关闭党建台账窗口" in err and f"进程 {os.getpid()}" in err
         assert db.read_bytes() == before
         # reading and adding commands still work beside the window
-        assert cli_main(["--data-dir", str(data_dir), "backup", "-o", str(tmp_path / "另一份.sqlite3")]) == 0
-        assert cli_main(["--data-dir", str(data_dir), "check"]) == 0
+        for args in (["check"], ["backup", "-o", str(tmp_path / "另一份.sqlite3")]):
+            beside = launch("--data-dir", str(data_dir), *args)
+            _out, err = beside.communicate(timeout=300)
+            assert beside.returncode == 0, err
     finally:
-        holder.kill()
-        holder.communicate()
+        guard.release()
 
 
 def test_a_crashed_windows_lock_is_taken_over(data_dir):
