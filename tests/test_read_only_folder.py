@@ -79,3 +79,24 @@ def test_logging_falls_back_when_the_log_cannot_be_written(tmp_path):
         assert path is not None and path.parent == fallback_log_dir()
     finally:
         stop_logging()
+
+
+def test_a_print_onto_a_full_disk_names_the_file_and_keeps_the_previous_one(tmp_path):
+    """An 8 KB disk (tmpfs) already holding last year's file: the new PDF does not fit."""
+    data_dir = tmp_path / "数据"
+    assert main(["--data-dir", str(data_dir), "print", "calibration", "-o", str(tmp_path / "校准页.pdf")]) == 0
+    disk = tmp_path / "小磁盘"
+    disk.mkdir()
+    target = disk / "校准页.pdf"
+    command = [sys.executable, "-m", "desktop_app", "--data-dir", str(data_dir), "print", "calibration", "-o", str(target)]
+    folder = shlex.quote(str(disk))
+    script = (f"mount -t tmpfs -o size=8k tmpfs {folder} && printf previous > {shlex.quote(str(target))} && "
+              + " ".join(map(shlex.quote, command)) + f"; code=$?; head -c 8 {shlex.quote(str(target))}; echo; ls {folder}; exit $code")
+    if os.geteuid() != 0:
+        pytest.fail("this test needs root to mount a small disk (the CI runs as root)")
+    result = subprocess.run(["unshare", "-m", "sh", "-c", script], cwd=ROOT, capture_output=True, text=True,
+                            encoding="utf-8", env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=300)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "无法保存“校准页.pdf”" in result.stderr and "磁盘空间已满" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout.split() == ["previous", "校准页.pdf"]  # the old file untouched, no temp file left
