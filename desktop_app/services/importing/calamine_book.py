@@ -9,14 +9,11 @@ right of column A.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, time
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
-
-FORMATS = {".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods"}
-
 
 def _value(cell):
     if cell == "":
@@ -29,8 +26,9 @@ def _value(cell):
 
 
 class CalamineSheet:
-    def __init__(self, sheet):
+    def __init__(self, sheet, errors: dict[tuple[int, int], str] | None = None):
         self._sheet = sheet
+        self._errors = errors or {}  # (row, column) → "#REF!": calamine reads error cells as blanks
         self.title: str = sheet.name
         first_row, self._first_col = sheet.start or (0, 0)
         self._first_row = first_row + 1  # Excel's number of the used range's first row
@@ -52,12 +50,18 @@ class CalamineSheet:
             if number > last:
                 return
             if number >= min_row:
-                yield tuple(pad + [_value(c) for c in cells])
+                values = pad + [_value(c) for c in cells]
+                for (row, column), error in self._errors.items():
+                    if row == number and column <= len(values):
+                        values[column - 1] = error
+                yield tuple(values)
 
 
 class CalamineBook:
-    def __init__(self, path: Path):
-        self._book = CalamineWorkbook.from_path(str(path))
+    def __init__(self, path: Path, error_cells: Callable[[str], dict[tuple[int, int], str]] | None = None):
+        with open(path, "rb") as handle:  # from the content, not the file name's extension
+            self._book = CalamineWorkbook.from_filelike(handle)
+        self._error_cells = error_cells
         self.sheetnames: list[str] = list(self._book.sheet_names)
         self._sheets: dict[str, CalamineSheet] = {}
 
@@ -66,7 +70,8 @@ class CalamineBook:
 
     def __getitem__(self, name: str) -> CalamineSheet:
         if name not in self._sheets:
-            self._sheets[name] = CalamineSheet(self._book.get_sheet_by_name(name))
+            errors = self._error_cells(name) if self._error_cells else None
+            self._sheets[name] = CalamineSheet(self._book.get_sheet_by_name(name), errors)
         return self._sheets[name]
 
     def close(self) -> None:

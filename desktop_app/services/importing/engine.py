@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.services.errors import UserError
-from desktop_app.services.importing import reader, workbook_facts
+from desktop_app.services.importing import reader
 from desktop_app.services.importing.hygiene import clean_cell
 from desktop_app.services.importing.registry import load_spec
 from desktop_app.services.importing.spec import ImportSpec, RowCells, RowError, RowErrors
@@ -162,7 +162,7 @@ def preview(ledger: Ledger, kind: str, path: str | Path, progress: Progress | No
     path = Path(path)
     workbook = reader.open_workbook(path)
     try:
-        layout = reader.find_layout(workbook, spec, path.name, reader.sheet_order(path, spec))
+        layout = reader.find_layout(workbook, spec, path.name, reader.sheet_order(workbook, spec))
         ordered = dict(sorted(layout.headers.items(), key=lambda kv: layout.positions[kv[0]]))
         result = ImportPreview(spec.kind, spec.label, path, layout.sheet_name, layout.header_row,
                                ordered, ignored_columns=layout.ignored)
@@ -171,7 +171,7 @@ def preview(ledger: Ledger, kind: str, path: str | Path, progress: Progress | No
             ctx = spec.load(session)
         seen: dict[Any, int] = {}
         done = 0
-        merges = workbook_facts.merged_ranges(path, layout.sheet_name)
+        merges = workbook[layout.sheet_name].merges()
         for row_number, cells in reader.data_rows(workbook, layout, merges):
             done += 1
             if progress and done % PROGRESS_EVERY == 0:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from collections.abc import Iterator
@@ -12,12 +11,13 @@ from typing import Any
 
 from desktop_app.services.errors import UserError
 from desktop_app.services.importing import workbook_facts
+from desktop_app.services.importing.calamine_book import CalamineBook
 from desktop_app.services.importing.spec import Column, ImportSpec
 
 HEADER_SEARCH_ROWS = 20  # a title or notes may sit above the header row
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE container: old .xls or an encrypted .xlsx
-_OPENPYXL_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
+MAX_XLS_BYTES = 64 * 1024 * 1024  # an old .xls is not compressed: its size is what is read
 
 
 def normalise_header(value: Any) -> str:
@@ -39,7 +39,8 @@ class SheetLayout:
     total_rows: int | None  # rows below the header, as the sheet declares (may be None)
 
 
-def check_file(path: Path) -> None:
+def check_file(path: Path) -> bool:
+    """Refuse what cannot be a workbook we read; True for an old .xls (an OLE container)."""
     name = path.name
     if not path.exists():
         raise UserError(f"找不到文件“{name}”。")
@@ -49,31 +50,34 @@ def check_file(path: Path) -> None:
         with path.open("rb") as handle:
             head = handle.read(8)
             if head == _CFB_MAGIC:  # the stream directory may sit anywhere in the container
-                rest = handle.read(64 * 1024 * 1024)
+                rest = handle.read(MAX_XLS_BYTES + 1)
     except OSError as exc:
         raise UserError(f"无法读取文件“{name}”：{exc.strerror or exc}") from None
     if head == _CFB_MAGIC:
         if _ENCRYPTED_MARK in rest:
             raise UserError(f"“{name}”设有打开密码，无法读取。请在 Excel 中去掉密码后另存，再导入。")
-        raise UserError(f"“{name}”是旧版 Excel 97-2003（.xls）文件。请在 Excel 中“另存为”.xlsx 格式后再导入。")
+        if len(rest) > MAX_XLS_BYTES:
+            raise UserError(f"“{name}”超过 {MAX_XLS_BYTES // (1024 * 1024)} MB，远超正常名册的大小，没有读取。")
+        return True
     if not zipfile.is_zipfile(path):
-        raise UserError(f"“{name}”不是 Excel 工作簿（.xlsx）。请选择用 Excel 保存的 .xlsx 文件。")
+        raise UserError(f"“{name}”不是 Excel 工作簿（.xlsx、.xls）或 WPS 表格（.ods）。请选择用 Excel 或 WPS 保存的表格文件。")
+    return False
 
 
-def open_workbook(path: Path):
-    from openpyxl import load_workbook
+def open_workbook(path: Path) -> CalamineBook:
+    """The workbook read by python-calamine: .xlsx/.xlsm, old .xls, .xlsb and .ods alike.
 
-    check_file(path)
-    workbook_facts.check_sizes(path)  # before any library unpacks a part
+    The format is told from the file's content, so a real .xlsx saved as 名册.xls is still read.
+    """
+    old_xls = check_file(path)
+    if not old_xls:
+        workbook_facts.check_sizes(path)  # before any library unpacks a part
     try:
-        # openpyxl goes by the file's extension; a real .xlsx saved as 名册.xls or without an
-        # extension is still read (check_file has seen it is a zip archive)
-        source = path if path.suffix.lower() in _OPENPYXL_SUFFIXES else io.BytesIO(path.read_bytes())
-        # keep_links=False: never follow links to other workbooks
-        return load_workbook(source, read_only=True, data_only=True, keep_links=False)
+        xlsx = not old_xls and workbook_facts.is_xlsx(path)
+        return CalamineBook(path, (lambda name: workbook_facts.error_cells(path, name)) if xlsx else None)
     except PermissionError:
         raise UserError(f"无法读取“{path.name}”：文件正被其他程序占用或没有读取权限。") from None
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+    except Exception as exc:  # calamine raises its own kinds for a damaged file
         raise UserError(f"无法打开“{path.name}”：文件可能已损坏或不是 Excel 工作簿（{type(exc).__name__}）。") from None
 
 
@@ -106,9 +110,9 @@ def _find_column(spec: ImportSpec, text: str) -> Column | None:
     return None
 
 
-def sheet_order(path: Path, spec: ImportSpec) -> list[str]:
+def sheet_order(workbook: CalamineBook, spec: ImportSpec) -> list[str]:
     """The sheets she sees, the one named for the kind first; hidden sheets are never read."""
-    visible = [entry.name for entry in workbook_facts.sheets(path) if entry.visible]
+    visible = workbook.visible_sheet_names()
     named = [name for name in visible if normalise_header(name) in {spec.sheet_title, spec.label, f"{spec.label}名单"}]
     return named + [name for name in visible if name not in named]
 

@@ -116,3 +116,38 @@ def column_letter(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+_ERROR_MARK = re.compile(rb'\st="e"')
+
+
+def error_cells(path: Path, sheet_name: str) -> dict[tuple[int, int], str]:
+    """(row, column) → the error value Excel shows (#REF!, #N/A …) for each error cell of the sheet.
+
+    Readers that turn error cells into blanks would let a broken formula pass as an empty cell;
+    the sheet's XML is parsed only when it holds an error cell at all.
+    """
+    entry = next((s for s in sheets(path) if s.name == sheet_name), None)
+    if entry is None:
+        return {}
+    with zipfile.ZipFile(path) as archive:
+        with archive.open(entry.part) as stream:
+            if not any(_scan(stream, _ERROR_MARK)):
+                return {}
+        found: dict[tuple[int, int], str] = {}
+        with archive.open(entry.part) as stream:
+            for _event, element in ElementTree.iterparse(stream):
+                if element.tag.endswith("}c") and element.get("t") == "e":
+                    ref = re.fullmatch(r"([A-Z]+)(\d+)", element.get("r", ""))
+                    value = element.find("m:v", _NS)
+                    if ref:
+                        found[(int(ref[2]), _column_number(ref[1].encode()))] = value.text if value is not None else "#N/A"
+                if element.tag.endswith("}row"):
+                    element.clear()
+    return found
+
+
+def is_xlsx(path: Path) -> bool:
+    """An Office Open XML workbook (.xlsx/.xlsm), not an .ods or .xlsb that is a zip archive too."""
+    with zipfile.ZipFile(path) as archive:
+        return "xl/workbook.xml" in archive.namelist()

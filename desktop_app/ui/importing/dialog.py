@@ -22,6 +22,8 @@ from desktop_app.ui.widgets.background import BackgroundTask
 from desktop_app.ui.widgets.record_table import Column, RecordFilterProxy, RecordTableModel, make_table_view
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx *.xlsm)"
+# What an import reads: old .xls from grade offices and WPS/LibreOffice .ods too
+IMPORT_FILTER = "表格文件 (*.xlsx *.xlsm *.xls *.xlsb *.ods);;所有文件 (*)"
 _last_folder: dict[str, str] = {"dir": ""}
 
 GOOD_COLUMNS = (
@@ -155,7 +157,7 @@ class ImportDialog(QDialog):
 
     # --- choosing -----------------------------------------------------------------------
     def choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "选择要导入的 Excel 文件", _last_folder["dir"], XLSX_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(self, "选择要导入的 Excel 或 WPS 表格", _last_folder["dir"], IMPORT_FILTER)
         if path:
             self.set_file(path)
 
