@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from conftest import save_screenshot
 
 from desktop_app.cli.main import main
 from desktop_app.services import backups
@@ -180,6 +181,8 @@ def test_the_recovery_dialog_offers_backups_for_a_ledger_failing_quick_check(ui_
     dialog = RecoveryDialog(data_dir, str(caught.value))
     qtbot.addWidget(dialog)
     assert dialog.backups.count() == 1
+    assert "已损坏" in str(caught.value) and "malformed" not in str(caught.value)
+    save_screenshot(dialog, "startup_recovery_damaged_pages")
     dialog.restore_button.click()
     assert dialog.ledger is not None
     dialog.ledger.close()
