@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from desktop_app.domain.calendar import Period, SemesterDates, quarter_period, school_year_of, school_year_period
+from desktop_app.domain.calendar import (
+    Period, SemesterDates, quarter_of, quarter_period, school_year_of, school_year_period,
+)
 
 
 @dataclass(frozen=True)
@@ -30,3 +33,19 @@ def semester(dates: SemesterDates, number: int) -> ReportPeriod:
 def school_year(label: str) -> ReportPeriod:
     period = school_year_period(label)
     return ReportPeriod(period, f"{label}学年", label, "school_year")
+
+
+def last_complete_quarter(today: date) -> ReportPeriod:
+    """The latest calendar quarter that ended before `today` (the one a report is usually due for)."""
+    number = quarter_of(today) - 1
+    return quarter(today.year, number) if number else quarter(today.year - 1, 4)
+
+
+REPORT_NAMES = {"quarter": "季度报表", "semester": "学期报表", "school_year": "学年报表"}
+
+
+def last_complete_semester(semesters: list[SemesterDates], today: date) -> tuple[str, int] | None:
+    """(school year, 1 or 2) of the latest semester in `semesters` that ended before `today`."""
+    ended = [(dates.semester(n).end, dates.school_year, n) for dates in semesters for n in (1, 2)
+             if dates.semester(n).end < today]
+    return max(ended)[1:] if ended else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
@@ -18,6 +18,7 @@ from desktop_app.services import backups
 from desktop_app.services.errors import UserError
 from desktop_app.store.schema import LedgerError
 from desktop_app.ui import messages
+from desktop_app.ui.widgets.folders import documents_folder
 from desktop_app.ui.widgets.record_table import (
     Column, RecordFilterProxy, RecordTableModel, make_table_view, selected_rows,
 )
@@ -27,16 +28,11 @@ log = logging.getLogger(__name__)
 FILE_FILTER = "台账备份 (*.sqlite3 *.db);;所有文件 (*)"
 
 
-def _documents_folder() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-    return Path(folder) if folder else Path.home()
-
-
 def backup_now(main_window, target: Path | None = None) -> Path | None:  # noqa: ANN001
     """Ask where to save (unless `target` is given) and write a copy of the ledger there."""
     if target is None:
         chosen, _ = QFileDialog.getSaveFileName(
-            main_window, "备份台账", str(_documents_folder() / backups.suggested_backup_name()), FILE_FILTER)
+            main_window, "备份台账", str(documents_folder() / backups.suggested_backup_name()), FILE_FILTER)
         if not chosen:
             return None
         target = Path(chosen)
@@ -147,7 +143,7 @@ class RestoreDialog(QDialog):
             self.accept()
 
     def _choose_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, "选择备份文件", str(_documents_folder()), FILE_FILTER)
+        chosen, _ = QFileDialog.getOpenFileName(self, "选择备份文件", str(documents_folder()), FILE_FILTER)
         if chosen:
             self.chosen_path = Path(chosen)
             self.accept()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMainWindow, QStackedLayout, QTabWidget, QWidget
 
 from desktop_app import APP_NAME, __version__
+from desktop_app.domain.report_period import REPORT_NAMES
 from desktop_app.optional import optional_module
 from desktop_app.services.settings import school_profile
 from desktop_app.ui import messages
@@ -122,21 +123,29 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._add_action(file_menu, "备份台账(&B)…", "desktop_app.ui.backup_actions:backup_now")
         self._add_action(file_menu, "从备份恢复(&R)…", "desktop_app.ui.backup_actions:restore_from_file")
+        self._add_action(file_menu, "检查台账(&C)", "desktop_app.ui.maintenance_actions:check_ledger")
         file_menu.addSeparator()
         quit_action = QAction("退出(&X)", self)
         quit_action.setShortcut(QKeySequence.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
+        export_menu = self.menuBar().addMenu("导出(&E)")
+        for kind, name in REPORT_NAMES.items():
+            self._add_action(export_menu, f"{name}…", "desktop_app.ui.exports.report_dialog:open_report_dialog",
+                             "Ctrl+E" if kind == "quarter" else None, kind)
+
         settings_menu = self.menuBar().addMenu("设置(&S)")
         self._add_action(settings_menu, "学校与学期(&P)…", "desktop_app.ui.settings_dialog:open_settings_dialog", "Ctrl+,")
 
         help_menu = self.menuBar().addMenu("帮助(&H)")
+        self._add_action(help_menu, "载入示例学校(&D)…", "desktop_app.ui.maintenance_actions:load_demo")
+        help_menu.addSeparator()
         about = QAction("关于党建台账(&A)", self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
-    def _add_action(self, menu, text: str, target: str, shortcut: str | None = None) -> QAction:
+    def _add_action(self, menu, text: str, target: str, shortcut: str | None = None, *args) -> QAction:
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
@@ -145,7 +154,7 @@ class MainWindow(QMainWindow):
             action.setToolTip("即将推出")
         else:
             # Imported on first use: the import and backup screens are not needed to start up.
-            action.triggered.connect(lambda _checked=False, t=target: load_target(t)(self))
+            action.triggered.connect(lambda _checked=False, t=target: load_target(t)(self, *args))
         menu.addAction(action)
         return action
 

@@ -8,10 +8,8 @@ from pathlib import Path
 
 from desktop_app.paths import DB_FILENAME, resolve_data_dir
 from desktop_app.services import backups
-from desktop_app.services.errors import UserError
-from desktop_app.store.backup import integrity_problems, is_sqlite_file, rotating_backup
+from desktop_app.services.checks import check_ledger_file
 from desktop_app.store.ledger import Ledger
-from desktop_app.store.schema import LedgerError, check_not_too_new, current_revision, restore_file
 
 Opener = Callable[[], Ledger]
 
@@ -51,46 +49,15 @@ def run_restore(args: argparse.Namespace, _ledger_opener: Opener) -> int:
 
 def run_check(args: argparse.Namespace, _ledger_opener: Opener) -> int:
     # Read-only: opening through ledger_opener would upgrade (write) the file first.
-    path = args.file or resolve_data_dir(args.data_dir) / DB_FILENAME
-    if not path.is_file():
-        raise UserError(f"找不到文件“{path}”。")
-    revision = None
-    if not is_sqlite_file(path):
-        problems = ["不是 SQLite 数据库文件（文件头已损坏或不是台账文件）"]
-    else:
-        problems = integrity_problems(path)
-        if not problems:
-            try:
-                revision = current_revision(path)
-                check_not_too_new(revision)
-            except LedgerError as exc:
-                problems = [str(exc)]
-    if not problems:
-        version = f"（数据版本 {revision}）" if revision else "（空台账）"
-        print(f"正常：{path}{version}")
-        return 0
-    print(f"发现问题：{path}")
-    for problem in problems:
-        print(f"  - {problem}")
-    return 1
+    result = check_ledger_file(args.file or resolve_data_dir(args.data_dir) / DB_FILENAME)
+    print(result.summary())
+    return 0 if result.ok else 1
 
 
 def run_demo(args: argparse.Namespace, ledger_opener: Opener) -> int:
-    from desktop_app.services.demo import fill_demo
-    from desktop_app.services.demo.people import has_people
+    from desktop_app.services.demo import fill_empty_ledger
 
     ledger = ledger_opener()
-    if has_people(ledger):
-        raise UserError("台账中已有人员信息，示例数据只能填入空台账。请用 --data-dir 指定一个新的数据文件夹再试。")
-    # Each record kind commits on its own; keep the empty ledger so a failure leaves no half school.
-    empty = rotating_backup(ledger.db_path, ledger.data_dir, "pre-demo", keep=1)
-    try:
-        added = fill_demo(ledger)
-    except Exception as exc:
-        ledger.close()
-        restore_file(empty, ledger.db_path)
-        raise UserError(f"示例数据没有填完，台账已恢复为空：{exc}") from exc
-    finally:
-        empty.unlink(missing_ok=True)
+    added = fill_empty_ledger(ledger)
     print(f"已填入示例学校（{'、'.join(added)}）：{ledger.db_path}")
     return 0

@@ -9,7 +9,10 @@ from __future__ import annotations
 import random
 
 from desktop_app.optional import optional_module
+from desktop_app.services.errors import UserError
+from desktop_app.store.backup import rotating_backup
 from desktop_app.store.ledger import Ledger
+from desktop_app.store.schema import restore_file
 
 DEMO_MODULES = ("people", "pledges", "records", "rectifications", "evaluations", "meetings", "development", "prints")
 
@@ -25,3 +28,21 @@ def fill_demo(ledger: Ledger, seed: int = 2025) -> list[str]:
         module.add_demo(ledger, rng)
         added.append(name)
     return added
+
+
+def fill_empty_ledger(ledger: Ledger) -> list[str]:
+    """载入示例学校: only into a ledger without people; on failure the ledger is put back empty."""
+    from desktop_app.services.demo.people import has_people
+
+    if has_people(ledger):
+        raise UserError("台账中已有人员信息，示例学校只能填入空台账。要看示例，请另用一个新的数据文件夹（命令行 --data-dir）。")
+    # Each record kind commits on its own; keep the empty ledger so a failure leaves no half school.
+    empty = rotating_backup(ledger.db_path, ledger.data_dir, "pre-demo", keep=1)
+    try:
+        return fill_demo(ledger)
+    except Exception as exc:
+        ledger.close()
+        restore_file(empty, ledger.db_path)
+        raise UserError(f"示例数据没有填完，台账已恢复为空：{exc}") from exc
+    finally:
+        empty.unlink(missing_ok=True)

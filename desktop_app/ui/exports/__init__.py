@@ -1,0 +1,1 @@
+"""导出 menu: the quarterly, semester and school-year workbooks."""
