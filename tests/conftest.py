@@ -86,3 +86,19 @@ def save_screenshot(widget, name: str) -> Path:
     path = SCREENSHOT_DIR / f"{name}.png"
     assert widget.grab().save(str(path)), f"could not save {path}"
     return path
+
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):
+    """The test is over: record dialogs it left open with typed text close without asking 放弃修改？
+    (before pytest-qt closes its widgets, which would ask). Tests of the question ask it themselves."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    if QApplication.instance() is not None:
+        from desktop_app.ui.widgets.form_dialog import FormDialog
+
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, FormDialog) and widget.isVisible():
+                QDialog.reject(widget)
+    yield

@@ -160,7 +160,9 @@ def test_bad_input_is_refused_with_the_field_named(tab, qtbot, ledger, message_b
     press_ok(qtbot, dialog)
     assert message_bridge.texts("error")[-1] == "意见内容：必须填写\n提出日期：不能晚于今天"
     save_screenshot(dialog, "rectifications_suggestion_dialog_refused")
+    message_bridge.answers.append(True)  # 放弃修改？ — what she typed is thrown away only when she says so
     dialog.reject()
+    assert not dialog.isVisible()
     assert rect.list_suggestions(ledger) == []
 
     sid = rect.add_suggestion(ledger, SuggestionData(content="作业太多", raised_on=TODAY - timedelta(days=5)))
@@ -187,6 +189,7 @@ def test_bad_input_is_refused_with_the_field_named(tab, qtbot, ledger, message_b
     dialog.completed_on.setText("")
     press_ok(qtbot, dialog)
     assert message_bridge.texts("error")[-1] == "完成日期：已完成的整改必须填写完成日期\n整改结果：已完成的整改必须填写整改结果"
+    message_bridge.answers.append(True)  # 放弃修改？
     dialog.reject()
     assert rect.list_rectifications(ledger)[0].status_label == "待整改"
 
@@ -231,7 +234,7 @@ def test_main_window_opens_the_overdue_view(main_window, ledger):
     assert texts(screen.rectifications, 3) == ["逾期"]
 
 
-def test_a_new_suggestion_offers_a_category_until_one_is_picked(tab, qtbot):
+def test_a_new_suggestion_offers_a_category_until_one_is_picked(tab, qtbot, message_bridge):
     click(qtbot, tab.add_suggestion_button)
     dialog = tab.dialog
     dialog.content.setPlainText("宿舍热水供应时间太短")
@@ -240,7 +243,9 @@ def test_a_new_suggestion_offers_a_category_until_one_is_picked(tab, qtbot):
     dialog.category.activated.emit(dialog.category.currentIndex())  # what a user's pick emits
     dialog.content.setPlainText("宿舍热水供应时间太短，放学后校门口也不安全")
     assert dialog.category.currentText() == "学生管理"
+    message_bridge.answers.append(True)  # 放弃修改？ — what she typed is thrown away only when she says so
     dialog.reject()
+    assert not dialog.isVisible()
 
 
 def test_reopening_a_finished_rectification_asks_and_clears_the_date(tab, qtbot, ledger, message_bridge):
@@ -256,7 +261,9 @@ def test_reopening_a_finished_rectification_asks_and_clears_the_date(tab, qtbot,
     dialog.result.setPlainText("")
     press_ok(qtbot, dialog)
     assert message_bridge.texts("error")[-1] == "整改结果：已完成的整改必须填写整改结果"
+    message_bridge.answers.append(True)  # 放弃修改？ — what she typed is thrown away only when she says so
     dialog.reject()
+    assert not dialog.isVisible()
 
     select(tab.rectifications, lambda r: True)
     message_bridge.answers = [True]

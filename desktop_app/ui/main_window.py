@@ -17,6 +17,7 @@ from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.placeholder import ComingSoon
 from desktop_app.ui.tabs import TABS, TabSpec
+from desktop_app.ui.widgets.form_dialog import close_form_dialogs
 
 log = logging.getLogger(__name__)
 
@@ -186,6 +187,9 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(index)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not close_form_dialogs():
+            event.ignore()
+            return
         for page in self._pages.values():
             if page.screen is not None and hasattr(page.screen, "shutdown"):
                 page.screen.shutdown()

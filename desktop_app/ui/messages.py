@@ -45,7 +45,9 @@ def info(parent: QWidget | None, title: str, text: str) -> None:
     _show("info", parent, title, text)
 
 
-def confirm(parent: QWidget | None, title: str, text: str, *, danger: bool = False) -> bool:
+def confirm(parent: QWidget | None, title: str, text: str, *, danger: bool = False,
+            yes: str | None = None, no: str | None = None) -> bool:
+    """Yes/No; `yes`/`no` name the buttons by what they do (e.g. 放弃修改 / 继续编辑)."""
     BRIDGE.shown.append(("confirm", title, text))
     if BRIDGE.headless:
         if not BRIDGE.answers:
@@ -54,4 +56,8 @@ def confirm(parent: QWidget | None, title: str, text: str, *, danger: bool = Fal
     box = QMessageBox(QMessageBox.Warning if danger else QMessageBox.Question, title, text,
                       QMessageBox.Yes | QMessageBox.No, parent)
     box.setDefaultButton(QMessageBox.No if danger else QMessageBox.Yes)
+    if yes:
+        box.button(QMessageBox.Yes).setText(yes)
+    if no:
+        box.button(QMessageBox.No).setText(no)
     return box.exec() == QMessageBox.Yes

@@ -22,6 +22,7 @@ from desktop_app.services.backups import startup_backups_kept
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.form_problems import ProblemBanner
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 MAX_NAME = 60
 # (field label, semester number, start or end) for the four date fields
@@ -34,7 +35,7 @@ def open_settings_dialog(main_window) -> bool:  # noqa: ANN001 - MainWindow, kep
     return dialog.exec() == QDialog.Accepted
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(FormDialog):
     def __init__(self, ledger: Ledger, parent: QWidget | None = None, today: date | None = None):
         super().__init__(parent)
         self._ledger = ledger

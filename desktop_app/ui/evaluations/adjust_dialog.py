@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QDoubleSpinBox, QGridLayout, QGroupBox, QLabel, QLayout, QLineEdit, QPushButton,
+    QDialogButtonBox, QDoubleSpinBox, QGridLayout, QGroupBox, QLabel, QLayout, QLineEdit, QPushButton,
     QVBoxLayout, QWidget,
 )
 
 from desktop_app.domain.evaluation import Adjustment, fmt
 from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 
 class _ItemList(QGroupBox):
@@ -51,7 +52,7 @@ class _ItemList(QGroupBox):
                 if spin.value() or reason.text().strip()]
 
 
-class AdjustmentsDialog(QDialog):
+class AdjustmentsDialog(FormDialog):
     """Edits the items; `save(bonuses, deductions)` is the caller's service call (raises on bad input)."""
 
     def __init__(self, member_name: str, semester_label: str, scheme, bonuses, deductions, save,

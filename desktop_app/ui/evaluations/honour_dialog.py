@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+    QComboBox, QDialogButtonBox, QFormLayout, QLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
 from desktop_app.domain.calendar import parse_school_year
@@ -14,9 +14,10 @@ from desktop_app.services.honours import CLASS_TITLE, COMMON_TITLES, HonourData,
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show
 from desktop_app.ui.widgets.member_picker import MemberPicker
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 
-class HonourDialog(QDialog):
+class HonourDialog(FormDialog):
     def __init__(self, ledger, data: HonourData, honour_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.ledger, self.honour_id = ledger, honour_id

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout, QLineEdit, QPlainTextEdit, QVBoxLayout,
+    QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLayout, QLineEdit, QPlainTextEdit, QVBoxLayout,
     QWidget,
 )
 
@@ -14,11 +14,12 @@ from desktop_app.domain.people import FieldProblem
 from desktop_app.services.errors import ValidationError
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 SCOPES = ((1, SEMESTER_LABELS[1]), (2, SEMESTER_LABELS[2]), (None, "全年（两个学期）"))
 
 
-class _Form(QDialog):
+class _Form(FormDialog):
     def __init__(self, title: str, ok_text: str, parent: QWidget | None):
         super().__init__(parent)
         self.setWindowTitle(title)

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGridLayout,
+    QAbstractItemView, QCheckBox, QComboBox, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGridLayout,
     QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -21,6 +21,7 @@ from desktop_app.domain.vocab import PoliticalStatus
 from desktop_app.ui import messages
 from desktop_app.ui.widgets.enum_combo import EnumCombo
 from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 HEADERS = ("指标名称", "满分", "来源")
 
@@ -114,7 +115,7 @@ def _spin(value: float, top: float = 100, decimals: int = 2, suffix: str = " 分
     return spin
 
 
-class SchemeDialog(QDialog):
+class SchemeDialog(FormDialog):
     """Edits a scheme; `save(scheme)` is the service call (raises ValidationError / UserError)."""
 
     def __init__(self, scheme: Scheme, save, locked_text: str = "", parent: QWidget | None = None):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget,
+    QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget,
 )
 
 from desktop_app.domain.cultivation import COMMON_STAGES, CultivationData, validate_cultivation
@@ -15,9 +15,10 @@ from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.enum_combo import EnumCombo, SuggestCombo
 from desktop_app.ui.widgets.form_problems import ProblemBanner, lay_out_form, save_or_show
 from desktop_app.ui.widgets.member_picker import MemberPicker
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 
-class CultivationDialog(QDialog):
+class CultivationDialog(FormDialog):
     """Add a plan (plan_id None; optionally for `member_id`) or edit one; `saved_id` after accept."""
 
     def __init__(self, ledger: Ledger, plan_id: int | None = None, parent: QWidget | None = None, *,

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+    QCheckBox, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
     QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -22,6 +21,7 @@ from desktop_app.ui import messages
 from desktop_app.ui.members.leaves_dialog import LeavesDialog
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.enum_combo import EnumCombo, SuggestCombo
+from desktop_app.ui.widgets.form_dialog import FormDialog
 from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show
 
 COMMON_ETHNICITIES = ("汉族", "回族", "满族", "蒙古族", "壮族", "苗族", "土家族", "彝族", "藏族", "维吾尔族")
@@ -31,7 +31,7 @@ def _required(label: str) -> str:
     return f"{label} <span style='color:#c62828'>*</span>"
 
 
-class MemberDialog(QDialog):
+class MemberDialog(FormDialog):
     """Add a member (member_id None) or edit one. After accept, `saved_id` is the member's id."""
 
     def __init__(self, ledger: Ledger, member_id: int | None = None, parent: QWidget | None = None):
@@ -169,7 +169,7 @@ class MemberDialog(QDialog):
                  self.save_button]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
-        self.setMinimumSize(layout.sizeHint().expandedTo(QSize(640, 0)))
+        self.resize(680, 0)  # room for the date hints; fit_to_screen takes the height from the form
 
     def _load_suggestions(self) -> None:
         rows = member_service.list_members(self._ledger)

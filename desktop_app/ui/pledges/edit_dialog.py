@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
 from desktop_app.domain.pledges import (
@@ -18,9 +18,10 @@ from desktop_app.ui.pledges.common import nearby_school_years, ok_cancel, run_se
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.enum_combo import EnumCombo
 from desktop_app.ui.widgets.member_picker import MemberPicker
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 
-class PledgeDialog(QDialog):
+class PledgeDialog(FormDialog):
     """New pledge when `pledge` is None; otherwise edits it. Saves through the services on OK."""
 
     def __init__(self, ledger: Ledger, parent: QWidget | None = None, *, pledge: PledgeRow | None = None,

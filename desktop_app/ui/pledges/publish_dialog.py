@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.pledges import Publication, PublicationPlace
 from desktop_app.services import pledges as svc
@@ -13,6 +13,7 @@ from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
 from desktop_app.ui.pledges.common import ok_cancel, run_service
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 DEFAULT_DAYS = 7
 
@@ -23,7 +24,7 @@ def names_line(rows: list[PledgeRow], limit: int = 8) -> str:
     return "、".join(names) + more
 
 
-class PublishDialog(QDialog):
+class PublishDialog(FormDialog):
     def __init__(self, ledger: Ledger, rows: list[PledgeRow], parent: QWidget | None = None,
                  today: date | None = None):
         super().__init__(parent)

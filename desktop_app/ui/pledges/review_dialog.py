@@ -18,6 +18,7 @@ from desktop_app.ui import messages
 from desktop_app.ui.pledges.common import ok_cancel, run_service
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.enum_combo import EnumCombo
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 CHOOSE = "请选择"
 EXPLANATION_HINT = "评议为“一般”或“差”时必填"
@@ -42,7 +43,7 @@ class _MeetingFields:
         return f"评议日期：{problem}" if problem else None
 
 
-class ReviewDialog(QDialog):
+class ReviewDialog(FormDialog):
     def __init__(self, ledger: Ledger, row: PledgeRow, parent: QWidget | None = None, today: date | None = None):
         super().__init__(parent)
         self._ledger = ledger
@@ -90,7 +91,7 @@ class ReviewDialog(QDialog):
             super().accept()
 
 
-class BatchReviewDialog(QDialog):
+class BatchReviewDialog(FormDialog):
     """One line per pledge with its grade (and explanation for 一般/差); one body and date for all."""
 
     def __init__(self, ledger: Ledger, rows: list[PledgeRow], parent: QWidget | None = None,

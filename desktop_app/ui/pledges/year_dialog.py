@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.pledges import PledgeKind
 from desktop_app.domain.vocab import PoliticalStatus
@@ -12,11 +12,12 @@ from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
 from desktop_app.ui.pledges.common import nearby_school_years, ok_cancel, run_service
 from desktop_app.ui.widgets.enum_combo import EnumCombo
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 DEFAULT_STATUSES = (PoliticalStatus.FULL_MEMBER, PoliticalStatus.PROBATIONARY)
 
 
-class StartYearDialog(QDialog):
+class StartYearDialog(FormDialog):
     def __init__(self, ledger: Ledger, parent: QWidget | None = None, school_year: str = ""):
         super().__init__(parent)
         self._ledger = ledger

@@ -17,6 +17,7 @@ from desktop_app.services.records.quota_settings import load_holidays, load_quot
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 POSTS = [post.value for post in Post]
 PHONE_POSTS = [post for post in POSTS if post != Post.SUPPORT_STAFF.value]  # 教辅后勤: 服务走访 below
@@ -32,7 +33,7 @@ def _spin(maximum: float = 100, *, decimals: int = 0, suffix: str = "") -> QDoub
     return spin
 
 
-class QuotaSettingsDialog(QDialog):
+class QuotaSettingsDialog(FormDialog):
     def __init__(self, ledger: Ledger, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("量化要求设置")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QWidget
 
 from desktop_app.domain.people import FieldProblem
 from desktop_app.services.errors import UserError, ValidationError
@@ -19,6 +19,7 @@ from desktop_app.ui import messages
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.form_problems import ProblemBanner
 from desktop_app.ui.widgets.member_picker import MemberPicker
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 
 def text_box(parent: QWidget, height: int) -> QPlainTextEdit:
@@ -29,7 +30,7 @@ def text_box(parent: QWidget, height: int) -> QPlainTextEdit:
     return box
 
 
-class RecordDialog(QDialog):
+class RecordDialog(FormDialog):
     """New record (record_id None) or edit one. `saved_count` counts the records saved."""
 
     noun: str  # e.g. "听课记录"
@@ -117,10 +118,11 @@ class RecordDialog(QDialog):
         if not self._save():
             return
         self.start_next()
+        self.mark_clean()  # what 保存并继续 keeps is not a change she could lose
         self.saved_label.setText(f"已保存 {self.saved_count} 条。继续录入下一张，{self.kept}已保留。")
 
     def _close(self) -> None:
-        if self.saved_count:
-            self.accept()
-        else:
+        if not self.saved_count:
             self.reject()
+        elif self.may_discard():
+            self.accept()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
     QVBoxLayout, QWidget,
 )
 
@@ -27,6 +27,7 @@ from desktop_app.ui import messages
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.enum_combo import EnumCombo
 from desktop_app.ui.widgets.member_picker import MemberPicker
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 
 def _text_box(parent: QWidget, placeholder: str, height: int = 70) -> QPlainTextEdit:
@@ -44,7 +45,7 @@ def _date_problem(edit: OptionalDateEdit, label: str) -> tuple[date | None, Fiel
         return None, FieldProblem(label, str(exc))
 
 
-class _SavingDialog(QDialog):
+class _SavingDialog(FormDialog):
     """OK runs `save()`; a refusal is shown and the dialog stays open."""
 
     title_on_error = "无法保存"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from desktop_app.domain.people import FieldProblem
 from desktop_app.domain.school import ClassData, guess_grade, validate_class
@@ -11,11 +11,12 @@ from desktop_app.store.ledger import Ledger
 from desktop_app.ui.widgets.enum_combo import SuggestCombo
 from desktop_app.ui.widgets.form_problems import ProblemBanner, lay_out_form, save_or_show
 from desktop_app.ui.widgets.member_picker import MemberPicker
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 STAR = " <span style='color:#c62828'>*</span>"
 
 
-class ClassDialog(QDialog):
+class ClassDialog(FormDialog):
     """Add a class (class_id None) or edit one; `saved_id` after accept."""
 
     def __init__(self, ledger: Ledger, class_id: int | None = None, parent: QWidget | None = None):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout, QLabel, QLineEdit, QWidget,
+    QCheckBox, QComboBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QWidget,
 )
 
 from desktop_app.domain.school import StudentData, validate_student
@@ -14,11 +14,12 @@ from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
 from desktop_app.ui.widgets.enum_combo import EnumCombo
 from desktop_app.ui.widgets.form_problems import ProblemBanner, lay_out_form, save_or_show
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 STAR = " <span style='color:#c62828'>*</span>"
 
 
-class StudentDialog(QDialog):
+class StudentDialog(FormDialog):
     """Add a student (student_id None, optionally into `class_id`) or edit one; `saved_id` after accept."""
 
     def __init__(self, ledger: Ledger, student_id: int | None = None, parent: QWidget | None = None, *,

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLayout, QPushB
 from desktop_app.domain.people import FieldProblem
 from desktop_app.services.errors import UserError, ValidationError
 from desktop_app.ui import messages
+from desktop_app.ui.widgets.form_dialog import available_size
 
 _MARK = "problem"
 _STYLE = "QLabel { background: #fdecea; color: #b71c1c; border: 1px solid #f5c2c0; border-radius: 3px; padding: 6px; }"
@@ -97,7 +98,7 @@ def save_or_show(dialog: QDialog, banner: ProblemBanner, title: str, save: Calla
     except ValidationError as exc:
         banner.show_problems(exc.problems)
         if grow:
-            dialog.resize(dialog.size().expandedTo(dialog.sizeHint()))
+            dialog.resize(dialog.size().expandedTo(dialog.sizeHint()).boundedTo(available_size(dialog)))
         return False
     except UserError as exc:
         messages.error(dialog, title, str(exc))
