@@ -22,6 +22,7 @@ from desktop_app.ui.widgets.folders import documents_folder
 from desktop_app.ui.widgets.record_table import (
     Column, RecordFilterProxy, RecordTableModel, make_table_view, selected_rows,
 )
+from desktop_app.ui.widgets.form_dialog import FittedDialog
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ BACKUP_COLUMNS = (
 )
 
 
-class RestoreDialog(QDialog):
+class RestoreDialog(FittedDialog):
     """The automatic backups, newest first, and a button to choose any other backup file."""
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None):

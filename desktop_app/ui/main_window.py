@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib.util
 import logging
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMainWindow, QStackedLayout, QTabWidget, QWidget
 
 from desktop_app import APP_NAME, __version__
@@ -17,9 +17,11 @@ from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.placeholder import ComingSoon
 from desktop_app.ui.tabs import TABS, TabSpec
-from desktop_app.ui.widgets.form_dialog import close_form_dialogs
+from desktop_app.ui.widgets.form_dialog import FormScrollArea, close_form_dialogs
 
 log = logging.getLogger(__name__)
+
+DEFAULT_SIZE = QSize(1200, 760)
 
 
 def load_target(target: str):
@@ -45,7 +47,8 @@ class _LazyTab(QWidget):
         if self.screen is None:
             cls = load_target(self.spec.target)
             self.screen = cls(self._context, self) if cls else ComingSoon(self.spec.title, self)
-            self._layout.addWidget(self.screen)
+            # A screen taller or wider than a small window scrolls instead of being cut off.
+            self._layout.addWidget(FormScrollArea(self.screen, self))
         return self.screen
 
 
@@ -181,7 +184,10 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
+            self.resize(DEFAULT_SIZE)
+            room = QGuiApplication.primaryScreen().availableGeometry().size()
+            if room.width() < DEFAULT_SIZE.width() or room.height() < DEFAULT_SIZE.height():
+                self.setWindowState(Qt.WindowMaximized)  # her 1366×768 laptop at 125 %
         index = self._settings.value("window/tab", 0, type=int)
         if 0 <= index < self.tabs.count():
             self.tabs.setCurrentIndex(index)

@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+    QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desktop_app.services.errors import UserError
@@ -14,9 +14,10 @@ from desktop_app.services.recovery import restore_after_failure, set_aside, soun
 from desktop_app.store.ledger import Ledger, open_ledger
 from desktop_app.store.schema import DatabaseTooNew, LedgerError, UpgradeFailed
 from desktop_app.ui import messages
+from desktop_app.ui.widgets.form_dialog import FittedDialog
 
 
-class RecoveryDialog(QDialog):
+class RecoveryDialog(FittedDialog):
     """Offers the sound backups (newest first), a fresh empty ledger, or quitting."""
 
     def __init__(self, data_dir: Path, problem: str, parent: QWidget | None = None):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from desktop_app.domain.people import FieldProblem
 from desktop_app.services.development.commands import close_development
@@ -12,9 +12,10 @@ from desktop_app.services.development.queries import DevelopmentRow
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.form_problems import ProblemBanner, lay_out_form, save_or_show
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 
-class CloseDialog(QDialog):
+class CloseDialog(FormDialog):
     def __init__(self, ledger: Ledger, row: DevelopmentRow, parent: QWidget | None = None):
         super().__init__(parent)
         self._ledger, self._row = ledger, row

@@ -6,7 +6,7 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QLabel, QPlainTextEdit, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QLabel, QPlainTextEdit, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from desktop_app.domain.people import FieldProblem
@@ -18,11 +18,12 @@ from desktop_app.store.ledger import Ledger
 from desktop_app.ui.development.step_pages import StepPages
 from desktop_app.ui.widgets.form_problems import ProblemBanner, lay_out_form, save_or_show
 from desktop_app.ui.widgets.member_picker import MemberPicker
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 _BREACH_STYLE = "QLabel { background: #fff8e1; color: #6d4c00; border: 1px solid #ffe082; border-radius: 3px; padding: 4px; }"
 
 
-class DevelopmentDialog(QDialog):
+class DevelopmentDialog(FormDialog):
     """Start a record (record_id None; optionally for `member_id`) or continue one; `saved_id` after accept."""
 
     def __init__(self, ledger: Ledger, record_id: int | None = None, parent: QWidget | None = None, *,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton,
+    QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton,
     QVBoxLayout, QWidget,
 )
 
@@ -23,12 +23,13 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.exports.period_picker import ReportPeriodPicker
 from desktop_app.ui.widgets.background import BackgroundTask
 from desktop_app.ui.widgets.folders import documents_folder, open_folder_of
+from desktop_app.ui.widgets.form_dialog import FittedDialog
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 _last_folder: dict[str, Path] = {}
 
 
-class ReportDialog(QDialog):
+class ReportDialog(FittedDialog):
     def __init__(self, context: AppContext, kind: str = "quarter", parent: QWidget | None = None,
                  today: date | None = None):
         super().__init__(parent)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFileDialog, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QProgressBar,
+    QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QProgressBar,
     QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
@@ -20,6 +20,7 @@ from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.widgets.background import BackgroundTask
 from desktop_app.ui.widgets.record_table import Column, RecordFilterProxy, RecordTableModel, make_table_view
+from desktop_app.ui.widgets.form_dialog import FittedDialog
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx *.xlsm)"
 # What an import reads: old .xls from grade offices and WPS/LibreOffice .ods too
@@ -45,7 +46,7 @@ def _table(columns, parent: QWidget):
     return model, make_table_view(proxy, parent)
 
 
-class ImportDialog(QDialog):
+class ImportDialog(FittedDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None, kind: str | None = None):
         super().__init__(parent)
         self.setWindowTitle("导入Excel")

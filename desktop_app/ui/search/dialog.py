@@ -9,18 +9,19 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget,
+    QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget,
 )
 
 from desktop_app.services.search import SearchHit, search
 from desktop_app.services.search.query import PER_KIND
+from desktop_app.ui.widgets.form_dialog import FittedDialog
 
 HIT_ROLE = Qt.UserRole + 1
 PAUSE_MS = 150
 COLUMNS = ("记录", "匹配内容", "日期")
 
 
-class SearchDialog(QDialog):
+class SearchDialog(FittedDialog):
     """`open_requested(hit)` asks the main window to show the record."""
 
     open_requested = Signal(object)

@@ -145,7 +145,21 @@ def fit_to_screen(dialog: QWidget) -> None:
     dialog.move(x, y)
 
 
-class FormDialog(QDialog):
+class FittedDialog(QDialog):
+    """A dialog sized to its contents (or the size it chose) but never beyond the screen's free area."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._fitted = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        if not self._fitted:
+            self._fitted = True
+            fit_to_screen(self)
+        super().showEvent(event)
+
+
+class FormDialog(FittedDialog):
     discard_text = "表单中有尚未保存的修改。放弃这些修改并关闭吗？"
 
     def __init__(self, parent: QWidget | None = None):
@@ -165,10 +179,9 @@ class FormDialog(QDialog):
         super().setVisible(visible)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
-        if self._clean is None:
-            fit_to_screen(self)
-            self.mark_clean()
         super().showEvent(event)
+        if self._clean is None:
+            self.mark_clean()
 
     def mark_clean(self) -> None:
         """What the fields hold now counts as unchanged (on first show, and after 保存并继续)."""
