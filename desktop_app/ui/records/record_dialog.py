@@ -43,6 +43,7 @@ class RecordDialog(FormDialog):
         self._ledger = ledger
         self.record_id = record_id
         self.saved_count = 0
+        self.last_saved: tuple[int, date | None] | None = None  # (id, date) of the record saved last
         self.setWindowTitle(f"编辑{self.noun}" if record_id else f"新增{self.noun}")
         self.problems = ProblemBanner(self)
         self.date_edit = OptionalDateEdit(self, placeholder="如 2025-09-01")
@@ -97,9 +98,10 @@ class RecordDialog(FormDialog):
             return False
         try:
             if self.record_id is None:
-                self.add_record(self._ledger, data)
+                saved_id = self.add_record(self._ledger, data)
             else:
                 self.update_record(self._ledger, self.record_id, data)
+                saved_id = self.record_id
         except ValidationError as exc:
             self.problems.show_problems(exc.problems)
             return False
@@ -108,6 +110,7 @@ class RecordDialog(FormDialog):
             return False
         self.problems.clear_problems()
         self.saved_count += 1
+        self.last_saved = (saved_id, data.date)
         return True
 
     def save(self) -> None:

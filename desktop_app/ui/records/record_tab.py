@@ -7,6 +7,8 @@ and any extra pages).
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.domain.calendar import month_period
@@ -80,13 +82,30 @@ class RecordList(QWidget):
         self.count_label.setText(f"{self.filters.period_bar.period().label}：共 {self.proxy.rowCount()} 条")
 
     def add(self) -> None:
-        defaults = self.new_record_defaults(self.filters.criteria())
-        self.dialog_cls(self._context.ledger, None, self, **defaults).exec()
+        self._open(None, **self.new_record_defaults(self.filters.criteria()))
 
     def edit(self) -> None:
         rows = selected_rows(self.view)
         if rows:
-            self.dialog_cls(self._context.ledger, rows[0].id, self).exec()
+            self._open(rows[0].id)
+
+    def _open(self, record_id: int | None, **defaults) -> None:
+        dialog = self.dialog_cls(self._context.ledger, record_id, self, **defaults)
+        dialog.exec()
+        if dialog.last_saved is not None:
+            self.bring_into_view(*dialog.last_saved)
+
+    def bring_into_view(self, record_id: int, day: date | None) -> bool:
+        """After saving: the list moves to the period holding the record and selects its row
+        (clearing a search that hides it); False when another filter still hides it."""
+        if day is not None and day not in self.filters.period_bar.period():
+            self.filters.period_bar.show_date(day)
+        if select_record(self.view, record_id):
+            return True
+        if self.filters.search.text():
+            self.filters.search.clear()
+            self._search("")
+        return select_record(self.view, record_id)
 
     def delete(self) -> None:
         rows = selected_rows(self.view)
