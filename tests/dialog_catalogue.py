@@ -270,3 +270,40 @@ def _search(ledger, window):
     from desktop_app.ui.search.dialog import SearchDialog
 
     return SearchDialog(lambda: ledger, window)
+
+
+# --- 组织生活 ------------------------------------------------------------------------------
+@dialog_case("MeetingDialog")
+def _meeting(ledger, window):
+    from desktop_app.ui.meetings.dialog import MeetingDialog
+
+    return MeetingDialog(ledger, None, window)
+
+
+@dialog_case("TalkDialog")
+def _talk(ledger, window):
+    from desktop_app.ui.meetings.talk_dialog import TalkDialog
+
+    return TalkDialog(ledger, None, window)
+
+
+@dialog_case("MeetingSettingsDialog")
+def _meeting_settings(ledger, window):
+    from desktop_app.ui.meetings.settings_dialog import MeetingSettingsDialog
+
+    return MeetingSettingsDialog(ledger, window)
+
+
+# --- 印制 ----------------------------------------------------------------------------------
+@dialog_case("CitationTemplatesDialog")
+def _citation_templates(ledger, window):
+    from desktop_app.ui.prints.templates_dialog import CitationTemplatesDialog
+
+    return CitationTemplatesDialog(ledger, ["优秀共产党员", "五星级党员"], window)
+
+
+@dialog_case("PrintLogDialog")
+def _print_log(ledger, window):
+    from desktop_app.ui.prints.log_dialog import PrintLogDialog
+
+    return PrintLogDialog(ledger, window)

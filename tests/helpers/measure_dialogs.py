@@ -24,14 +24,15 @@ CONFIRM_TEXTS = ("保存", "确定")
 
 
 def confirm_button(dialog: QDialog):
-    accepting = []
+    """保存/确定, else the accepting button, else (a dialog that only shows something) any, e.g. 关闭."""
+    accepting, others = [], []
     for box in dialog.findChildren(QDialogButtonBox):
         for button in box.buttons():
             if button.text() in CONFIRM_TEXTS:
                 return button
-            if box.buttonRole(button) in (QDialogButtonBox.AcceptRole, QDialogButtonBox.YesRole):
-                accepting.append(button)
-    return accepting[0] if accepting else None
+            accepting_role = box.buttonRole(button) in (QDialogButtonBox.AcceptRole, QDialogButtonBox.YesRole)
+            (accepting if accepting_role else others).append(button)
+    return (accepting or others or [None])[0]
 
 
 def wholly_visible(widget: QWidget | None, window: QWidget) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+    QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
     QSpinBox, QVBoxLayout, QWidget,
 )
 
@@ -15,12 +15,13 @@ from desktop_app.store.ledger import Ledger
 from desktop_app.ui.widgets.enum_combo import EnumCombo
 from desktop_app.ui.widgets.form_problems import ProblemBanner, lay_out_form, save_or_show
 from desktop_app.ui.widgets.member_picker import MemberPicker
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 ID_ROLE = Qt.UserRole + 1
 NOTES = {"group_meeting": "每个党小组", "heart_to_heart_talk": "每名党员", "secretary_lecture": "书记本人"}
 
 
-class MeetingSettingsDialog(QDialog):
+class MeetingSettingsDialog(FormDialog):
     def __init__(self, ledger: Ledger, parent: QWidget | None = None):
         super().__init__(parent)
         self._ledger = ledger

@@ -3,10 +3,11 @@ certificate numbers each run carried."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.services.prints.records import recent_prints
 from desktop_app.ui.widgets.record_table import Column, record_table
+from desktop_app.ui.widgets.form_dialog import FittedDialog
 
 COLUMNS = (
     Column("时间", lambda r: r.printed_at, width=130),
@@ -18,7 +19,7 @@ COLUMNS = (
 )
 
 
-class PrintLogDialog(QDialog):
+class PrintLogDialog(FittedDialog):
     def __init__(self, ledger, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("印制记录")

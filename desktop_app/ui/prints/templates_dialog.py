@@ -4,7 +4,7 @@ in for each certificate. An honour without its own text uses the default."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desktop_app.services.errors import UserError
@@ -12,12 +12,13 @@ from desktop_app.services.honours import CLASS_TITLE, COMMON_TITLES
 from desktop_app.services.prints.certificates import PLACEHOLDERS, fill_template
 from desktop_app.services.prints.sources import citation_templates, save_citation_templates, template_for
 from desktop_app.ui import messages
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 TITLE = "证书正文模板"
 EXAMPLE = {"姓名": "王晓明", "学年": "2025-2026", "班级": "高二(3)班"}
 
 
-class CitationTemplatesDialog(QDialog):
+class CitationTemplatesDialog(FormDialog):
     def __init__(self, ledger, titles: list[str], parent: QWidget | None = None):
         super().__init__(parent)
         self.ledger = ledger
