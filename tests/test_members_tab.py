@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from conftest import save_screenshot
 from members_support import referring_table
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.cultivation import CultivationData
@@ -17,6 +17,7 @@ from desktop_app.services import classes, cultivation
 from desktop_app.services.members import add_member, get_member, list_members
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.members.tab import MembersTab
+from tests.helpers.modal import when_dialog_opens
 
 ROSTER = [
     # name, status, group, department, posts, titles, birth
@@ -154,22 +155,6 @@ def test_show_filtered_for_click_through(tab):
     assert tab.sections.currentWidget() is tab.plans
 
 
-def _when_dialog_opens(action, tries: int = 300):
-    """Run `action(dialog)` on the modal dialog as soon as one is shown (polling every 10 ms)."""
-    def run(left=tries):
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            assert left > 0, "no dialog opened"
-            QTimer.singleShot(10, lambda: run(left - 1))
-            return
-        try:
-            action(dialog)
-        finally:
-            if dialog.isVisible():
-                dialog.reject()  # never leave a modal loop running
-    QTimer.singleShot(0, run)
-
-
 def test_ctrl_n_adds_and_enter_edits(tab, ledger, qtbot):
     roster = tab.roster
     roster.view.setFocus()
@@ -179,7 +164,7 @@ def test_ctrl_n_adds_and_enter_edits(tab, ledger, qtbot):
         dialog.status.setCurrentText("入党积极分子")
         qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
 
-    _when_dialog_opens(fill)
+    when_dialog_opens(fill)
     qtbot.keyClick(roster.view, Qt.Key_N, Qt.ControlModifier)
     assert "吴刚" in names(roster)
     assert roster.count_label.text() == "共 9 人，显示 9 人"
@@ -193,7 +178,7 @@ def test_ctrl_n_adds_and_enter_edits(tab, ledger, qtbot):
     roster.window().activateWindow()  # the closed dialog took the window focus with it
     qtbot.waitUntil(lambda: QApplication.activeWindow() is roster.window())
     roster.view.setFocus()
-    _when_dialog_opens(rename)
+    when_dialog_opens(rename)
     qtbot.keyClick(roster.view, Qt.Key_Return)
     assert "吴钢" in names(roster) and "吴刚" not in names(roster)
 

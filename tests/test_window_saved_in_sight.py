@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 from records_school import make_school
 
 from desktop_app.domain.calendar import month_period
 from desktop_app.services.records.observations import list_observations
 from desktop_app.ui.widgets.record_table import selected_rows
+from tests.helpers.modal import when_dialog_opens
 
 SEPTEMBER = month_period(2025, 9)
-
-
-def _when_dialog_opens(action, tries: int = 500):
-    """Run `action(dialog)` on the modal dialog once it is shown (the tab's exec() blocks)."""
-    def run(left=tries):
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            assert left > 0, "no dialog opened"
-            QTimer.singleShot(10, lambda: run(left - 1))
-            return
-        action(dialog)
-    QTimer.singleShot(0, run)
 
 
 def test_a_new_observation_in_another_month_is_shown_and_selected(main_window, ledger, qtbot):
@@ -40,7 +28,7 @@ def test_a_new_observation_in_another_month_is_shown_and_selected(main_window, l
         dialog.teacher.setEditText("张老师")
         qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
 
-    _when_dialog_opens(fill)
+    when_dialog_opens(fill)
     records.add()
     october = month_period(2025, 10)
     assert records.filters.period_bar.period() == october
@@ -61,7 +49,7 @@ def test_editing_a_record_into_another_month_follows_it(main_window, ledger, qtb
         dialog.date_edit.setText("2025-11-03")
         qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
 
-    _when_dialog_opens(move)
+    when_dialog_opens(move)
     records.edit()
     assert records.filters.period_bar.period() == month_period(2025, 11)
     assert [row.id for row in selected_rows(records.view)] == [chosen.id]

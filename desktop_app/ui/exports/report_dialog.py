@@ -23,13 +23,13 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.exports.period_picker import ReportPeriodPicker
 from desktop_app.ui.widgets.background import BackgroundTask
 from desktop_app.ui.widgets.folders import documents_folder, open_folder_of
-from desktop_app.ui.widgets.form_dialog import FittedDialog
+from desktop_app.ui.widgets.task_dialog import TaskDialog
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 _last_folder: dict[str, Path] = {}
 
 
-class ReportDialog(FittedDialog):
+class ReportDialog(TaskDialog):
     def __init__(self, context: AppContext, kind: str = "quarter", parent: QWidget | None = None,
                  today: date | None = None):
         super().__init__(parent)
@@ -71,10 +71,6 @@ class ReportDialog(FittedDialog):
         self.export_button.clicked.connect(lambda: self.choose_and_export())
         self.close_button.clicked.connect(self.reject)
         self.folder_button.clicked.connect(lambda: open_folder_of(self.written))
-
-    @property
-    def busy(self) -> bool:
-        return self.task is not None
 
     def suggested_name(self) -> str:
         period = self.picker.period()
@@ -149,18 +145,6 @@ class ReportDialog(FittedDialog):
     def _on_cancelled(self) -> None:
         self._work_ended()
         self.status.setText("已停止，没有写入文件。")
-
-    def reject(self) -> None:
-        if self.busy:  # 停止: the job stops at its next sheet
-            self.task.cancel()
-            return
-        super().reject()
-
-    def done(self, code: int) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self.task.wait(30)
-        super().done(code)
 
 
 def open_report_dialog(main_window, kind: str = "quarter") -> ReportDialog:  # noqa: ANN001

@@ -20,7 +20,7 @@ from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.widgets.background import BackgroundTask
 from desktop_app.ui.widgets.record_table import Column, RecordFilterProxy, RecordTableModel, make_table_view
-from desktop_app.ui.widgets.form_dialog import FittedDialog
+from desktop_app.ui.widgets.task_dialog import TaskDialog
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx *.xlsm)"
 # What an import reads: old .xls from grade offices and WPS/LibreOffice .ods too
@@ -46,7 +46,7 @@ def _table(columns, parent: QWidget):
     return model, make_table_view(proxy, parent)
 
 
-class ImportDialog(FittedDialog):
+class ImportDialog(TaskDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None, kind: str | None = None):
         super().__init__(parent)
         self.setWindowTitle("导入Excel")
@@ -123,11 +123,6 @@ class ImportDialog(FittedDialog):
     @property
     def kind(self) -> str:
         return self.kind_combo.currentData()
-
-    @property
-    def busy(self) -> bool:
-        """True from starting a job until its result reached the GUI thread."""
-        return self.task is not None
 
     def _update_buttons(self) -> None:
         busy = self.busy
@@ -264,18 +259,6 @@ class ImportDialog(FittedDialog):
             return None
         messages.info(self, "保存错误报告", f"已把 {len(self.preview.bad_rows)} 个错误行保存到：\n{saved}")
         return saved
-
-    def reject(self) -> None:
-        if self.busy:  # 停止: the job sees the request at its next progress report
-            self.task.cancel()
-            return
-        super().reject()
-
-    def done(self, code: int) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self.task.wait(30)
-        super().done(code)
 
 
 def open_import_dialog(main_window, kind: str | None = None) -> ImportDialog:
