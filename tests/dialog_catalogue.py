@@ -307,3 +307,34 @@ def _print_log(ledger, window):
     from desktop_app.ui.prints.log_dialog import PrintLogDialog
 
     return PrintLogDialog(ledger, window)
+
+
+# --- 星级 breakdown and notice, 请假, 套打 stock ---------------------------------------------
+@dialog_case("BreakdownDialog", confirm="print_button")
+def _breakdown(ledger, window):
+    from desktop_app.ui.evaluations.breakdown_dialog import BreakdownDialog
+
+    return BreakdownDialog(ledger, _year(ledger), None, None, window)
+
+
+@dialog_case("StarNoticeDialog", confirm="word_button")
+def _star_notice(ledger, window):
+    from desktop_app.ui.evaluations.star_notice_dialog import StarNoticeDialog
+
+    return StarNoticeDialog(ledger, _year(ledger), parent=window)
+
+
+@dialog_case("LeavesDialog")
+def _leaves(ledger, window):
+    from desktop_app.services.members import list_members
+    from desktop_app.ui.members.leaves_dialog import LeavesDialog
+
+    member = _first(list_members(ledger), "members")
+    return LeavesDialog(ledger, member.id, member.name, window)
+
+
+@dialog_case("StockDialog")
+def _stock(ledger, window):
+    from desktop_app.ui.prints.stock_dialog import StockDialog
+
+    return StockDialog(ledger, "", window)

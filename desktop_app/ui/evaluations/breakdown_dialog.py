@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
+    QFileDialog, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from desktop_app.domain.evaluation import score_text
@@ -22,6 +22,7 @@ from desktop_app.services.prints.star_details import write_star_details_pdf
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
 from desktop_app.ui.pledges.common import run_service
+from desktop_app.ui.widgets.form_dialog import FittedDialog
 
 
 def breakdown_html(b: StarBreakdown, rules: list[str]) -> str:
@@ -38,7 +39,7 @@ def breakdown_html(b: StarBreakdown, rules: list[str]) -> str:
             f"<p><b>计分规则</b></p><ol>{listed}</ol>")
 
 
-class BreakdownDialog(QDialog):
+class BreakdownDialog(FittedDialog):
     def __init__(self, ledger: Ledger, school_year: str, member_id: int | None = None,
                  cache: FactsCache | None = None, parent: QWidget | None = None):
         super().__init__(parent)

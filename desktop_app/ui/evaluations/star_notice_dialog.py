@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desktop_app.services.errors import UserError, ValidationError
@@ -18,11 +18,12 @@ from desktop_app.ui import messages
 from desktop_app.ui.pledges.common import run_service
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit, read_dates
 from desktop_app.ui.widgets.form_problems import ProblemBanner
+from desktop_app.ui.widgets.form_dialog import FittedDialog
 
 PUBLICATION_DAYS = 5  # a 公示 usually runs five working days
 
 
-class StarNoticeDialog(QDialog):
+class StarNoticeDialog(FittedDialog):
     def __init__(self, ledger: Ledger, school_year: str, today: date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self._ledger, self.school_year = ledger, school_year

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QAbstractItemView, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -20,11 +20,12 @@ from desktop_app.ui import messages
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit, read_dates
 from desktop_app.ui.widgets.enum_combo import EnumCombo
 from desktop_app.ui.widgets.form_problems import ProblemBanner
+from desktop_app.ui.widgets.form_dialog import FittedDialog
 
 COLUMNS = ("类别", "开始日期", "结束日期", "天数", "事由")
 
 
-class LeavesDialog(QDialog):
+class LeavesDialog(FittedDialog):
     def __init__(self, ledger: Ledger, member_id: int, name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self._ledger = ledger

@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QGridLayout, QLabel, QVBoxLayout, QWidget,
+    QComboBox, QDialogButtonBox, QDoubleSpinBox, QGridLayout, QLabel, QVBoxLayout, QWidget,
 )
 
 from desktop_app.services.errors import UserError
 from desktop_app.services.prints.stock import SHEET_H_MM, SHEET_W_MM, Stock, load_stocks, save_stock
 from desktop_app.ui import messages
+from desktop_app.ui.widgets.form_dialog import FittedDialog
 
 TITLE = "证书纸位置（套打）"
 ROWS = (
@@ -23,7 +24,7 @@ ROWS = (
 )
 
 
-class StockDialog(QDialog):
+class StockDialog(FittedDialog):
     """Edit a stock's positions; `saved` is the stock after 保存."""
 
     def __init__(self, ledger, current: str = "", parent: QWidget | None = None):
