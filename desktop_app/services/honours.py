@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from desktop_app.domain.calendar import parse_school_year
+from desktop_app.domain.collation import name_key
 from desktop_app.domain.people import FieldProblem
 from desktop_app.domain.scheme import StarLevel
 from desktop_app.services.errors import NotFound, UserError, ValidationError
@@ -83,7 +84,7 @@ def list_honours(ledger: Ledger, school_year: str | None = None, title: str | No
             query = query.where(Honour.title == title)
         rows = [_row(h) for h in session.scalars(query)]
     order = {t: n for n, t in enumerate(COMMON_TITLES)}
-    rows.sort(key=lambda r: (-int(r.school_year[:4]), order.get(r.title, 99), r.title, r.recipient, r.id))
+    rows.sort(key=lambda r: (-int(r.school_year[:4]), order.get(r.title, 99), r.title, name_key(r.recipient), r.id))
     return rows
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import select
 
 from desktop_app.domain import idcard
+from desktop_app.domain.collation import sorted_by_name
 from desktop_app.domain.people import MemberData, validate_member
 from desktop_app.domain.vocab import Gender, PoliticalStatus, Post
 from desktop_app.services.errors import InUse, NotFound, ValidationError
@@ -70,7 +71,7 @@ def list_members(ledger: Ledger, *, include_left: bool = True) -> list[MemberRow
         query = select(Member).order_by(Member.name, Member.id)
         if not include_left:
             query = query.where(Member.active.is_(True))
-        return [_row(m) for m in session.scalars(query)]
+        return sorted_by_name((_row(m) for m in session.scalars(query)), key=lambda r: r.name)
 
 
 def get_member(ledger: Ledger, member_id: int) -> MemberData:

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import or_, select
 
+from desktop_app.domain.collation import name_key
 from desktop_app.domain.people import MemberData
 from desktop_app.domain.vocab import PoliticalStatus
 from desktop_app.store.ledger import Ledger
@@ -24,5 +25,5 @@ def roster_at(ledger: Ledger, day: date) -> list[MemberData]:
     for member in members:
         member.posts = list(member.posts or [])
         member.backbone_titles = list(member.backbone_titles or [])
-    members.sort(key=lambda m: (_STATUS_ORDER.get(m.political_status, 99), m.party_group or "", m.name))
+    members.sort(key=lambda m: (_STATUS_ORDER.get(m.political_status, 99), m.party_group or "", name_key(m.name)))
     return members

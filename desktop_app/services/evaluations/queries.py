@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from desktop_app.domain.calendar import parse_school_year
+from desktop_app.domain.collation import name_key
 from desktop_app.domain.evaluation import (
     Adjustment, IndicatorScore, SemesterScore, indicator_score, ranks, semester_score, star_counts,
     star_level, year_score,
@@ -192,7 +193,7 @@ def year_results(ledger: Ledger, school_year: str, cache: FactsCache | None = No
             mid, row.member_name, row.political_status, row.party_group, a, b, scores[mid],
             level.value if level else None, placed[mid],
         ))
-    results.sort(key=lambda r: (r.rank is None, r.rank or 0, r.member_name))
+    results.sort(key=lambda r: (r.rank is None, r.rank or 0, name_key(r.member_name)))
     return results
 
 

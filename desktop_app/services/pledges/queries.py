@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from desktop_app.domain.collation import name_key
 from desktop_app.domain.pledges import (
     BRANCH_OWNER_LABEL,
     PledgeKind,
@@ -103,7 +104,7 @@ def list_pledges(ledger: Ledger, school_year: str | None = None) -> list[PledgeR
         if school_year:
             query = query.where(Pledge.school_year == school_year)
         rows = [_row(p) for p in session.scalars(query)]
-    return sorted(rows, key=lambda r: (r.school_year, r.member_id is not None, r.owner_name, r.kind, r.id))
+    return sorted(rows, key=lambda r: (r.school_year, r.member_id is not None, name_key(r.owner_name), r.kind, r.id))
 
 
 def get_pledge(ledger: Ledger, pledge_id: int) -> PledgeRow:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import and_, distinct, func, or_, select
 
 from desktop_app.domain.calendar import Period
+from desktop_app.domain.collation import name_key, sorted_by_name
 from desktop_app.domain.lessons import DemoRecord, demo_lessons_by_teacher
 from desktop_app.domain.quotas import (
     QuotaPerson, Requirement, Tally, class_coverage_figures, demo_lesson_requirement,
@@ -109,7 +110,7 @@ def quota_people(ledger: Ledger, period: Period) -> list[QuotaPerson]:
                 present_from=m.school_start_date, present_until=until, party_since=m.join_date,
                 leaves=leaves.get(m.id, ()),
             ))
-        return people
+        return sorted_by_name(people, key=lambda p: p.name)
 
 
 def member_fulfilment(ledger: Ledger, period: Period) -> dict[int, MemberFulfilment]:
@@ -175,7 +176,7 @@ def behind_list(fulfilment: dict[int, MemberFulfilment]) -> list[MemberFulfilmen
     """Who is behind, the largest shortfall first."""
     behind = [f for f in fulfilment.values() if f.behind]
     return sorted(behind, key=lambda f: (-(f.observations.shortfall + f.demo_lessons.shortfall
-                                           + f.visits.shortfall), f.name))
+                                           + f.visits.shortfall), name_key(f.name)))
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop_app.domain.collation import name_key
 from desktop_app.domain.evaluation import fmt, score_text
 from desktop_app.domain.numbers import NumberError, parse_number
 from desktop_app.services.evaluations.queries import SemesterSheet, SheetRow
@@ -137,7 +138,9 @@ class SemesterSheetModel(QAbstractTableModel):
             return row
         if kind == "lead":
             value = row.member_name if n == 0 else row.status_label
-            return value if role in (Qt.DisplayRole, SORT_ROLE) else None
+            if role == SORT_ROLE:
+                return name_key(value)
+            return value if role == Qt.DisplayRole else None
         if kind == "indicator":
             return self._indicator_data(row, n, role)
         return self._trailing_data(row, n, role)

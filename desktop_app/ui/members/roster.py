@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.domain import idcard
+from desktop_app.domain.collation import sorted_by_name
 from desktop_app.domain.vocab import PoliticalStatus, Post
 from desktop_app.services.members import MemberRow, list_members
 from desktop_app.ui.context import AppContext
@@ -13,7 +14,6 @@ from desktop_app.ui.members.dialog import MemberDialog
 from desktop_app.ui.widgets.record_table import (
     Column, ROW_ROLE, display_text, record_table, select_record, selected_rows,
 )
-from desktop_app.ui.widgets.collation import sorted_by_name
 from desktop_app.ui.widgets.table_actions import record_buttons
 
 ALL = "全部"
@@ -22,16 +22,8 @@ PARTY = "党员（含预备）"
 ACTIVE, LEFT = "在册", "已离开"
 
 
-def roster_columns(name_rank: dict[int, int]) -> tuple[Column, ...]:
-    """The roster's columns; `name_rank` (member id → pinyin position) sorts the 姓名 column."""
-    return (_name_column(name_rank), *_OTHER_COLUMNS)
-
-
-def _name_column(name_rank: dict[int, int]) -> Column:
-    return Column("姓名", lambda r: r.name, sort_key=lambda r: name_rank.get(r.id, 0), width=80)
-
-
-_OTHER_COLUMNS = (
+ROSTER_COLUMNS = (
+    Column("姓名", lambda r: r.name, width=80),
     Column("性别", lambda r: r.gender_label, width=44),
     Column("出生日期", lambda r: r.birth_date, width=90),
     Column("政治面貌", lambda r: r.status_label, sort_key=lambda r: list(PoliticalStatus).index(
@@ -51,8 +43,7 @@ class RosterPanel(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
-        self._name_rank: dict[int, int] = {}
-        self.model, self.proxy, self.view = record_table(roster_columns(self._name_rank), self, export_title="党员名册")
+        self.model, self.proxy, self.view = record_table(ROSTER_COLUMNS, self, export_title="党员名册")
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)  # edit and delete act on one record
 
         self.search = QLineEdit(self)
@@ -91,8 +82,6 @@ class RosterPanel(QWidget):
     # --- data ---------------------------------------------------------------
     def reload(self) -> None:
         rows = sorted_by_name(list_members(self.context.ledger), key=lambda r: r.name)
-        self._name_rank.clear()
-        self._name_rank.update({row.id: i for i, row in enumerate(rows)})
         self.model.set_rows(rows)
         groups = sorted({r.party_group for r in rows if r.party_group})
         chosen = self.group_filter.currentText()

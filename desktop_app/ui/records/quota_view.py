@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from desktop_app.domain.collation import sorted_by_name
 from desktop_app.domain.records import VisitKind
 from desktop_app.services.records.queries import MemberFulfilment, member_fulfilment
 from desktop_app.ui.context import AppContext
@@ -95,7 +96,7 @@ class QuotaView(QWidget):
     def _load(self) -> None:
         self._stale = False
         rows = member_fulfilment(self._context.ledger, self.period_bar.period())
-        self.model.set_rows(sorted(rows.values(), key=lambda f: f.name))
+        self.model.set_rows(sorted_by_name(rows.values(), key=lambda f: f.name))
         self._summarise()
 
     def _summarise(self) -> None:

@@ -27,9 +27,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
+from desktop_app.domain.collation import sorted_by_name
 from desktop_app.services.members import MemberRow, list_members
 from desktop_app.store.ledger import Ledger
-from desktop_app.ui.widgets.collation import sorted_by_name
 
 ID_ROLE = Qt.UserRole + 10
 

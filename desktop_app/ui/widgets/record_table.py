@@ -16,6 +16,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from desktop_app.domain.collation import name_key
+
+
 SORT_ROLE = Qt.UserRole + 1
 ROW_ROLE = Qt.UserRole + 2
 
@@ -105,11 +108,13 @@ class RecordTableModel(QAbstractTableModel):
 
 
 def _sortable(value: Any) -> tuple:
-    """Blanks sort last; numbers and dates by value; text by its characters."""
+    """Blanks sort last; numbers and dates by value; text (names above all) in pinyin order."""
     if value is None or value == "":
         return (1, "")
     if isinstance(value, (list, tuple)):
-        return (0, display_text(value))
+        return (0, name_key(display_text(value)))
+    if isinstance(value, str):
+        return (0, name_key(value))
     return (0, value)
 
 

@@ -6,6 +6,7 @@ shows the year's star under a semester title.
 
 from __future__ import annotations
 
+from desktop_app.domain.collation import name_key
 from desktop_app.domain.evaluation import ranks
 from desktop_app.domain.scheme import Scheme
 from desktop_app.domain.scheme_rules import scheme_rules
@@ -29,7 +30,7 @@ def _year(report: Report) -> SheetData | None:
     results = [r for r in report.year_results() if r.score is not None]
     if not results:
         return None
-    results.sort(key=lambda r: (r.rank or 10**6, r.member_name))
+    results.sort(key=lambda r: (r.rank or 10**6, name_key(r.member_name)))
     rows = [[r.rank, r.member_name, r.status_label, r.party_group, _points(r.first), _points(r.second),
              _points(r.score), r.star_label or "—"] for r in results]
     lock = is_year_locked(report.ledger, report.period.school_year)
@@ -44,7 +45,7 @@ def _semester(report: Report, sheet: SemesterSheet) -> SheetData | None:
     if not scored:
         return None
     placed = ranks({row.member_id: row.result.total for row in scored})
-    scored.sort(key=lambda row: (placed[row.member_id], row.member_name))
+    scored.sort(key=lambda row: (placed[row.member_id], name_key(row.member_name)))
     columns = [SheetColumn("名次", 5), "姓名", "政治面貌", "党小组",
                *(ind.name for ind in sheet.scheme.indicators), "加分", "减分", "学期得分", "学期星级"]
     rows = [[placed[row.member_id], row.member_name, row.status_label, row.party_group,

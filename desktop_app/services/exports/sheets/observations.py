@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from desktop_app.domain.collation import name_key
 from desktop_app.services.exports.quarterly import Report, SheetData
 from desktop_app.services.exports.sheet import SheetColumn
 from desktop_app.services.records.observations import list_observations
@@ -18,7 +19,7 @@ def build(report: Report) -> SheetData:
     fulfilment = report.fulfilment()
     observed = Counter(o.teacher_id for o in list_observations(report.ledger, report.period.period))
     rows, alerts = [], set()
-    people = sorted(fulfilment.values(), key=lambda f: (not f.observations_required, f.name))
+    people = sorted(fulfilment.values(), key=lambda f: (not f.observations_required, name_key(f.name)))
     for index, f in enumerate(p for p in people if p.observations_required or p.demo_lessons_required
                               or p.observations_done or observed.get(p.member_id)):
         behind = f.observations.behind or f.demo_lessons.behind

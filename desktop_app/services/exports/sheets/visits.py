@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop_app.domain.collation import name_key
 from desktop_app.domain.records import VisitKind
 from desktop_app.services.exports.quarterly import Report, SheetData
 from desktop_app.services.exports.sheet import SheetColumn
@@ -17,7 +18,7 @@ COVERAGE_COLUMNS = ["班级", "班主任", "学生数", "电话家访覆盖", "�
 def build(report: Report) -> SheetData:
     fulfilment = report.fulfilment()
     rows, alerts = [], set()
-    people = sorted((f for f in fulfilment.values() if f.visits_required or f.visits_done), key=lambda f: f.name)
+    people = sorted((f for f in fulfilment.values() if f.visits_required or f.visits_done), key=lambda f: name_key(f.name))
     for index, f in enumerate(people):
         if f.visits.behind:
             alerts.add(index)
