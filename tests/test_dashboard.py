@@ -24,10 +24,10 @@ def test_dashboard_figures_for_a_known_branch(ledger, main_window, qtbot):
     make_known_branch(ledger)
     tab = _dashboard(main_window, qtbot)
     d = tab.dashboard
-    # 周校长 (校长, 5 a week) observed nothing in the week of 8–14 December.
-    assert (d.observations_week.done, d.observations_week.required) == (0, 5)
+    # 周校长 (校长, 5 a week) observed nothing in the week of 8–14 December; by Wednesday 3 were due.
+    assert (d.observations_week.done, d.observations_week.due, d.observations_week.required) == (0, 3, 5)
     assert d.observations_week.behind_names == ("周校长",)
-    assert tab.cards["observations"].figure.text() == "0 / 5"
+    assert tab.cards["observations"].figure.text() == "0 / 3"
     # 吴老师 (任课教师, 10 phone visits a month) made one in December.
     assert d.visits_month.done == 1
     assert "吴老师" in d.visits_month.behind_names

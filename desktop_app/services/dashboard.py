@@ -16,7 +16,7 @@ from desktop_app.services.development.queries import upcoming_deadlines
 from desktop_app.services.meetings.due import MonthGlance, month_glance
 from desktop_app.services.members import list_members
 from desktop_app.services.pledges.queries import counts_by_status
-from desktop_app.services.records.queries import behind_list, class_coverage, member_fulfilment, totals
+from desktop_app.services.records.queries import class_coverage, member_fulfilment, quota_totals, totals
 from desktop_app.services.rectifications.queries import overdue
 from desktop_app.services.settings import semester_dates, semester_of
 from desktop_app.domain.calendar import school_year_of
@@ -27,8 +27,9 @@ from desktop_app.store.ledger import Ledger
 class QuotaGlance:
     period: Period
     done: int
-    required: int
-    behind_names: tuple[str, ...]
+    due: int  # so far: pro-rated by the school days gone
+    required: int  # for the whole period
+    behind_names: tuple[str, ...]  # behind what is due so far, as the list behind the card shows them
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Dashboard:
     today: date
     school_year: str
     members: int  # 正式 + 预备党员 on the books
+    people: int  # everyone on the books: 0 on a new ledger
     observations_week: QuotaGlance
     visits_month: QuotaGlance
     semester: Period | None
@@ -70,12 +72,10 @@ class Dashboard:
         return self.students_phoned / self.students if self.students else 0.0
 
 
-def _glance(ledger: Ledger, period: Period, attribute: str) -> QuotaGlance:
-    fulfilment = member_fulfilment(ledger, period)
-    done = sum(getattr(f, f"{attribute}_done") for f in fulfilment.values())
-    required = sum(getattr(f, f"{attribute}_required") for f in fulfilment.values())
-    behind = tuple(f.name for f in behind_list(fulfilment) if getattr(f, attribute).behind)
-    return QuotaGlance(period, done, required, behind)
+def _glance(ledger: Ledger, period: Period, mode: str, today: date) -> QuotaGlance:
+    """The same rows and sums as the 完成情况 list the card opens (quota_totals)."""
+    totals_ = quota_totals(member_fulfilment(ledger, period, today), mode)
+    return QuotaGlance(period, totals_.done, totals_.due, totals_.required, totals_.behind_names)
 
 
 def build_dashboard(ledger: Ledger, today: date | None = None) -> Dashboard:
@@ -93,13 +93,15 @@ def build_dashboard(ledger: Ledger, today: date | None = None) -> Dashboard:
         for m in months_in(Period(year_start, today)) for t in [totals(ledger, m)]
     )
     pledge_counts = counts_by_status(ledger, school_year)
-    party = [m for m in list_members(ledger, include_left=False) if PoliticalStatus(m.political_status).is_party_member]
+    on_books = list_members(ledger, include_left=False)
+    party = [m for m in on_books if PoliticalStatus(m.political_status).is_party_member]
     return Dashboard(
         today=today,
         school_year=school_year,
         members=len(party),
-        observations_week=_glance(ledger, week_period(today), "observations"),
-        visits_month=_glance(ledger, month_period(today.year, today.month), "visits"),
+        people=len(on_books),
+        observations_week=_glance(ledger, week_period(today), "observations", today),
+        visits_month=_glance(ledger, month_period(today.year, today.month), "visits", today),
         semester=semester,
         students=sum(c.size for c in coverage),
         students_phoned=sum(c.phone.done for c in coverage),

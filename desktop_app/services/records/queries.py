@@ -7,13 +7,15 @@ as fast as a new one. The rules themselves live in domain/quotas.py.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from sqlalchemy import and_, distinct, func, or_, select
 
 from desktop_app.domain.calendar import Period
 from desktop_app.domain.collation import name_key, sorted_by_name
 from desktop_app.domain.lessons import DemoRecord, demo_lessons_by_teacher
+from desktop_app.domain.prorating import due_so_far
 from desktop_app.domain.quotas import (
     QuotaPerson, Requirement, Tally, class_coverage_figures, demo_lesson_requirement,
     observation_requirement, share_required, visit_requirement, ClassCoverage, TEACHING_POSTS,
@@ -41,18 +43,27 @@ class MemberFulfilment:
     visits_required: int
     visit_kind: str | None  # the kind of visit the quota counts
     explain: tuple[str, ...] = field(default=())
+    # Due so far in a period still running (pro-rated by school days gone); None: the whole requirement.
+    observations_due: int | None = None
+    demo_lessons_due: int | None = None
+    visits_due: int | None = None
+
+    @staticmethod
+    def _tally(done: int, required: int, due: int | None) -> Tally:
+        return Tally(done, required if due is None else due)
 
     @property
     def observations(self) -> Tally:
-        return Tally(self.observations_done, self.observations_required)
+        """Done against what is due (so far, in a running period): `behind` is judged on it."""
+        return self._tally(self.observations_done, self.observations_required, self.observations_due)
 
     @property
     def demo_lessons(self) -> Tally:
-        return Tally(self.demo_lessons_done, self.demo_lessons_required)
+        return self._tally(self.demo_lessons_done, self.demo_lessons_required, self.demo_lessons_due)
 
     @property
     def visits(self) -> Tally:
-        return Tally(self.visits_done, self.visits_required)
+        return self._tally(self.visits_done, self.visits_required, self.visits_due)
 
     @property
     def behind(self) -> bool:
@@ -113,8 +124,10 @@ def quota_people(ledger: Ledger, period: Period) -> list[QuotaPerson]:
         return sorted_by_name(people, key=lambda p: p.name)
 
 
-def member_fulfilment(ledger: Ledger, period: Period) -> dict[int, MemberFulfilment]:
-    """Per member present in the period: done / required for 听课, 示范课 and visits."""
+def member_fulfilment(ledger: Ledger, period: Period, today: date | None = None) -> dict[int, MemberFulfilment]:
+    """Per member present in the period: done / required for 听课, 示范课 and visits.
+
+    With `today` inside the period, each requirement also carries what is due so far (`*_due`)."""
     quotas = load_quotas(ledger)
     calendar = school_calendar(ledger, period)
     with ledger.reading() as session:
@@ -148,6 +161,8 @@ def member_fulfilment(ledger: Ledger, period: Period) -> dict[int, MemberFulfilm
             visits_done=visits_done, visits_required=visit_req.required, visit_kind=visit_req.visit_kind,
             explain=_explain(obs_req, demo_req, visit_req) + _flag_outside(outside[person.member_id]),
         )
+    if today is not None and today < period.end:
+        result = {mid: _so_far(f, period, today, calendar) for mid, f in result.items()}
     return result
 
 
@@ -168,8 +183,51 @@ def _flag_outside(count: int) -> tuple[str, ...]:
     return (f"另有{count}条听课、家访记录在此人入校之前或离开之后，不计入",)
 
 
+def _so_far(f: MemberFulfilment, period: Period, today: date, calendar) -> MemberFulfilment:
+    return replace(f, **{f"{name}_due": due_so_far(getattr(f, f"{name}_required"), period, today, calendar)
+                         for name in ("observations", "demo_lessons", "visits")})
+
+
 def _explain(obs: Requirement, demo: Requirement, visit: Requirement) -> tuple[str, ...]:
     return (f"听课：{obs.basis}", f"示范课：{demo.basis}", f"家访：{visit.basis}")
+
+
+QUOTA_TALLIES = {"observations": ("observations", "demo_lessons"), "visits": ("visits",)}
+
+
+def quota_rows(fulfilment: dict[int, MemberFulfilment], mode: str) -> list[MemberFulfilment]:
+    """The people a 完成情况 list shows for `mode` ("observations" or "visits"), in pinyin order:
+    those with a requirement or something done. The 工作台 cards count exactly these."""
+    names = QUOTA_TALLIES[mode]
+    return sorted_by_name((f for f in fulfilment.values()
+                           if any(getattr(f, n).required or getattr(f, n).done for n in names)), key=lambda f: f.name)
+
+
+def is_behind(f: MemberFulfilment, mode: str) -> bool:
+    return any(getattr(f, name).behind for name in QUOTA_TALLIES[mode])
+
+
+@dataclass(frozen=True)
+class QuotaTotals:
+    """One 完成情况 list summed up: what the 工作台 card and the list's summary line both show."""
+
+    done: int
+    due: int  # so far, in a running period
+    required: int  # for the whole period
+    people: int
+    behind_names: tuple[str, ...]
+
+
+def quota_totals(fulfilment: dict[int, MemberFulfilment], mode: str) -> QuotaTotals:
+    rows = quota_rows(fulfilment, mode)
+    first = QUOTA_TALLIES[mode][0]
+    return QuotaTotals(
+        done=sum(getattr(f, first).done for f in rows),
+        due=sum(getattr(f, first).required for f in rows),
+        required=sum(getattr(f, f"{first}_required") for f in rows),
+        people=len(rows),
+        behind_names=tuple(f.name for f in rows if is_behind(f, mode)),
+    )
 
 
 def behind_list(fulfilment: dict[int, MemberFulfilment]) -> list[MemberFulfilment]:

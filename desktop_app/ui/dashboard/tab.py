@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.pledges import PledgeStatus
 from desktop_app.ui.context import AppContext
@@ -32,6 +32,34 @@ def _names(names: tuple[str, ...], limit: int = 6) -> str:
     return shown + (f" 等{len(names)}人" if len(names) > limit else "")
 
 
+_SO_FAR = ("“截至今日应完成”按本期已过的在校日（学期内、除周末和登记的假期）折算，取整数；"
+           "斜线后是整个期间的要求。\n红色：有人少于本人截至今日应完成的数（总数够了也可能有人落后）；"
+           "绿色：无人落后。点击卡片查看名单，名单人数与卡片一致。")
+TOOLTIPS = {
+    "observations": "本周（周一至周日）全体人员的听课节数。\n" + _SO_FAR,
+    "visits": "本月按量化要求计入的家访次数（任课教师等计电话家访，教辅后勤计服务走访）。\n" + _SO_FAR,
+    "coverage": "本学期至少接到一次电话家访的学生占全体学生的比例。\n红色：还有学生未覆盖；点击查看各班覆盖情况。",
+    "pledges": "本学年的承诺份数，按草拟、已公示、践诺中、已评议分列。点击打开承诺页。",
+    "rectifications": "整改期限已过而仍未完成的整改项数。\n红色：有逾期项；点击查看逾期清单。",
+    "due": "上月（每月前三天）或本月听课、家访记录的报送截止日期，以及已录入的数量。\n红色：离截止不到3天。",
+    "development": "发展党员各培养对象下一步骤的期限：30天内到期的和已逾期的项数。\n红色：有逾期项；点击打开发展党员页。",
+    "meetings": "本月按规定频次应开展而尚未开展的组织生活（支部党员大会、支委会、党小组会、党课等）项数，"
+                "以及本学年已缺的项次。\n红色：本学年有缺项；点击打开组织生活页。",
+}
+
+
+def _quota_figure(card: FigureCard, glance) -> None:
+    """Done against what is due so far; red only when someone is behind that."""
+    running = glance.due != glance.required
+    due = f"截至今日应完成 {glance.due}/{glance.required}" if running else f"应完成 {glance.required}"
+    behind = glance.behind_names
+    if behind:
+        detail = f"{due}\n{len(behind)}人落后：{_names(behind)}"
+    else:
+        detail = f"{due}\n{'无人落后' if running else '全部达标'}"
+    card.show_figure(f"{glance.done} / {glance.due}", detail, alert=bool(behind), good=not behind)
+
+
 class DashboardTab(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None, *, today: date | None = None):
         super().__init__(parent)
@@ -48,8 +76,8 @@ class DashboardTab(QWidget):
         top.addWidget(self.heading, 1)
         top.addWidget(refresh)
         self.cards = {
-            "observations": FigureCard("本周听课（完成/要求）", self),
-            "visits": FigureCard("本月家访（完成/要求）", self),
+            "observations": FigureCard("本周听课（完成/截至今日应完成）", self),
+            "visits": FigureCard("本月家访（完成/截至今日应完成）", self),
             "coverage": FigureCard("本学期电话家访覆盖学生", self),
             "pledges": FigureCard("本学年承诺", self),
             "rectifications": FigureCard("逾期未完成的整改", self),
@@ -57,6 +85,9 @@ class DashboardTab(QWidget):
             "development": FigureCard("发展党员：30天内到期/逾期", self),
             "meetings": FigureCard("本月组织生活（待开展）", self),
         }
+        for key, card in self.cards.items():
+            card.setToolTip(TOOLTIPS[key])
+        self.start_panel = self._start_panel()
         grid = QGridLayout()
         grid.setSpacing(12)
         for index, card in enumerate(self.cards.values()):
@@ -65,6 +96,7 @@ class DashboardTab(QWidget):
         self.chart = MonthlyChart(self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.start_panel)
         layout.addLayout(grid)
         layout.addWidget(self.chart, 1)
         self._timer = QTimer(self)
@@ -74,6 +106,31 @@ class DashboardTab(QWidget):
         context.changed.connect(lambda _topics: self._timer.start())
         context.reloaded.connect(self.refresh)
         QTimer.singleShot(0, self.refresh)  # after the window has painted
+
+    def _start_panel(self) -> QFrame:
+        """On an empty ledger: what to do next."""
+        panel = QFrame(self)
+        panel.setObjectName("start")
+        panel.setStyleSheet("QFrame#start { background: #fff8e1; border: 1px solid #f0d890; border-radius: 6px; }")
+        text = QLabel("<b>台账还是空的。</b>先填写学校与学期，再导入党员名册；也可以先载入示例学校看看各页的样子。"
+                      "按 F1 打开使用说明。", panel)
+        text.setWordWrap(True)
+        self.guide_button = QPushButton("打开首次使用向导…", panel)
+        self.import_button = QPushButton("导入党员名册…", panel)
+        self.guide_button.clicked.connect(lambda: self._open("desktop_app.ui.first_run:open_first_run_guide"))
+        self.import_button.clicked.connect(lambda: self._open("desktop_app.ui.importing.dialog:open_import_dialog",
+                                                              "members"))
+        row = QHBoxLayout(panel)
+        row.addWidget(text, 1)
+        row.addWidget(self.guide_button)
+        row.addWidget(self.import_button)
+        panel.setVisible(False)
+        return panel
+
+    def _open(self, target: str, *args) -> None:
+        from desktop_app.ui.main_window import load_target
+
+        load_target(target)(self.window(), *args)
 
     # --- figures ------------------------------------------------------------
     def refresh(self) -> None:
@@ -97,13 +154,14 @@ class DashboardTab(QWidget):
     def show_dashboard(self, dashboard: Dashboard) -> None:
         self.dashboard = d = dashboard
         self.heading.setText(f"工作台　{d.today:%Y年%m月%d日}　{d.school_year}学年　在册党员 {d.members} 人")
-        week, month = d.observations_week, d.visits_month
-        self.cards["observations"].show_figure(
-            f"{week.done} / {week.required}", f"未达标：{_names(week.behind_names)}" if week.behind_names else "全部达标",
-            alert=bool(week.behind_names), good=not week.behind_names)
-        self.cards["visits"].show_figure(
-            f"{month.done} / {month.required}", f"未达标：{_names(month.behind_names)}" if month.behind_names else "全部达标",
-            alert=bool(month.behind_names), good=not month.behind_names)
+        self.start_panel.setVisible(d.people == 0)
+        if d.people == 0:  # nothing to count yet: say what to do instead of showing green zeros
+            for card in self.cards.values():
+                card.show_figure("—", "导入党员名册后显示")
+            self.chart.show_months(d.months)
+            return
+        _quota_figure(self.cards["observations"], d.observations_week)
+        _quota_figure(self.cards["visits"], d.visits_month)
         if d.semester:
             self.cards["coverage"].show_figure(
                 f"{d.coverage_share:.0%}", f"{d.students_phoned} / {d.students} 名学生",
@@ -152,9 +210,10 @@ class DashboardTab(QWidget):
         if d is None or not hasattr(window, "open_tab"):
             return
         if key == "observations":
-            window.open_tab("observations", view="quota", period=d.observations_week.period, behind_only=True)
+            window.open_tab("observations", view="quota", period=d.observations_week.period, behind_only=True,
+                            today=d.today)
         elif key == "visits":
-            window.open_tab("visits", view="quota", period=d.visits_month.period, behind_only=True)
+            window.open_tab("visits", view="quota", period=d.visits_month.period, behind_only=True, today=d.today)
         elif key == "coverage":
             window.open_tab("visits", view="coverage", period=d.semester)
         elif key == "pledges":

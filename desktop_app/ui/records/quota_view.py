@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.domain.collation import sorted_by_name
 from desktop_app.domain.records import VisitKind
-from desktop_app.services.records.queries import MemberFulfilment, member_fulfilment
+from desktop_app.services.records.queries import (
+    MemberFulfilment, QuotaTotals, is_behind, member_fulfilment, quota_rows, quota_totals,
+)
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.records.period_bar import PeriodBar
 from desktop_app.ui.widgets.record_table import Column, record_table
@@ -14,23 +18,30 @@ from desktop_app.ui.widgets.record_table import Column, record_table
 TOPICS = {"observation", "visit", "member", "cultivation", "setting"}
 
 
-def _tally_column(header: str, tally, width: int = 110) -> Column:
-    return Column(header, lambda f: str(tally(f)), sort_key=lambda f: tally(f).done - tally(f).required,
-                  highlight=lambda f: tally(f).behind, align_right=True, width=width)
+def _tally_text(f: MemberFulfilment, name: str) -> str:
+    tally, full = getattr(f, name), getattr(f, f"{name}_required")
+    return str(tally) if tally.required == full else f"{tally}（全期 {full}）"
+
+
+def _tally_column(header: str, name: str, width: int = 110) -> Column:
+    return Column(header, lambda f: _tally_text(f, name),
+                  sort_key=lambda f: getattr(f, name).done - getattr(f, name).required,
+                  highlight=lambda f: getattr(f, name).behind, align_right=True, width=width,
+                  tooltip=lambda f: "应完成：截至今日按已过的在校日折算；括号内为整个期间的要求")
 
 
 OBSERVATION_COLUMNS = [
     Column("姓名", lambda f: f.name, width=90),
     Column("岗位", lambda f: f.posts_label, width=180),
-    _tally_column("听课 完成/应完成", lambda f: f.observations, 130),
-    _tally_column("示范课 完成/应完成", lambda f: f.demo_lessons, 140),
+    _tally_column("听课 完成/应完成", "observations", 150),
+    _tally_column("示范课 完成/应完成", "demo_lessons", 150),
     Column("要求依据", lambda f: "；".join(f.explain[:2] + f.explain[3:])),
 ]
 
 VISIT_COLUMNS = [
     Column("姓名", lambda f: f.name, width=90),
     Column("岗位", lambda f: f.posts_label, width=180),
-    _tally_column("家访 完成/应完成", lambda f: f.visits, 130),
+    _tally_column("家访 完成/应完成", "visits", 150),
     Column("计入方式", lambda f: VisitKind.label_of(f.visit_kind) or "各类访问", width=90),
     Column("要求依据", lambda f: "；".join(f.explain[2:])),
 ]
@@ -44,6 +55,7 @@ class QuotaView(QWidget):
         self._context = context
         self._stale = True
         self._mode = mode
+        self.today: date | None = None  # the 工作台 may fix the day it judged "so far" on
         self.period_bar = PeriodBar(context.ledger, self, unit="week" if mode == "observations" else "month")
         self.behind_only = QCheckBox("只看未完成", self)
         self.search = QLineEdit(self)
@@ -67,17 +79,12 @@ class QuotaView(QWidget):
         self._apply_predicate()
         self.reload()
 
-    def _tally(self, f: MemberFulfilment):
-        return (f.observations, f.demo_lessons) if self._mode == "observations" else (f.visits,)
-
     def _apply_predicate(self) -> None:
         behind_only = self.behind_only.isChecked()
+        listed = {f.member_id for f in quota_rows({f.member_id: f for f in self.model.rows()}, self._mode)}
 
         def shown(f: MemberFulfilment) -> bool:
-            tallies = self._tally(f)
-            if not any(t.required or t.done for t in tallies):
-                return False
-            return not behind_only or any(t.behind for t in tallies)
+            return f.member_id in listed and (not behind_only or is_behind(f, self._mode))
 
         self.proxy.set_predicate(shown)
         self._summarise()
@@ -95,15 +102,23 @@ class QuotaView(QWidget):
 
     def _load(self) -> None:
         self._stale = False
-        rows = member_fulfilment(self._context.ledger, self.period_bar.period())
+        rows = member_fulfilment(self._context.ledger, self.period_bar.period(), self.today or date.today())
         self.model.set_rows(sorted_by_name(rows.values(), key=lambda f: f.name))
-        self._summarise()
+        self._apply_predicate()
+
+    def totals(self) -> QuotaTotals:
+        """The figures of the list as shown, summed as the 工作台 card sums them."""
+        return quota_totals({f.member_id: f for f in self.model.rows()}, self._mode)
 
     def _summarise(self) -> None:
-        rows = [f for f in self.model.rows() if any(t.required or t.done for t in self._tally(f))]
-        behind = [f for f in rows if any(t.behind for t in self._tally(f))]
-        self.summary.setText(f"{self.period_bar.period().label}：有要求的 {len(rows)} 人，未完成 {len(behind)} 人"
-                             "（红色为未完成；按学校的量化要求、学期和假期折算）")
+        t = self.totals()
+        what = "听课" if self._mode == "observations" else "家访"
+        running = t.due != t.required
+        due = f"截至今日应完成 {t.due}/{t.required}" if running else f"应完成 {t.required}"
+        self.summary.setText(
+            f"{self.period_bar.period().label}：{what}完成 {t.done}，{due}；有要求的 {t.people} 人，"
+            f"落后 {len(t.behind_names)} 人（红色：少于{'截至今日' if running else ''}应完成的数；"
+            "按学校的量化要求、学期和假期折算）")
 
     def _on_changed(self, topics: set[str]) -> None:
         if topics & TOPICS:

@@ -168,10 +168,13 @@ class RecordsTab(QWidget):
 
     def show_filtered(self, *, view: str = "records", period=None, member_id: int | None = None,
                       kind: str | None = None, class_id: int | None = None, behind_only: bool = False,
-                      search: str | None = None, **_ignored) -> None:
+                      search: str | None = None, today=None, **_ignored) -> None:
         """Dashboard click-through: view "records" (with filters) or "quota" (done/required)."""
         if view == "quota":
             self.pages.setCurrentWidget(self.quotas)
+            if today is not None:
+                self.quotas.today = today
+                self.quotas.reload()
             if period is not None:
                 self.quotas.period_bar.show_date(period.start, RecordFilterBar._unit_of(period))
             self.quotas.behind_only.setChecked(behind_only)
