@@ -84,3 +84,14 @@ def test_every_kind_has_its_triggers_and_code_at_head(ledger):
     (rowid,) = conn.execute("SELECT rowid FROM search_index WHERE body LIKE '码位测试%'").fetchone()
     conn.close()
     assert SearchKind.of_rowid(rowid)[0] is SearchKind.MEMBER
+
+
+def test_the_command_line_search_prints_each_kind_with_its_matches(ledger, school, capsys):
+    from desktop_app.cli.main import main
+
+    assert main(["--data-dir", str(ledger.data_dir), "search", "赵老"]) == 0
+    out = capsys.readouterr().out
+    assert "人员（共 1 条）" in out and "家访·访谈（共 3 条）" in out
+    assert "受访教师：赵老师" in out
+    assert main(["--data-dir", str(ledger.data_dir), "search", "无此"]) == 0
+    assert "没有找到含“无此”的记录；记录内容请输入 3 个字以上。" in capsys.readouterr().out

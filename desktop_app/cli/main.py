@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "desktop_app.cli.commands.exports",  # export
     "desktop_app.cli.commands.development",  # development [--problems]
     "desktop_app.cli.commands.meetings",  # meetings
+    "desktop_app.cli.commands.search",  # search TEXT
 )
 
 log = logging.getLogger(__name__)

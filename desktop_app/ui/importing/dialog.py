@@ -63,7 +63,7 @@ class ImportDialog(TaskDialog):
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
         self.file_edit = QLineEdit(self)
         self.file_edit.setReadOnly(True)
-        self.file_edit.setPlaceholderText("请选择要导入的 .xlsx 文件")
+        self.file_edit.setPlaceholderText("请选择要导入的表格文件（.xlsx、.xls 或 .ods）")
         self.choose_button = QPushButton("选择文件…", self)
         self.template_button = QPushButton("下载模板…", self)
         top = QHBoxLayout()
