@@ -128,6 +128,15 @@ def test_summary_counts_only_what_was_due_and_lists_missed_periods():
     assert [line.period.label for line in summary.missed] == ["2025年10月"]
 
 
+def test_completion_says_in_progress_while_the_period_runs_and_never_done_while_short():
+    quarter = quarter_period(2026, 4)
+    running = summarise(due_lines("branch_assembly", Frequency(Cadence.QUARTER, 1), quarter, [], today=date(2026, 12, 2)))
+    over = summarise(due_lines("branch_assembly", Frequency(Cadence.QUARTER, 1), quarter, [], today=date(2027, 1, 5)))
+    held = summarise(due_lines("branch_assembly", Frequency(Cadence.QUARTER, 1), quarter, [date(2026, 10, 9)],
+                               today=date(2026, 12, 2)))
+    assert [s[0].completion for s in (running, over, held)] == ["进行中", "未完成", "完成"]
+
+
 def test_frequencies_round_trip_and_ignore_nonsense():
     changed = frequencies_from_dict({"theme_day": {"cadence": "quarter", "times": 2},
                                      "nonsense": {"cadence": "month", "times": 1},

@@ -215,6 +215,13 @@ class DutySummary:
     def label(self) -> str:
         return duty_label(self.duty)
 
+    @property
+    def completion(self) -> str:
+        """是否完成 as a report states it: a period not yet over is 进行中, never 完成 while short."""
+        if self.held >= self.required:
+            return "完成"
+        return "未完成" if self.missed else "进行中"
+
 
 def summarise(lines: Iterable[DueLine]) -> list[DutySummary]:
     by_duty: dict[str, list[DueLine]] = {}

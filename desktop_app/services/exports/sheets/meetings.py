@@ -22,7 +22,7 @@ def build(report: Report) -> SheetData | None:
         if summary.missed:
             alerts.add(len(rows))
         rows.append([index + 1, summary.label, summary.held, summary.required,
-                     "未完成" if summary.missed else "完成", missed_text(summary)])
+                     summary.completion, missed_text(summary)])
     rows.append([])
     rows.append(["", *MEETING_COLUMNS])
     for meeting in sorted(list_meetings(report.ledger, period), key=lambda m: (m.date, m.id)):
