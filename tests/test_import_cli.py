@@ -21,7 +21,7 @@ def mixed_file(tmp_path):
     return write_book(tmp_path / "名册.xlsx", [
         ["姓名", "政治面貌", "身份证号"],
         ["张三", "中共党员", make_id("19800101")],
-        ["李四", "党员", None],
+        ["李四", "团员", None],
         ["王五", "群众", None],
     ])
 
@@ -31,7 +31,7 @@ def test_file_with_bad_rows_is_refused_whole(tmp_path, capsys):
     assert main(["--data-dir", str(data), "import", "members", str(mixed_file(tmp_path))]) == 1
     out = capsys.readouterr().out
     assert "新增 2，更新 0，错误 1" in out
-    assert "第 3 行 〔政治面貌〕：“党员”不是可选项" in out
+    assert "第 3 行 〔政治面貌〕：“团员”不是可选项" in out
     assert "整个文件未导入" in out
     assert members_in(data) == []
 

@@ -14,7 +14,7 @@ def roster_file(tmp_path, extra_rows: int = 0):
     rows = [
         ["姓名*", "性别", "出生年月", "政治面貌*", "岗位", "联系电话", "身份证号"],
         ["张晓明", "男", "1985-03-12", "中共党员", "班主任、任课教师", "13800001234", make_id("19850312")],
-        ["李芳", "女", "1990/5/6", "预备党员", "任课教师", None, None],
+        ["李芳", "女", "1990/5/6", "预备", "任课教师", None, None],  # 预备党员 is a short form it accepts
         [None, "男", "1979年11月2日", "群众", None, None, None],
         ["王强", "男", "1979年11月2日", "群众", "保安", "1380000x", None],
         ["赵敏", "女", "1988-02-30", "入党积极分子", None, None, make_id("19880101")[:-1] + "Y"],
@@ -38,6 +38,7 @@ def test_preview_lists_bad_rows_then_imports_good_rows(main_window, qtbot, tmp_p
 
     assert dialog.good_box.title() == "可导入的行（2）"
     assert dialog.bad_box.title() == "错误行（4）"
+    assert not dialog.warning_box.isVisible()  # no 提醒 in a roster
     bad = [(p.row, p.column) for p in dialog.bad_model.rows()]
     assert (3, "政治面貌") in bad and (4, "姓名") in bad and (5, "岗位") in bad and (5, "联系电话") in bad
     assert (6, "出生年月") in bad and (6, "身份证号") in bad

@@ -93,7 +93,7 @@ def bad_members_file(tmp_path):
         ["姓名", "出生日期", "政治面貌", "身份证号", "入党日期"],
         ["好人", "1980-01-01", "中共党员", make_id("19800101"), "2005-01-01"],   # row 2 good
         [None, "1980-01-01", "中共党员", None, None],                          # row 3 missing name
-        ["坏面貌", "1981-01-01", "党员", None, None],                           # row 4 bad status
+        ["坏面貌", "1981-01-01", "团员", None, None],                           # row 4 bad status
         ["坏号码", "1982-02-02", "群众", make_id("19820202")[:-1] + "0" if not make_id("19820202").endswith("0")
          else make_id("19820202")[:-1] + "1", None],                            # row 5 bad checksum
         ["坏日期", "1983-02-30", "群众", None, None],                           # row 6 bad date
@@ -105,7 +105,7 @@ def test_bad_rows_listed_with_row_column_reason_and_nothing_written(ledger, tmp_
     checked = importing.preview(ledger, "members", bad_members_file(tmp_path))
     got = [(p.row, p.column, p.reason) for p in checked.problems]
     assert got[0] == (3, "姓名", "必须填写")
-    assert got[1][:2] == (4, "政治面貌") and "“党员”不是可选项" in got[1][2]
+    assert got[1][:2] == (4, "政治面貌") and "“团员”不是可选项" in got[1][2]
     assert got[2] == (5, "身份证号", "校验位不正确，请核对是否输错")
     assert got[3] == (6, "出生日期", "“1983-02-30”不是存在的日期")
     assert got[4][:2] == (7, "") and "与第 2 行重复" in got[4][2]
@@ -126,7 +126,7 @@ def test_error_report_lists_bad_rows_with_reasons(ledger, tmp_path):
     assert rows[0] == ("原行号", "姓名", "出生日期", "政治面貌", "身份证号", "入党日期", "错误原因")
     assert [r[0] for r in rows[1:]] == [3, 4, 5, 6, 7]
     assert rows[1][-1] == "姓名：必须填写"
-    assert rows[2][1] == "坏面貌" and rows[2][3] == "党员"
+    assert rows[2][1] == "坏面貌" and rows[2][3] == "团员"
 
 
 @pytest.mark.parametrize("content, message", [
@@ -292,7 +292,7 @@ def test_error_report_keeps_user_text_as_text(ledger, tmp_path):
 
     book = Workbook()
     book.active.append(["姓名", "政治面貌"])
-    book.active["A2"], book.active["B2"] = '=HYPERLINK("http://x")', "党员"
+    book.active["A2"], book.active["B2"] = '=HYPERLINK("http://x")', "团员"
     book.active["A2"].data_type = "s"  # text that looks like a formula, as a user may type it
     path = tmp_path / "注入.xlsx"
     book.save(path)

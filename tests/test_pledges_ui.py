@@ -323,17 +323,19 @@ def test_import_preview_with_bad_rows_from_the_tab(tab, ledger, people, qtbot, t
     assert dialog.kind_combo.currentData() == "pledges"
     dialog.set_file(path)
     qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=60_000)
-    assert dialog.good_box.title() == "可导入的行（2）" and dialog.bad_box.title() == "错误行（2）"
+    assert dialog.good_box.title() == "可导入的行（3）" and dialog.bad_box.title() == "错误行（1）"
     bad = [(p.row, p.column, p.reason) for p in dialog.bad_model.rows()]
-    assert (4, "姓名", "名册中没有“孙悟空”，请先在党员页添加或导入党员") in bad
-    assert (5, "未践诺说明", "评议为“一般”时必须说明原因") in bad
+    assert bad == [(4, "姓名", "名册中没有“孙悟空”，请先在党员页添加或导入党员")]
+    warned = [(p.row, p.column) for p in dialog.warning_model.rows()]  # 一般 without a reason: stored, a to-do
+    assert warned == [(5, "未践诺说明")] and dialog.warning_box.title().startswith("提醒（1）")
     dialog.resize(900, 600)
     save_screenshot(dialog, "pledges_import_preview")
     message_bridge.answers = [True]  # skip the bad rows
     qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=60_000)
-    qtbot.waitUntil(lambda: sorted(_names(tab)) == ["张晓明", "李红"])
-    assert {r.owner_name: r.status_label for r in tab.pledge_proxy.visible_rows()} == {"张晓明": "草拟", "李红": "已公示"}
+    qtbot.waitUntil(lambda: sorted(_names(tab)) == ["张晓明", "李红", "王刚"])
+    assert {r.owner_name: r.status_label for r in tab.pledge_proxy.visible_rows()} == {
+        "张晓明": "草拟", "李红": "已公示", "王刚": "已评议"}
     dialog.close()
 
 

@@ -202,7 +202,19 @@ class Review:
     explanation: str = ""
 
 
-def validate_review(review: Review, published_from: date | None = None) -> list[FieldProblem]:
+def missing_explanation(review: Review) -> FieldProblem | None:
+    """一般/差 without a written reason: the window refuses it; an import stores it and lists a to-do."""
+    try:
+        grade = ReviewGrade(review.grade)
+    except ValueError:
+        return None
+    if grade.needs_explanation and not (review.explanation or "").strip():
+        return FieldProblem("未践诺说明", f"评议为“{grade.label}”时必须说明原因")
+    return None
+
+
+def validate_review(review: Review, published_from: date | None = None, *,
+                    require_explanation: bool = True) -> list[FieldProblem]:
     problems = []
     grade = None
     try:
@@ -217,6 +229,7 @@ def validate_review(review: Review, published_from: date | None = None) -> list[
         problems.append(FieldProblem("评议日期", "必须填写"))
     elif published_from and review.review_date < published_from:
         problems.append(FieldProblem("评议日期", f"不能早于公示开始日期 {published_from.isoformat()}"))
-    if grade and grade.needs_explanation and not (review.explanation or "").strip():
-        problems.append(FieldProblem("未践诺说明", f"评议为“{grade.label}”时必须说明原因"))
+    missing = missing_explanation(review) if require_explanation else None
+    if missing:
+        problems.append(missing)
     return problems

@@ -107,3 +107,14 @@ def split_list(text: str | None) -> list[str]:
     for sep in LIST_SEPARATORS:
         items = [part for item in items for part in item.split(sep)]
     return [item.strip() for item in items if item.strip()]
+
+
+# The short forms offices write in their sheets, accepted beside the full labels.
+LABEL_ALIASES: dict[type[LabelledEnum], dict[str, LabelledEnum]] = {
+    PoliticalStatus: {
+        "党员": PoliticalStatus.FULL_MEMBER, "正式党员": PoliticalStatus.FULL_MEMBER,
+        "中共正式党员": PoliticalStatus.FULL_MEMBER, "预备党员": PoliticalStatus.PROBATIONARY,
+        "积极分子": PoliticalStatus.ACTIVIST, "入党积极份子": PoliticalStatus.ACTIVIST,
+        "积极份子": PoliticalStatus.ACTIVIST, "入党发展对象": PoliticalStatus.DEVELOPMENT_TARGET,
+    },
+}

@@ -19,6 +19,7 @@ from desktop_app.services.pledges.queries import counts_by_status
 from desktop_app.services.records.queries import class_coverage, member_fulfilment, quota_totals, totals
 from desktop_app.services.rectifications.queries import overdue
 from desktop_app.services.settings import semester_dates, semester_of
+from desktop_app.services.todos import Todo, open_todos
 from desktop_app.domain.calendar import school_year_of
 from desktop_app.store.ledger import Ledger
 
@@ -66,6 +67,7 @@ class Dashboard:
     months: tuple[MonthCount, ...] = field(default=())
     development_deadlines: tuple[DevelopmentDeadline, ...] = field(default=())
     meetings: MonthGlance | None = None  # 组织生活 due this month and missed this school year
+    todos: tuple[Todo, ...] = field(default=())  # stored with a 提醒, still to see to
 
     @property
     def coverage_share(self) -> float:
@@ -114,4 +116,5 @@ def build_dashboard(ledger: Ledger, today: date | None = None) -> Dashboard:
         development_deadlines=tuple(DevelopmentDeadline(r.name, r.next.what, r.next.due, r.due_state == "overdue")
                                     for r in upcoming_deadlines(ledger, today)),
         meetings=month_glance(ledger, today),
+        todos=tuple(open_todos(ledger)),
     )

@@ -32,8 +32,14 @@ def run_import(args: argparse.Namespace, ledger_opener) -> int:
     print(f"{checked.label}导入 {args.file.name}（工作表“{checked.sheet_name}”）：{checked.summary()}")
     if checked.ignored_columns:
         print(f"已忽略无法识别的列：{'、'.join(checked.ignored_columns)}")
-    for problem in checked.problems:
-        print(f"  {problem}")
+    if checked.problems:
+        print("错误（这些行不会导入）：")
+        for problem in checked.problems:
+            print(f"  {problem}")
+    if checked.warnings:
+        print("提醒（这些行照常导入，并列入待办）：")
+        for warning in checked.warnings:
+            print(f"  {warning}")
     if args.error_report and checked.bad_rows:
         importing.write_error_report(checked, args.error_report)
         print(f"错误行已保存到 {args.error_report}")

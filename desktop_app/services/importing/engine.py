@@ -47,6 +47,7 @@ class GoodRow:
     record: Any
     existing_id: int | None
     summary: str
+    warnings: list[RowProblem] = field(default_factory=list)  # stored all the same; listed as to-dos
 
     @property
     def action(self) -> str:
@@ -87,10 +88,18 @@ class ImportPreview:
 
     @property
     def problems(self) -> list[RowProblem]:
+        """Errors: these rows are not imported."""
         return [p for bad in self.bad_rows for p in bad.problems]
 
+    @property
+    def warnings(self) -> list[RowProblem]:
+        """提醒: these rows are imported, and what they lack becomes a to-do."""
+        return [w for good in self.good_rows for w in good.warnings]
+
     def summary(self) -> str:
-        return f"新增 {self.to_add}，更新 {self.to_update}，错误 {len(self.bad_rows)}"
+        text = f"新增 {self.to_add}，更新 {self.to_update}，错误 {len(self.bad_rows)}"
+        warned = sum(1 for good in self.good_rows if good.warnings)
+        return text + (f"，提醒 {warned}" if warned else "")
 
 
 @dataclass(frozen=True)
@@ -98,10 +107,12 @@ class ImportResult:
     added: int
     updated: int
     skipped: int
+    warned: int = 0  # rows imported with a 提醒 (listed as to-dos)
 
     def summary(self) -> str:
         text = f"已导入：新增 {self.added}，更新 {self.updated}"
-        return text + (f"，跳过错误行 {self.skipped}" if self.skipped else "")
+        text += f"，跳过错误行 {self.skipped}" if self.skipped else ""
+        return text + (f"；其中 {self.warned} 行有提醒，已列入待办" if self.warned else "")
 
 
 def _blank(value: Any) -> bool:
@@ -216,7 +227,8 @@ def _check_row(spec, headers, raw, row_number, ctx, seen, result: ImportPreview)
     if problems:
         result.bad_rows.append(BadRow(row_number, raw, problems))
         return
-    result.good_rows.append(GoodRow(row_number, record, spec.match(record, ctx), spec.describe(record)))
+    warnings = [RowProblem(row_number, _column_header(spec, headers, w.column), w.reason) for w in spec.warnings(record)]
+    result.good_rows.append(GoodRow(row_number, record, spec.match(record, ctx), spec.describe(record), warnings))
 
 
 def commit(ledger: Ledger, preview_: ImportPreview, *, skip_bad_rows: bool = False,
@@ -262,7 +274,7 @@ def commit(ledger: Ledger, preview_: ImportPreview, *, skip_bad_rows: bool = Fal
     if progress:
         progress(total, total)
     log.info("import commit %s: %d added, %d updated", preview_.kind, added, updated)
-    return ImportResult(added, updated, len(preview_.bad_rows))
+    return ImportResult(added, updated, len(preview_.bad_rows), sum(1 for good in preview_.good_rows if good.warnings))
 
 
 def _where(batch: list[int], flushing: bool) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 from desktop_app.domain import idcard
 from desktop_app.domain.dates import parse_date
-from desktop_app.domain.vocab import LabelledEnum, split_list
+from desktop_app.domain.vocab import LABEL_ALIASES, LabelledEnum, split_list
 
 CellParser = Callable[[Any], Any]
 
@@ -88,6 +88,8 @@ class ImportSpec:
       row of the same file match it, put the new ORM object itself in ctx (see members.py).
     - identity(record) -> keys: rows sharing any key with an earlier row of the file are bad rows.
     - describe(record) -> str: a short text for the preview table (e.g. the name).
+    - warnings(record) -> RowErrors: what is stored all the same but needs seeing to (提醒, listed as
+      to-dos), e.g. a review of 一般 without its reason. Errors keep a row out; warnings do not.
     """
 
     kind: str
@@ -99,6 +101,7 @@ class ImportSpec:
     write: Callable[[Any, Any, int | None, Any], None]
     identity: Callable[[Any], Iterable[Hashable]] = lambda record: ()
     describe: Callable[[Any], str] = str
+    warnings: Callable[[Any], Iterable[RowError]] = lambda record: ()
     topics: tuple[str, ...] = ()
     sheet_title: str = ""
     notes: tuple[str, ...] = field(default=())  # extra lines for the template's 说明 sheet
@@ -149,8 +152,9 @@ def date_cell(*, allow_year_month: bool = False) -> CellParser:
 
 
 def _lookup(enum: type[LabelledEnum]) -> Callable[[str], str]:
-    """label or code → code, as enum.from_label does, from a dict built once (imports call it per cell)."""
+    """label, code or a common short form → code, from a dict built once (imports call it per cell)."""
     table = {key: member.value for member in enum for key in (member.value, member.label)}
+    table.update((alias, member.value) for alias, member in LABEL_ALIASES.get(enum, {}).items())
     offered = "、".join(enum.labels())
 
     def find(item: str) -> str:

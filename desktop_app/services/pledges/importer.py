@@ -17,7 +17,7 @@ from sqlalchemy import select
 from desktop_app.domain.calendar import parse_school_year
 from desktop_app.domain.pledges import (
     BRANCH_OWNER_LABEL, COMMON_STANDARDS, PledgeData, PledgeKind, PledgeStatus, Publication, PublicationPlace,
-    Review, ReviewBody, ReviewGrade, content_items_from_text, edit_refusal, validate_pledge,
+    Review, ReviewBody, ReviewGrade, content_items_from_text, edit_refusal, missing_explanation, validate_pledge,
     validate_publication, validate_review,
 )
 from desktop_app.services.importing.spec import (
@@ -97,6 +97,7 @@ class PledgeRecord:
     key: tuple  # (member id or None, school year, kind)
     owner: str
     values: Stored
+    warnings: tuple[RowError, ...] = ()  # stored all the same, listed as to-dos
 
     def __str__(self) -> str:
         member, year, kind = self.key
@@ -151,16 +152,21 @@ def build(cells: RowCells, lookup: Lookup) -> PledgeRecord:
     if published or reviewed:
         errors += [RowError(p.field, p.message) for p in validate_publication(
             Publication(merged.published_from, merged.published_to, merged.places))]
+    warnings = []
     if reviewed:
         review = Review(merged.grade, merged.body, merged.review_date, merged.comment, merged.explanation)
-        errors += [RowError(p.field, p.message) for p in validate_review(review, merged.published_from)]
+        errors += [RowError(p.field, p.message)
+                   for p in validate_review(review, merged.published_from, require_explanation=False)]
+        missing = missing_explanation(review)
+        if missing:
+            warnings.append(RowError(missing.field, f"{missing.message}：已导入，请在承诺页补写（已列入待办）"))
     if errors:
         raise RowErrors(errors)
     if reviewed:
         merged.status = PledgeStatus.REVIEWED.value
     elif published and merged.status == PledgeStatus.DRAFT.value:
         merged.status = PledgeStatus.PUBLISHED.value
-    return PledgeRecord(key, BRANCH_OWNER_LABEL if member_id is None else name, merged)
+    return PledgeRecord(key, BRANCH_OWNER_LABEL if member_id is None else name, merged, tuple(warnings))
 
 
 def match(record: PledgeRecord, lookup: Lookup) -> int | None:
@@ -188,7 +194,7 @@ def write(session, record: PledgeRecord, existing_id: int | None, lookup: Lookup
 SPEC = ImportSpec(
     kind="pledges", label="承诺", columns=COLUMNS, topics=("pledge",),
     load=load, build=build, match=match, write=write, identity=lambda record: [record.key],
-    describe=str, sheet_title="承诺",
+    describe=str, warnings=lambda record: record.warnings, sheet_title="承诺",
     notes=("同一人同一学年同一类型的承诺只能有一行；已有的承诺会被更新，空白单元格不会清除已有内容。",
            "填写了评议等次的承诺须同时填写公示开始、公示结束和公示方式（先公示，后评议）。",
            "已评议的承诺已锁定，不能通过导入修改；如需修改请先在承诺页“重新打开”。"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -88,6 +89,11 @@ class DashboardTab(QWidget):
         for key, card in self.cards.items():
             card.setToolTip(TOOLTIPS[key])
         self.start_panel = self._start_panel()
+        self.todo_label = QLabel(self)
+        self.todo_label.setWordWrap(True)
+        self.todo_label.setStyleSheet("QLabel { background: #fff3e0; color: #8a4b00; padding: 4px 8px; }")
+        self.todo_label.linkActivated.connect(lambda _link: self._open_todos())
+        self.todo_label.setVisible(False)
         grid = QGridLayout()
         grid.setSpacing(12)
         for index, card in enumerate(self.cards.values()):
@@ -97,6 +103,7 @@ class DashboardTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.start_panel)
+        layout.addWidget(self.todo_label)
         layout.addLayout(grid)
         layout.addWidget(self.chart, 1)
         self._timer = QTimer(self)
@@ -155,6 +162,7 @@ class DashboardTab(QWidget):
         self.dashboard = d = dashboard
         self.heading.setText(f"工作台　{d.today:%Y年%m月%d日}　{d.school_year}学年　在册党员 {d.members} 人")
         self.start_panel.setVisible(d.people == 0)
+        self._show_todos(d.todos)
         if d.people == 0:  # nothing to count yet: say what to do instead of showing green zeros
             for card in self.cards.values():
                 card.show_figure("—", "导入党员名册后显示")
@@ -203,6 +211,18 @@ class DashboardTab(QWidget):
         self.cards["meetings"].show_figure(
             f"{len(due)} 项", f"{listed}；本学年已缺 {len(missed)} 项次" if missed else f"{listed}；本学年没有缺项",
             alert=bool(missed), good=not due and not missed)
+
+    def _show_todos(self, todos) -> None:
+        self.todo_label.setVisible(bool(todos))
+        if todos:
+            shown = "；".join(escape(t.text) for t in todos[:3]) + (f" 等{len(todos)}条" if len(todos) > 3 else "")
+            self.todo_label.setText(f"<b>待办 {len(todos)} 条</b>（导入时的提醒）：{shown}　<a href='open'>去处理</a>")
+            self.todo_label.setToolTip("\n".join(t.text for t in todos))
+
+    def _open_todos(self) -> None:
+        d, window = self.dashboard, self.window()
+        if d and d.todos and hasattr(window, "open_tab"):
+            window.open_tab(d.todos[0].tab, **d.todos[0].criteria)
 
     # --- click-through ---------------------------------------------------------
     def open_behind(self, key: str) -> None:

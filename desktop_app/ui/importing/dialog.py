@@ -37,6 +37,11 @@ BAD_COLUMNS = (
     Column("列", lambda p: p.column or "整行", width=110),
     Column("原因", lambda p: p.reason, tooltip=lambda p: p.reason, highlight=lambda p: True),
 )
+WARNING_COLUMNS = (
+    Column("行号", lambda p: p.row, align_right=True, width=60),
+    Column("列", lambda p: p.column or "整行", width=110),
+    Column("提醒", lambda p: p.reason, tooltip=lambda p: p.reason),
+)
 
 
 def _table(columns, parent: QWidget):
@@ -79,11 +84,15 @@ class ImportDialog(TaskDialog):
         self.summary_label.setWordWrap(True)
         self.good_model, self.good_view = _table(GOOD_COLUMNS, self)
         self.bad_model, self.bad_view = _table(BAD_COLUMNS, self)
+        self.warning_model, self.warning_view = _table(WARNING_COLUMNS, self)
         self.good_box = self._boxed("可导入的行", self.good_view)
         self.bad_box = self._boxed("错误行", self.bad_view)
+        self.warning_box = self._boxed("提醒", self.warning_view)
+        self.warning_box.setVisible(False)
         splitter = QSplitter(Qt.Vertical, self)
         splitter.addWidget(self.good_box)
         splitter.addWidget(self.bad_box)
+        splitter.addWidget(self.warning_box)
 
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)
@@ -137,14 +146,20 @@ class ImportDialog(TaskDialog):
         self.preview = checked
         self.good_model.set_rows(checked.good_rows if checked else [])
         self.bad_model.set_rows(checked.problems if checked else [])
+        warnings = checked.warnings if checked else []
+        self.warning_model.set_rows(warnings)
         good = len(checked.good_rows) if checked else 0
         bad = len(checked.bad_rows) if checked else 0
         self.good_box.setTitle(f"可导入的行（{good}）")
         self.bad_box.setTitle(f"错误行（{bad}）")
+        self.warning_box.setTitle(f"提醒（{len(warnings)}）：照常导入，并列入待办")
+        self.warning_box.setVisible(bool(warnings))
         if checked:
             lines = [f"{checked.label}：{checked.summary()}（工作表“{checked.sheet_name}”，表头在第 {checked.header_row} 行）"]
             if checked.bad_rows:
                 lines.append("有错误的行不会导入：请改正后重新选择文件，或点“导入”时选择跳过错误行。")
+            if warnings:
+                lines.append("有提醒的行照常导入，缺的内容列入工作台的待办，补上即可。")
             if checked.ignored_columns:
                 lines.append("已忽略无法识别的列：" + "、".join(checked.ignored_columns))
             lines += checked.notes
