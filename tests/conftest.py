@@ -102,3 +102,28 @@ def pytest_runtest_teardown(item):
             if isinstance(widget, FormDialog) and widget.isVisible():
                 QDialog.reject(widget)
     yield
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One throw-away PostgreSQL cluster for the run (fails, never skips, without the binaries)."""
+    from pg_cluster import Cluster
+
+    cluster = Cluster().start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> str:
+    """A fresh empty database on the throw-away cluster."""
+    return pg_cluster.fresh_database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def either_ledger(request, data_dir: Path):
+    """The same ledger on each engine: a file in a temp folder, then a fresh PostgreSQL database."""
+    target = request.getfixturevalue("pg_url") if request.param == "postgresql" else data_dir
+    opened: Ledger = open_ledger(target)
+    yield opened
+    opened.close()

@@ -46,9 +46,14 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}：参数错误：{message}\n")
 
 
+# Commands that copy the SQLite file itself: a server ledger is backed up by the server's tools.
+FILE_ONLY_COMMANDS = {"backup", "restore"}
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m desktop_app", description=f"{APP_NAME} 命令行")
     parser.add_argument("--data-dir", help="数据文件夹（也可用环境变量 BRANCH_LEDGER_DATA_DIR 指定）")
+    parser.add_argument("--database-url", help="服务器上的共用台账，如 postgresql+psycopg://用户@主机/数据库（代替数据文件夹）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module_name in COMMAND_MODULES:
         module = optional_module(module_name)
@@ -85,8 +90,13 @@ def main(argv: list[str] | None = None) -> int:
 
     def ledger_opener() -> Ledger:
         if not opened:
-            opened.append(open_ledger(data_dir))
+            opened.append(open_ledger(args.database_url or data_dir))
         return opened[0]
+
+    if args.database_url and args.command in FILE_ONLY_COMMANDS:
+        print(f"错误：{args.command} 只用于本机的台账文件；服务器上的台账（PostgreSQL）请由数据库管理员用 pg_dump 备份、"
+              "用 pg_restore 恢复。", file=sys.stderr)
+        return 1
 
     func: Callable[[argparse.Namespace, Callable[[], Ledger]], int] = args.func
     try:

@@ -1,6 +1,7 @@
-"""The SQLAlchemy engine for one ledger file: foreign keys on, WAL, a busy timeout.
+"""The SQLAlchemy engine for one ledger: a SQLite file (foreign keys on, WAL, a busy timeout) or a
+PostgreSQL database named by its URL (a school's shared ledger).
 
-The URL is built, not formatted: a `?` or `%` in the folder name must stay part of the path.
+The SQLite URL is built, not formatted: a `?` or `%` in the folder name must stay part of the path.
 """
 
 from __future__ import annotations
@@ -11,6 +12,21 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine
 
 from desktop_app.store.sqlite_files import connect_read_only
+
+
+POSTGRESQL_PREFIXES = ("postgresql://", "postgresql+psycopg://")
+
+
+def is_database_url(target: object) -> bool:
+    """True for a PostgreSQL URL (`postgresql+psycopg://…`), False for a data folder."""
+    return isinstance(target, str) and target.startswith(POSTGRESQL_PREFIXES)
+
+
+def make_server_engine(url: str) -> Engine:
+    """PostgreSQL: READ COMMITTED as the server's default; psycopg 3 is the driver."""
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return create_engine(url, future=True, pool_pre_ping=True)
 
 
 def make_engine(db_path: Path, *, read_only: bool = False) -> Engine:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop_app.paths import DB_FILENAME, ensure_private_dir, make_private
 from desktop_app.store import models  # noqa: F401  (registers every table)
 from desktop_app.store.backup import BackupError, rotating_backup, stored_keep
-from desktop_app.store.engine import make_engine
+from desktop_app.store.engine import is_database_url, make_engine, make_server_engine
 from desktop_app.store.events import ChangeBus
 from desktop_app.store.schema import (
     LedgerError,
@@ -20,6 +20,7 @@ from desktop_app.store.schema import (
     check_sound,
     current_revision,
     head_revision,
+    upgrade_to_head,
     upgrade_with_backup,
 )
 from desktop_app.store.sqlite_files import in_read_only_folder
@@ -32,15 +33,24 @@ class LedgerReadOnly(LedgerError):
 
 
 class Ledger:
-    """One open ledger file. Every user action runs inside one `transaction()`."""
+    """One open ledger: a file in a data folder, or a PostgreSQL database named by `database_url`.
 
-    def __init__(self, data_dir: Path, *, read_only: bool = False):
-        self.data_dir = Path(data_dir)
-        self.db_path = self.data_dir / DB_FILENAME
+    Every user action runs inside one `transaction()`.
+    """
+
+    def __init__(self, data_dir: Path | None = None, *, read_only: bool = False, database_url: str | None = None):
+        self.database_url = database_url
+        self.data_dir = Path(data_dir) if data_dir is not None else None
+        self.db_path = self.data_dir / DB_FILENAME if self.data_dir is not None else None
         self.read_only = read_only  # a read-only folder or file: reading works, saving says why not
-        self.engine = make_engine(self.db_path, read_only=read_only)
+        if database_url is not None:
+            self.engine = make_server_engine(database_url)
+            writers = self.engine
+        else:
+            self.engine = make_engine(self.db_path, read_only=read_only)
+            writers = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._writers = sessionmaker(self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False)
+        self._writers = sessionmaker(writers, expire_on_commit=False)
         self.bus = ChangeBus()
         self.warnings: list[str] = []  # problems on opening the user should hear about (Chinese)
         self.created = False  # True when this opening made a new, empty file
@@ -65,6 +75,18 @@ class Ledger:
         finally:
             session.rollback()
             session.close()
+
+    @property
+    def on_server(self) -> bool:
+        """True for a PostgreSQL ledger: no file, so no file backups, restore or search index."""
+        return self.database_url is not None
+
+    @property
+    def where(self) -> str:
+        """The folder or the server database, for messages (never the password)."""
+        if self.data_dir is not None:
+            return str(self.data_dir)
+        return self.engine.url.render_as_string(hide_password=True)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -94,14 +116,54 @@ def _opened_read_only(ledger: Ledger) -> Ledger:
     return ledger
 
 
-def open_ledger(data_dir: Path, *, startup_backup: bool = False, keep: int | None = None) -> Ledger:
+def open_database(url: str) -> Ledger:
+    """Open the shared ledger in a PostgreSQL database (empty or a ledger), upgraded to the code's schema."""
+    ledger = Ledger(database_url=url)
+    try:
+        revision = _stamped_revision(ledger)
+        ledger.created = revision is None
+        check_not_too_new(revision)
+        upgrade_to_head(ledger.engine)
+    except LedgerError:
+        ledger.close()
+        raise
+    except Exception as exc:
+        ledger.close()
+        raise LedgerError(f"无法打开服务器上的台账“{ledger.where}”：{type(exc).__name__}：{exc}") from exc
+    log.info("server ledger opened")
+    return ledger
+
+
+def _stamped_revision(ledger: Ledger) -> str | None:
+    with ledger.engine.connect() as connection:
+        if not connection.exec_driver_sql("SELECT to_regclass('alembic_version') IS NOT NULL").scalar():
+            return None
+        return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
+def server_revision(url: str) -> tuple[str, str | None]:
+    """(where, revision) of a server ledger without changing it; LedgerError when it cannot be reached."""
+    ledger = Ledger(database_url=url)
+    try:
+        return ledger.where, _stamped_revision(ledger)
+    except Exception as exc:
+        raise LedgerError(f"无法连接服务器上的台账“{ledger.where}”：{type(exc).__name__}：{exc}") from exc
+    finally:
+        ledger.close()
+
+
+def open_ledger(data_dir: Path | str, *, startup_backup: bool = False, keep: int | None = None) -> Ledger:
     """Open (creating if needed) the ledger in `data_dir`, upgraded to the code's schema.
+
+    `data_dir` may instead be a PostgreSQL URL (`postgresql+psycopg://…`): see open_database.
 
     With `startup_backup` an existing file is first copied to backups/, keeping the newest
     `keep` start-up copies (default: the school's `backup.keep` setting, else 10).
 
     Raises a LedgerError subclass with a Chinese message for a foreign, damaged or too-new file.
     """
+    if is_database_url(data_dir):
+        return open_database(data_dir)
     ensure_private_dir(Path(data_dir))
     db = Path(data_dir) / DB_FILENAME
     exists = db.exists() and db.stat().st_size > 0

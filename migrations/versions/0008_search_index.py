@@ -64,6 +64,8 @@ def create_search_triggers(table: str, code: int, body: str) -> None:
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return  # FTS5 is SQLite's; a PostgreSQL ledger has no search index yet (the search service says so)
     op.execute("CREATE VIRTUAL TABLE search_index USING fts5(body, tokenize='trigram')")
     for table, (code, body) in SOURCES.items():
         op.execute(
@@ -74,6 +76,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return  # FTS5 is SQLite's; a PostgreSQL ledger has no search index yet
     for table in SOURCES:
         for prefix in ("ai", "au", "ad"):
             op.execute(f"DROP TRIGGER search_{prefix}_{table}")

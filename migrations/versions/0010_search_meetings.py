@@ -29,6 +29,8 @@ SOURCES: dict[str, tuple[int, str]] = {
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return  # FTS5 is SQLite's; a PostgreSQL ledger has no search index yet (the search service says so)
     for table, (code, body) in SOURCES.items():
         row = body.format(r="NEW")
         op.execute(
@@ -45,6 +47,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return  # FTS5 is SQLite's; a PostgreSQL ledger has no search index yet
     for table, (code, _body) in SOURCES.items():
         for prefix in ("ai", "au", "ad"):
             op.execute(f"DROP TRIGGER search_{prefix}_{table}")

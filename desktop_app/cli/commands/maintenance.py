@@ -9,7 +9,8 @@ from pathlib import Path
 from desktop_app.paths import DB_FILENAME, resolve_data_dir
 from desktop_app.services import backups
 from desktop_app.services.checks import check_ledger_file
-from desktop_app.store.ledger import Ledger
+from desktop_app.store.ledger import Ledger, server_revision
+from desktop_app.store.schema import check_not_too_new
 
 Opener = Callable[[], Ledger]
 
@@ -48,10 +49,20 @@ def run_restore(args: argparse.Namespace, _ledger_opener: Opener) -> int:
 
 
 def run_check(args: argparse.Namespace, _ledger_opener: Opener) -> int:
+    if args.database_url:
+        return _check_server(args.database_url)
     # Read-only: opening through ledger_opener would upgrade (write) the file first.
     result = check_ledger_file(args.file or resolve_data_dir(args.data_dir) / DB_FILENAME)
     print(result.summary())
     return 0 if result.ok else 1
+
+
+def _check_server(url: str) -> int:
+    """A server ledger: reachable, and its data version known to this program (nothing is changed)."""
+    where, revision = server_revision(url)
+    check_not_too_new(revision)
+    print(f"正常：{where}{f'（数据版本 {revision}）' if revision else '（空数据库）'}")
+    return 0
 
 
 def run_demo(args: argparse.Namespace, ledger_opener: Opener) -> int:
@@ -59,5 +70,5 @@ def run_demo(args: argparse.Namespace, ledger_opener: Opener) -> int:
 
     ledger = ledger_opener()
     added = fill_empty_ledger(ledger)
-    print(f"已填入示例学校（{'、'.join(added)}）：{ledger.db_path}")
+    print(f"已填入示例学校（{'、'.join(added)}）：{ledger.db_path or ledger.where}")
     return 0

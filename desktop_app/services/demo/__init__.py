@@ -36,6 +36,11 @@ def fill_empty_ledger(ledger: Ledger) -> list[str]:
 
     if has_people(ledger):
         raise UserError("台账中已有人员信息，示例学校只能填入空台账。要看示例，请另用一个新的数据文件夹（命令行 --data-dir）。")
+    if ledger.on_server:  # no file to put back: say what is left
+        try:
+            return fill_demo(ledger)
+        except Exception as exc:
+            raise UserError(f"示例数据没有填完（已填入的部分留在数据库里），请换一个新的空数据库再试：{exc}") from exc
     # Each record kind commits on its own; keep the empty ledger so a failure leaves no half school.
     empty = rotating_backup(ledger.db_path, ledger.data_dir, "pre-demo", keep=1)
     try:

@@ -16,6 +16,7 @@ from datetime import date
 
 from sqlalchemy import text
 
+from desktop_app.services.errors import UserError
 from desktop_app.services.search import describe
 from desktop_app.services.search.kinds import SearchKind
 
@@ -54,6 +55,9 @@ def search(ledger, query: str, *, per_kind: int = PER_KIND) -> list[SearchGroup]
     q = normalise(query)
     if not q:
         return []
+    if ledger.on_server:
+        raise UserError("全局搜索目前只用于本机的台账文件（SQLite）；服务器上的台账（PostgreSQL）暂不支持搜索，"
+                        "请在各个列表里用筛选查找。")
     with ledger.reading() as session:
         conn = session.connection()
         people = describe.people_named(conn, q)
