@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "desktop_app.cli.commands.development",  # development [--problems]
     "desktop_app.cli.commands.meetings",  # meetings
     "desktop_app.cli.commands.search",  # search TEXT
+    "desktop_app.cli.commands.server",  # migrate-to
 )
 
 log = logging.getLogger(__name__)
