@@ -56,5 +56,21 @@ def test_grow_makes_room_for_the_banner(ui_app, qtbot, message_bridge):
     dialog.resize(200, 40)
     dialog.show()
     problems = [FieldProblem("姓名", f"第{n}个问题，说明文字较长以便占用多行") for n in range(6)]
-    save_or_show(dialog, banner, "未能保存", _raise(ValidationError(problems)), grow=True)
+    save_or_show(dialog, banner, "未能保存", _raise(ValidationError(problems)))
     assert dialog.height() >= dialog.sizeHint().height()
+
+
+def test_the_banner_grows_the_dialog_and_never_squeezes_the_form(ui_app, ledger, qtbot, message_bridge):
+    from desktop_app.ui.members.dialog import MemberDialog
+
+    dialog = MemberDialog(ledger)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    before_dialog, before_name = dialog.height(), dialog.name_edit.height()
+    dialog.save()  # nothing typed: 姓名 and more are missing
+    qtbot.wait(10)
+    assert dialog.problems.isVisible() and "姓名：必须填写" in dialog.problems.texts()
+    assert dialog.height() > before_dialog
+    assert dialog.name_edit.height() >= before_name  # typed text is not cut in half
+    assert message_bridge.texts() == []  # field problems are not message boxes

@@ -91,10 +91,11 @@ def test_write_dialog_refuses_empty_content_and_unknown_name(tab, people, qtbot,
     dialog = tab.dialog
     dialog.member.setEditText("查无此人")
     _ok(qtbot, dialog)
-    assert message_bridge.texts("error") == ["承诺人：找不到名为“查无此人”的人员"]
+    assert dialog.problems.texts() == ["承诺人：找不到名为“查无此人”的人员"]  # in the dialog, not a box
     dialog.member.setEditText("李红")
     _ok(qtbot, dialog)
-    assert "承诺内容：至少写一条承诺事项" in message_bridge.texts("error")[-1]
+    assert "承诺内容：至少写一条承诺事项" in dialog.problems.texts()
+    assert message_bridge.texts("error") == []
     assert dialog.isVisible() and _names(tab) == []
 
 
@@ -135,7 +136,7 @@ def test_publication_period_backwards_is_refused(tab, ledger, people, qtbot, mes
     dialog.start.setText("2026-09-16")
     dialog.end.setText("2026-09-10")
     _ok(qtbot, dialog)
-    assert message_bridge.texts("error") == ["公示结束：不能早于公示开始日期"]
+    assert dialog.problems.texts() == ["公示结束：不能早于公示开始日期"]
     assert dialog.isVisible() and svc.list_pledges(ledger, YEAR)[0].status == "draft"
 
 
@@ -150,7 +151,7 @@ def test_review_one_pledge_with_explanation_for_average(tab, ledger, people, qtb
     assert dialog.explanation_label.text() == "未践诺说明 *"
     dialog.meeting.review_date.setText("2026-07-03")
     _ok(qtbot, dialog)
-    assert message_bridge.texts("error") == ["未践诺说明：评议为“一般”时必须说明原因"]
+    assert dialog.problems.texts() == ["未践诺说明：评议为“一般”时必须说明原因"]
     dialog.explanation.setPlainText("因病休假，示范课未完成")
     dialog.comment.setText("态度认真")
     save_screenshot(dialog, "pledges_review_dialog")

@@ -155,10 +155,10 @@ def test_bad_input_is_refused_with_the_field_named(tab, qtbot, ledger, message_b
     dialog.raised_on.setText("2025-13-01")
     press_ok(qtbot, dialog)
     assert dialog.isVisible()
-    assert message_bridge.texts("error") == ["提出日期：“2025-13-01”不是存在的日期"]
+    assert dialog.problems.texts() == ["提出日期：“2025-13-01”不是存在的日期"]
     dialog.raised_on.setText((TODAY + timedelta(days=3)).isoformat())
     press_ok(qtbot, dialog)
-    assert message_bridge.texts("error")[-1] == "意见内容：必须填写\n提出日期：不能晚于今天"
+    assert "\n".join(dialog.problems.texts()) == "意见内容：必须填写\n提出日期：不能晚于今天"
     save_screenshot(dialog, "rectifications_suggestion_dialog_refused")
     message_bridge.answers.append(True)  # 放弃修改？ — what she typed is thrown away only when she says so
     dialog.reject()
@@ -171,12 +171,12 @@ def test_bad_input_is_refused_with_the_field_named(tab, qtbot, ledger, message_b
     dialog = tab.dialog
     dialog.measure.setPlainText("统筹作业量")
     press_ok(qtbot, dialog)
-    assert message_bridge.texts("error")[-1] == "责任单位/责任人：至少填写一项\n整改期限：必须填写"
+    assert "\n".join(dialog.problems.texts()) == "责任单位/责任人：至少填写一项\n整改期限：必须填写"
     dialog.responsible_unit.setText("教务处")
     dialog.deadline.setText((TODAY - timedelta(days=6)).isoformat())
     press_ok(qtbot, dialog)
     raised = (TODAY - timedelta(days=5)).isoformat()
-    assert message_bridge.texts("error")[-1] == f"整改期限：不能早于意见提出日期 {raised}"
+    assert "\n".join(dialog.problems.texts()) == f"整改期限：不能早于意见提出日期 {raised}"
     assert dialog.isVisible() and rect.list_rectifications(ledger) == []
     dialog.deadline.setText(TODAY.isoformat())
     press_ok(qtbot, dialog)
@@ -188,7 +188,7 @@ def test_bad_input_is_refused_with_the_field_named(tab, qtbot, ledger, message_b
     dialog = tab.dialog
     dialog.completed_on.setText("")
     press_ok(qtbot, dialog)
-    assert message_bridge.texts("error")[-1] == "完成日期：已完成的整改必须填写完成日期\n整改结果：已完成的整改必须填写整改结果"
+    assert "\n".join(dialog.problems.texts()) == "完成日期：已完成的整改必须填写完成日期\n整改结果：已完成的整改必须填写整改结果"
     message_bridge.answers.append(True)  # 放弃修改？
     dialog.reject()
     assert rect.list_rectifications(ledger)[0].status_label == "待整改"
@@ -260,7 +260,7 @@ def test_reopening_a_finished_rectification_asks_and_clears_the_date(tab, qtbot,
     save_screenshot(dialog, "rectifications_edit_finished_dialog")
     dialog.result.setPlainText("")
     press_ok(qtbot, dialog)
-    assert message_bridge.texts("error")[-1] == "整改结果：已完成的整改必须填写整改结果"
+    assert "\n".join(dialog.problems.texts()) == "整改结果：已完成的整改必须填写整改结果"
     message_bridge.answers.append(True)  # 放弃修改？ — what she typed is thrown away only when she says so
     dialog.reject()
     assert not dialog.isVisible()
@@ -317,7 +317,7 @@ def test_responsible_person_may_be_off_the_roster_but_not_an_ambiguous_name(tab,
     dialog.deadline.setText(TODAY.isoformat())
     dialog.responsible.setEditText("王伟")
     press_ok(qtbot, dialog)
-    assert message_bridge.texts("error") == ["责任人：有2人名为“王伟”，请从列表中选择（带部门的那一项）"]
+    assert dialog.problems.texts() == ["责任人：有2人名为“王伟”，请从列表中选择（带部门的那一项）"]
     dialog.responsible.setEditText("王伟（总务处）")
     press_ok(qtbot, dialog)
     [row] = rect.list_rectifications(ledger)

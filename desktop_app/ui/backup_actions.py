@@ -77,7 +77,7 @@ def restore_backup(main_window, source: Path) -> bool:  # noqa: ANN001
     try:
         ledger, result = backups.restore(old.data_dir, source)
     except (UserError, LedgerError) as exc:  # LedgerInUse: a command-line restore holds the folder
-        messages.error(main_window, "恢复没有完成", str(exc))
+        messages.refuse(main_window, "恢复没有完成", exc)
         return False  # the old Ledger reconnects on its next use: its file is unchanged
     context.replace_ledger(ledger)
     text = f"已用“{result.source.name}”恢复台账，所有页面已重新载入。"

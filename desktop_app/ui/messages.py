@@ -1,6 +1,8 @@
 """One road for messages to the user, so tests can answer and record them.
 
-Screens call `error`, `info`, `warn` and `confirm` rather than QMessageBox directly. In
+Screens call `error`, `info`, `warn` and `confirm` rather than QMessageBox directly; a refused
+action (a service's UserError) goes through `refuse`. Problems with single fields are not
+messages: they belong in the dialog's ProblemBanner (ui/widgets/form_problems.py). In
 tests, `BRIDGE.answers` holds the replies `confirm` should give (True/False) and `BRIDGE.shown`
 records every message as (level, title, text) without opening a modal box.
 """
@@ -35,6 +37,11 @@ def _show(level: str, parent: QWidget | None, title: str, text: str) -> None:
 
 def error(parent: QWidget | None, title: str, text: str) -> None:
     _show("error", parent, title, text)
+
+
+def refuse(parent: QWidget | None, title: str, reason: object) -> None:
+    """The one way to say a whole action was refused (a UserError or its text): nothing was changed."""
+    error(parent, title, str(reason))
 
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:

@@ -64,7 +64,7 @@ class RecoveryDialog(FittedDialog):
             kept = restore_after_failure(self.data_dir, Path(item.data(256)))
             self.ledger = open_ledger(self.data_dir)
         except (UserError, LedgerError, OSError) as exc:
-            messages.error(self, "恢复失败", str(exc))
+            messages.refuse(self, "恢复失败", exc)
             return
         messages.info(self, "已恢复", f"已从备份恢复台账。无法打开的原文件保存在：\n{kept}")
         self.accept()
@@ -76,7 +76,7 @@ class RecoveryDialog(FittedDialog):
             kept = set_aside(self.data_dir)
             self.ledger = open_ledger(self.data_dir)
         except (LedgerError, OSError) as exc:
-            messages.error(self, "无法新建", str(exc))
+            messages.refuse(self, "无法新建", exc)
             return
         messages.info(self, "已新建空台账", f"原文件保存在：\n{kept}")
         self.accept()

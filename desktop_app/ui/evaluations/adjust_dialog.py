@@ -76,5 +76,4 @@ class AdjustmentsDialog(FormDialog):
         layout.addWidget(buttons)
 
     def _accept(self) -> None:
-        save_or_show(self, self.problems, "不能保存", lambda: self._save(self.bonuses.items(), self.deductions.items()),
-                     grow=True)
+        save_or_show(self, self.problems, "不能保存", lambda: self._save(self.bonuses.items(), self.deductions.items()))

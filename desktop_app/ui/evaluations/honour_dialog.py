@@ -102,7 +102,7 @@ class HonourDialog(FormDialog):
                           self.class_box.currentData(), self.issuer_edit.text(), day, self.note_edit.toPlainText())
 
     def _accept(self) -> None:
-        save_or_show(self, self.problems, self.windowTitle(), self._write, grow=True)
+        save_or_show(self, self.problems, self.windowTitle(), self._write)
 
     def _write(self) -> None:
         data = self.data()

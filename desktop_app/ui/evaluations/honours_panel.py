@@ -71,7 +71,7 @@ class HonoursPanel(QWidget):
         try:
             data = get_honour(self.context.ledger, chosen[0].id)
         except UserError as exc:
-            messages.error(self, "编辑荣誉", str(exc))
+            messages.refuse(self, "编辑荣誉", exc)
             return
         HonourDialog(self.context.ledger, data, chosen[0].id, self).exec()
 
@@ -85,4 +85,4 @@ class HonoursPanel(QWidget):
         try:
             delete_honours(self.context.ledger, [row.id for row in chosen])
         except UserError as exc:
-            messages.error(self, "删除荣誉", str(exc))
+            messages.refuse(self, "删除荣誉", exc)

@@ -43,7 +43,7 @@ class _Form(FormDialog):
         raise NotImplementedError
 
     def _accept(self) -> None:
-        save_or_show(self, self.problems, self.windowTitle(), self._submit, grow=True)
+        save_or_show(self, self.problems, self.windowTitle(), self._submit)
 
 
 class ApproveDialog(_Form):

@@ -254,4 +254,4 @@ class SchemeDialog(FormDialog):
         )
 
     def _accept(self) -> None:
-        save_or_show(self, self.problems, self.windowTitle(), lambda: self._save(self.edited_scheme()), grow=True)
+        save_or_show(self, self.problems, self.windowTitle(), lambda: self._save(self.edited_scheme()))

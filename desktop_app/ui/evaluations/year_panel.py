@@ -112,6 +112,6 @@ class YearPanel(QWidget):
         try:
             added = honours_from_stars(self.context.ledger, self.school_year, issuer, lock.approved_on if lock else None)
         except UserError as exc:
-            messages.error(self, "星级荣誉", str(exc))
+            messages.refuse(self, "星级荣誉", exc)
             return
         messages.info(self, "星级荣誉", f"已登记 {added} 项星级荣誉。" if added else "星级荣誉都已登记过，没有新增。")

@@ -270,7 +270,7 @@ class ImportDialog(TaskDialog):
         try:
             saved = importing.write_error_report(self.preview, path)
         except UserError as exc:
-            messages.error(self, "保存错误报告", str(exc))
+            messages.refuse(self, "保存错误报告", exc)
             return None
         messages.info(self, "保存错误报告", f"已把 {len(self.preview.bad_rows)} 个错误行保存到：\n{saved}")
         return saved
@@ -300,7 +300,7 @@ def save_template_dialog(parent, kind: str | None = None, path: str | Path | Non
     try:
         saved = importing.write_template(kind, path)
     except UserError as exc:
-        messages.error(parent, "下载导入模板", str(exc))
+        messages.refuse(parent, "下载导入模板", exc)
         return None
     messages.info(parent, "下载导入模板", f"已保存{label}导入模板：\n{saved}")
     return saved

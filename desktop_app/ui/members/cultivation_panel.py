@@ -95,4 +95,4 @@ class CultivationPanel(QWidget):
         try:
             service.delete_cultivation(self.context.ledger, row.id)
         except UserError as exc:
-            messages.error(self, "未能删除", str(exc))
+            messages.refuse(self, "未能删除", exc)

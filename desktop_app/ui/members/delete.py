@@ -45,7 +45,7 @@ def delete_member_asking(parent: QWidget, ledger: Ledger, row: member_service.Me
     except InUse as exc:  # records were added meanwhile
         return _offer_mark_left(parent, ledger, row, str(exc))
     except UserError as exc:
-        messages.error(parent, "未能删除", str(exc))
+        messages.refuse(parent, "未能删除", exc)
         return False
     return True
 
@@ -62,6 +62,6 @@ def _offer_mark_left(parent: QWidget, ledger: Ledger, row: member_service.Member
         data.active, data.left_date = False, date.today()
         member_service.update_member(ledger, row.id, data)
     except UserError as exc:
-        messages.error(parent, "未能标记为已离开", str(exc))
+        messages.refuse(parent, "未能标记为已离开", exc)
         return False
     return True

@@ -17,7 +17,7 @@ def run_service(parent: QWidget, title: str, action: Callable[[], object]) -> bo
     try:
         action()
     except UserError as exc:
-        messages.error(parent, title, str(exc))
+        messages.refuse(parent, title, exc)
         return False
     return True
 

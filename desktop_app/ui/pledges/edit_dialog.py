@@ -13,10 +13,10 @@ from desktop_app.domain.pledges import (
 from desktop_app.services import pledges as svc
 from desktop_app.services.pledges import PledgeRow
 from desktop_app.store.ledger import Ledger
-from desktop_app.ui import messages
-from desktop_app.ui.pledges.common import nearby_school_years, ok_cancel, run_service
+from desktop_app.ui.pledges.common import nearby_school_years, ok_cancel
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.enum_combo import EnumCombo
+from desktop_app.ui.widgets.form_problems import ProblemBanner, run_or_show
 from desktop_app.ui.widgets.member_picker import MemberPicker
 from desktop_app.ui.widgets.form_dialog import FormDialog
 
@@ -55,7 +55,10 @@ class PledgeDialog(FormDialog):
         form.addRow("对标", self.standard)
         form.addRow("承诺内容", self.content)
         form.addRow("签订日期", self.signed_date)
+        self.problems = ProblemBanner(self)
+        self.problems.register_form(form)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.problems)
         if pledge and pledge.status != PledgeStatus.DRAFT.value:
             note = QLabel(f"此承诺状态为“{pledge.status_label}”，修改后的内容将替换已公示的内容。", self)
             note.setWordWrap(True)
@@ -86,9 +89,10 @@ class PledgeDialog(FormDialog):
 
     def data(self) -> PledgeData | None:
         """The entered pledge, or None after telling the user what is wrong with the form."""
-        problems = [p for p in (self.member.problem("承诺人"), self.signed_date.problem()) if p]
+        date_problem = self.signed_date.problem()
+        problems = [p for p in (self.member.problem("承诺人"), date_problem and f"签订日期：{date_problem}") if p]
+        self.problems.show_texts(problems)
         if problems:
-            messages.error(self, self.windowTitle(), "\n".join(problems))
             return None
         return PledgeData(
             member_id=None if self.kind.currentData() == PledgeKind.BRANCH.value else self.member.member_id(),
@@ -110,5 +114,5 @@ class PledgeDialog(FormDialog):
             def save():
                 svc.update_pledge(self._ledger, self._pledge.id, data)
                 self.saved_id = self._pledge.id
-        if run_service(self, self.windowTitle(), save):
+        if run_or_show(self.problems, self.windowTitle(), save):
             super().accept()

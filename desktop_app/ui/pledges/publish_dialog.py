@@ -10,10 +10,10 @@ from desktop_app.domain.pledges import Publication, PublicationPlace
 from desktop_app.services import pledges as svc
 from desktop_app.services.pledges import PledgeRow
 from desktop_app.store.ledger import Ledger
-from desktop_app.ui import messages
-from desktop_app.ui.pledges.common import ok_cancel, run_service
+from desktop_app.ui.pledges.common import ok_cancel
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.form_dialog import FormDialog
+from desktop_app.ui.widgets.form_problems import ProblemBanner, run_or_show
 
 DEFAULT_DAYS = 7
 
@@ -53,14 +53,18 @@ class PublishDialog(FormDialog):
         form.addRow("公示开始", self.start)
         form.addRow("公示结束", self.end)
         form.addRow("公示方式", places_row)
+        self.problems = ProblemBanner(self)
+        self.problems.register_form(form)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.problems)
         layout.addLayout(form)
         layout.addWidget(ok_cancel(self, "公示"))
 
     def publication(self) -> Publication | None:
-        problems = [p for p in (self.start.problem(), self.end.problem()) if p]
+        problems = [f"{label}：{p}" for label, p in (("公示开始", self.start.problem()), ("公示结束", self.end.problem()))
+                    if p]
+        self.problems.show_texts(problems)
         if problems:
-            messages.error(self, self.windowTitle(), "\n".join(problems))
             return None
         places = [code for code, box in self.places.items() if box.isChecked()]
         return Publication(self.start.date(), self.end.date(), places)
@@ -70,5 +74,5 @@ class PublishDialog(FormDialog):
         if publication is None:
             return
         ids = [r.id for r in self._rows]
-        if run_service(self, self.windowTitle(), lambda: svc.publish_many(self._ledger, ids, publication)):
+        if run_or_show(self.problems, self.windowTitle(), lambda: svc.publish_many(self._ledger, ids, publication)):
             super().accept()

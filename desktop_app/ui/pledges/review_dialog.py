@@ -14,11 +14,11 @@ from desktop_app.domain.pledges import Review, ReviewBody, ReviewGrade
 from desktop_app.services import pledges as svc
 from desktop_app.services.pledges import PledgeRow, ReviewEntry
 from desktop_app.store.ledger import Ledger
-from desktop_app.ui import messages
-from desktop_app.ui.pledges.common import ok_cancel, run_service
+from desktop_app.ui.pledges.common import ok_cancel
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.enum_combo import EnumCombo
 from desktop_app.ui.widgets.form_dialog import FormDialog
+from desktop_app.ui.widgets.form_problems import ProblemBanner, run_or_show
 
 CHOOSE = "请选择"
 EXPLANATION_HINT = "评议为“一般”或“差”时必填"
@@ -70,7 +70,10 @@ class ReviewDialog(FormDialog):
         form.addRow("评议日期", self.meeting.review_date)
         form.addRow("评议意见", self.comment)
         form.addRow(self.explanation_label, self.explanation)
+        self.problems = ProblemBanner(self)
+        self.problems.register_form(form)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.problems)
         layout.addLayout(form)
         layout.addWidget(ok_cancel(self, "记录评议"))
         self.grade.currentIndexChanged.connect(self._on_grade_changed)
@@ -82,12 +85,12 @@ class ReviewDialog(FormDialog):
 
     def accept(self) -> None:
         problem = self.meeting.date_problem()
+        self.problems.show_texts([problem] if problem else [])
         if problem:
-            messages.error(self, self.windowTitle(), problem)
             return
         review = Review(self.grade.currentData(), self.meeting.body.currentData(), self.meeting.review_date.date(),
                         self.comment.text(), self.explanation.toPlainText())
-        if run_service(self, self.windowTitle(), lambda: svc.record_review(self._ledger, self._row.id, review)):
+        if run_or_show(self.problems, self.windowTitle(), lambda: svc.record_review(self._ledger, self._row.id, review)):
             super().accept()
 
 
@@ -142,7 +145,10 @@ class BatchReviewDialog(FormDialog):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         scroll.setWidget(grid_host)
 
+        self.problems = ProblemBanner(self)
+        self.problems.register("评议日期", self.meeting.review_date)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.problems)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
         layout.addWidget(ok_cancel(self, "记录评议"))
@@ -167,12 +173,12 @@ class BatchReviewDialog(FormDialog):
 
     def accept(self) -> None:
         problem = self.meeting.date_problem()
+        self.problems.show_texts([problem] if problem else [])
         if problem:
-            messages.error(self, self.windowTitle(), problem)
             return
         entries = self.entries()
         body, day = self.meeting.body.currentData(), self.meeting.review_date.date()
-        if run_service(self, self.windowTitle(), lambda: svc.record_reviews(self._ledger, entries, body, day)):
+        if run_or_show(self.problems, self.windowTitle(), lambda: svc.record_reviews(self._ledger, entries, body, day)):
             super().accept()
 
 

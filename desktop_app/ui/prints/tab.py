@@ -361,6 +361,6 @@ class PrintCentreTab(QWidget):
         try:
             save_options(self.context.ledger, self.controls.options())
         except UserError as exc:
-            messages.error(self, TITLE, str(exc))
+            messages.refuse(self, TITLE, exc)
             return
         self.status.setText("打印设置已保存。")

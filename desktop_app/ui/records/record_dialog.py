@@ -106,7 +106,7 @@ class RecordDialog(FormDialog):
             self.problems.show_problems(exc.problems)
             return False
         except UserError as exc:
-            messages.error(self, f"保存{self.noun}", str(exc))
+            messages.refuse(self, f"保存{self.noun}", exc)
             return False
         self.problems.clear_problems()
         self.saved_count += 1

@@ -118,7 +118,7 @@ class RecordList(QWidget):
         try:
             self.delete_rows([r.id for r in rows])
         except UserError as exc:
-            messages.error(self, title, str(exc))
+            messages.refuse(self, title, exc)
 
 
 class RecordsTab(QWidget):

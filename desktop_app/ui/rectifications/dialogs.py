@@ -20,12 +20,12 @@ from desktop_app.domain.rectifications import (
     guess_category,
 )
 from desktop_app.services import rectifications as service
-from desktop_app.services.errors import UserError, ValidationError
+from desktop_app.services.errors import ValidationError
 from desktop_app.services.members import members_by_name
 from desktop_app.store.ledger import Ledger
-from desktop_app.ui import messages
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.enum_combo import EnumCombo
+from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show
 from desktop_app.ui.widgets.member_picker import MemberPicker
 from desktop_app.ui.widgets.form_dialog import FormDialog
 
@@ -59,7 +59,9 @@ class _SavingDialog(FormDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)
+        self.problems = ProblemBanner(self)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.problems)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
         self.saved_id: int | None = None
@@ -68,15 +70,11 @@ class _SavingDialog(FormDialog):
         raise NotImplementedError
 
     def _on_ok(self) -> None:
-        try:
+        def write() -> None:
             self.saved_id = self.save()
-        except ValidationError as exc:
-            messages.error(self, self.title_on_error, "\n".join(str(p) for p in exc.problems))
-            return
-        except UserError as exc:
-            messages.error(self, self.title_on_error, str(exc))
-            return
-        self.accept()
+
+        self.problems.register_form(self.form)
+        save_or_show(self, self.problems, self.title_on_error, write)
 
     @staticmethod
     def _raise_if(problems: list[FieldProblem]) -> None:

@@ -121,7 +121,7 @@ class RectificationsTab(QWidget):
         try:
             action()
         except UserError as exc:
-            messages.error(self, title, str(exc))
+            messages.refuse(self, title, exc)
             return False
         return True
 

@@ -225,7 +225,7 @@ class StudentsTab(QWidget):
         try:
             class_service.delete_class(self.context.ledger, row.id, with_students=bool(row.student_count))
         except UserError as exc:
-            messages.error(self, "未能删除", str(exc))
+            messages.refuse(self, "未能删除", exc)
             return
         self.select_class(ALL_CLASSES_ID)
 
@@ -258,7 +258,7 @@ class StudentsTab(QWidget):
         try:
             student_service.delete_student(self.context.ledger, row.id)
         except UserError as exc:
-            messages.error(self, "未能删除", str(exc))
+            messages.refuse(self, "未能删除", exc)
 
     def show_record(self, kind: SearchKind, record_id: int, when=None) -> bool:
         """A search result: the class selected, or the student among all classes."""

@@ -20,7 +20,9 @@ from collections.abc import Callable, Iterable
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget,
+)
 
 from desktop_app.domain.people import FieldProblem
 from desktop_app.services.errors import UserError, ValidationError
@@ -29,8 +31,10 @@ from desktop_app.ui.widgets.form_dialog import available_size
 
 _MARK = "problem"
 _STYLE = "QLabel { background: #fdecea; color: #b71c1c; border: 1px solid #f5c2c0; border-radius: 3px; padding: 6px; }"
-# Applies to the marked widget and, for composite fields, the inputs inside it.
-_FIELD_STYLE = "QLineEdit, QComboBox, QPlainTextEdit { border: 1px solid #d32f2f; background: #fff8f7; }"
+# Applies to the marked widget and, for composite fields, the inputs inside it. A styled border drops
+# the native frame; the padding gives back its height, or the typed text would be cut in half.
+_FIELD_STYLE = ("QLineEdit, QComboBox, QPlainTextEdit { border: 1px solid #d32f2f; background: #fff8f7;"
+                " padding: 2px 1px; }")
 
 
 class ProblemBanner(QLabel):
@@ -47,6 +51,14 @@ class ProblemBanner(QLabel):
     def register(self, label: str, widget: QWidget) -> None:
         self._fields[label] = widget
 
+    def register_form(self, form: QFormLayout) -> None:
+        """Every row of `form` under its label's text (without the required-field star)."""
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.LabelRole)
+            field = form.itemAt(row, QFormLayout.FieldRole)
+            if label and field and isinstance(label.widget(), QLabel) and field.widget():
+                self.register(label.widget().text().replace("*", "").strip(" ：:"), field.widget())
+
     def problems(self) -> list[FieldProblem]:
         return list(self._problems)
 
@@ -55,11 +67,12 @@ class ProblemBanner(QLabel):
         return [str(p) for p in self._problems]
 
     def show_problems(self, problems: Iterable[FieldProblem]) -> None:
+        shown_before = self.height() if self.isVisible() else 0
         self.clear_problems()
         self._problems = list(problems)
         if not self._problems:
             return
-        items = "".join(f"<li>{escape(str(p))}</li>" for p in self._problems)
+        items = "".join(f"<li>{escape(str(p) if p.field else p.message)}</li>" for p in self._problems)
         self.setText(f"<b>请修改以下内容后再保存：</b><ul style='margin:0'>{items}</ul>")
         self.setVisible(True)
         first = None
@@ -74,6 +87,26 @@ class ProblemBanner(QLabel):
             first = first or widget
         if first is not None:
             first.setFocus()
+        self._grow_window(shown_before)
+
+    def show_texts(self, texts: Iterable[str]) -> None:
+        """Problems the dialog found itself, as "字段：问题" texts (the widgets' own `problem()`)."""
+        self.show_problems(FieldProblem(*text.split("：", 1)) if "：" in text else FieldProblem("", text)
+                           for text in texts)
+
+    def _grow_window(self, shown_before: int) -> None:
+        """Grow the dialog by the banner's height, so the form keeps its own (never squeezed)."""
+        window = self.window()
+        layout = window.layout()
+        if window is self or layout is None or window.isMaximized() or window.isFullScreen():
+            return
+        margins = layout.contentsMargins()
+        width = window.width() - margins.left() - margins.right()
+        banner = max(self.heightForWidth(width), self.sizeHint().height())
+        extra = banner + (layout.spacing() if not shown_before else 0) - shown_before
+        height = window.height() + max(extra, 0)
+        height = min(height, available_size(window).height())
+        window.resize(window.width(), max(height, window.height()))
 
     def clear_problems(self) -> None:
         for widget in self._marked:
@@ -86,22 +119,27 @@ class ProblemBanner(QLabel):
 
 
 
-def save_or_show(dialog: QDialog, banner: ProblemBanner, title: str, save: Callable[[], object], *,
-                 grow: bool = False) -> bool:
-    """Run `save` and close the dialog; True when saved.
+def run_or_show(banner: ProblemBanner, title: str, action: Callable[[], object]) -> bool:
+    """Run `action`; True when it went through.
 
-    A ValidationError lists its problems in `banner` (with `grow`, the dialog grows to make room);
-    any other UserError is shown as a message titled `title`. Either way the dialog stays open.
+    A ValidationError lists its problems in `banner` (its dialog grows to make room); any other
+    UserError is the whole action refused, shown by `messages.refuse`. Nothing was changed then.
     """
     try:
-        save()
+        action()
     except ValidationError as exc:
         banner.show_problems(exc.problems)
-        if grow:
-            dialog.resize(dialog.size().expandedTo(dialog.sizeHint()).boundedTo(available_size(dialog)))
         return False
     except UserError as exc:
-        messages.error(dialog, title, str(exc))
+        messages.refuse(banner.window(), title, exc)
+        return False
+    banner.clear_problems()
+    return True
+
+
+def save_or_show(dialog: QDialog, banner: ProblemBanner, title: str, save: Callable[[], object]) -> bool:
+    """Run `save` and close the dialog; True when saved. Refusals as in `run_or_show`, dialog left open."""
+    if not run_or_show(banner, title, save):
         return False
     dialog.accept()
     return True

@@ -43,7 +43,7 @@ def export_view(view: QTableView, title: str, path: Path | None = None) -> Path 
     try:
         export_table(path, title, headers, rows)
     except UserError as exc:
-        messages.error(view, "导出失败", str(exc))
+        messages.refuse(view, "导出失败", exc)
         return None
     messages.info(view, "已导出", f"已导出 {len(rows)} 行到：\n{path}")
     return path
