@@ -74,3 +74,16 @@ def test_the_banner_grows_the_dialog_and_never_squeezes_the_form(ui_app, ledger,
     assert dialog.height() > before_dialog
     assert dialog.name_edit.height() >= before_name  # typed text is not cut in half
     assert message_bridge.texts() == []  # field problems are not message boxes
+
+
+def test_no_room_left_on_the_screen_makes_the_banner_one_line(ui_app, qtbot, message_bridge):
+    dialog, banner = _form(qtbot)
+    room = dialog.screen().availableGeometry().height()
+    dialog.resize(400, room - 20)  # a tall form already filling the screen
+    dialog.show()
+    problems = [FieldProblem("姓名", f"第{n}个问题") for n in range(6)]
+    save_or_show(dialog, banner, "未能保存", _raise(ValidationError(problems)))
+    assert banner.texts() == [str(p) for p in problems]  # all of them, for tests and the tooltip
+    assert "请修改以下 6 处后再保存" in banner.text() and "<li>" not in banner.text()
+    assert "第5个问题" in banner.toolTip()
+    assert dialog.height() <= room

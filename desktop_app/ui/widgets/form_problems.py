@@ -72,8 +72,7 @@ class ProblemBanner(QLabel):
         self._problems = list(problems)
         if not self._problems:
             return
-        items = "".join(f"<li>{escape(str(p) if p.field else p.message)}</li>" for p in self._problems)
-        self.setText(f"<b>请修改以下内容后再保存：</b><ul style='margin:0'>{items}</ul>")
+        self._show_list()
         self.setVisible(True)
         first = None
         for problem in self._problems:
@@ -87,26 +86,41 @@ class ProblemBanner(QLabel):
             first = first or widget
         if first is not None:
             first.setFocus()
-        self._grow_window(shown_before)
+        if not self._grow_window(shown_before):
+            # No room left on the screen: one line naming the fields (each red field's tooltip has the reason).
+            self._show_line()
+            self._grow_window(shown_before)
+
+    def _show_list(self) -> None:
+        items = "".join(f"<li>{escape(str(p) if p.field else p.message)}</li>" for p in self._problems)
+        self.setText(f"<b>请修改以下内容后再保存：</b><ul style='margin:0'>{items}</ul>")
+        self.setToolTip("")
+
+    def _show_line(self) -> None:
+        fields = "、".join(dict.fromkeys(p.field or p.message for p in self._problems))
+        self.setText(f"<b>请修改以下 {len(self._problems)} 处后再保存：</b>{escape(fields)}（红框处，鼠标停留可看原因）")
+        self.setToolTip("\n".join(str(p) if p.field else p.message for p in self._problems))
 
     def show_texts(self, texts: Iterable[str]) -> None:
         """Problems the dialog found itself, as "字段：问题" texts (the widgets' own `problem()`)."""
         self.show_problems(FieldProblem(*text.split("：", 1)) if "：" in text else FieldProblem("", text)
                            for text in texts)
 
-    def _grow_window(self, shown_before: int) -> None:
-        """Grow the dialog by the banner's height, so the form keeps its own (never squeezed)."""
+    def _grow_window(self, shown_before: int) -> bool:
+        """Grow the dialog by the banner's height, so the form keeps its own; False when the screen
+        has no room for all of it."""
         window = self.window()
         layout = window.layout()
         if window is self or layout is None or window.isMaximized() or window.isFullScreen():
-            return
+            return True
         margins = layout.contentsMargins()
         width = window.width() - margins.left() - margins.right()
         banner = max(self.heightForWidth(width), self.sizeHint().height())
         extra = banner + (layout.spacing() if not shown_before else 0) - shown_before
-        height = window.height() + max(extra, 0)
-        height = min(height, available_size(window).height())
-        window.resize(window.width(), max(height, window.height()))
+        wanted = window.height() + max(extra, 0)
+        room = available_size(window).height()
+        window.resize(window.width(), max(min(wanted, room), window.height()))
+        return wanted <= room
 
     def clear_problems(self) -> None:
         for widget in self._marked:
