@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_ID)
-    app.setApplicationDisplayName(APP_NAME)
+    # No application display name: Qt would append it to every title ("党建台账 — 学校 · 支部 — 党建台账").
     QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
     install_translations(app)
     install_fonts(app)
@@ -110,6 +110,10 @@ def _run_window(app: QApplication, args: argparse.Namespace, data_dir: Path, gua
     window = build_main_window(ledger)
     window.show()
     guard.serve(window)
+    from desktop_app.ui.first_run import ledger_is_new, open_first_run_guide
+
+    if ledger_is_new(ledger):
+        QTimer.singleShot(0, lambda: open_first_run_guide(window))
     # The start-up copy runs beside the first screen instead of before it; SQLite's backup API
     # gives a consistent copy even if the user starts writing meanwhile.
     skip_backup = ledger.created or ledger.read_only  # nothing to copy, or nowhere to write it
@@ -117,12 +121,8 @@ def _run_window(app: QApplication, args: argparse.Namespace, data_dir: Path, gua
     backup.signals.finished.connect(lambda warning: warning and messages.warn(window, "提示", warning))
     backup.start()
     if ledger.warnings:  # e.g. the start-up backup could not be written; shown once the window is up
-        from PySide6.QtCore import QTimer
-
         QTimer.singleShot(0, lambda: messages.warn(window, "提示", "\n\n".join(ledger.warnings)))
     if args.quit_after:
-        from PySide6.QtCore import QTimer
-
         QTimer.singleShot(args.quit_after, window.close)
     code = app.exec()
     backup.wait()

@@ -17,6 +17,9 @@ TODAY = date(2026, 11, 22)
 def make_dialog(qtbot, ledger) -> SettingsDialog:
     dialog = SettingsDialog(ledger, today=TODAY)
     qtbot.addWidget(dialog)
+    if not dialog.school_name.text():  # both names are required
+        dialog.school_name.setText("示例中学")
+        dialog.branch_name.setText("示例中学党支部")
     dialog.show()
     qtbot.waitExposed(dialog)
     return dialog
@@ -116,3 +119,13 @@ def test_stored_values_are_shown_and_window_title_follows(ui_app, qtbot, main_wi
     QTimer.singleShot(0, fill_and_save)
     assert open_settings_dialog(main_window) is True
     assert "示例中学党支部" in main_window.windowTitle()
+
+
+def test_empty_school_or_branch_name_is_refused(ui_app, qtbot, ledger):
+    dialog = make_dialog(qtbot, ledger)
+    dialog.school_name.setText("  ")
+    dialog.branch_name.setText("")
+    click_save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.problems.texts() == ["学校名称：必须填写", "党支部名称：必须填写"]
+    assert settings.get_value(ledger, settings.SCHOOL_NAME) is None  # nothing written

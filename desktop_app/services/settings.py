@@ -10,7 +10,8 @@ from desktop_app.domain.calendar import (
     Period, SemesterDates, default_semesters, parse_school_year, school_year_label, school_year_of, school_year_period,
     school_year_start,
 )
-from desktop_app.services.errors import UserError
+from desktop_app.domain.people import FieldProblem
+from desktop_app.services.errors import UserError, ValidationError
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Setting
 
@@ -56,7 +57,16 @@ def school_profile(ledger: Ledger) -> SchoolProfile:
     )
 
 
+def profile_problems(school_name: str, branch_name: str) -> list[FieldProblem]:
+    """Both names head every print, export and the title bar: neither may be left empty."""
+    return [FieldProblem(label, "必须填写") for label, value in (("学校名称", school_name), ("党支部名称", branch_name))
+            if not value.strip()]
+
+
 def save_school_profile(ledger: Ledger, profile: SchoolProfile) -> None:
+    problems = profile_problems(profile.school_name, profile.branch_name)
+    if problems:
+        raise ValidationError(problems)
     set_values(ledger, {SCHOOL_NAME: profile.school_name.strip(), BRANCH_NAME: profile.branch_name.strip()})
 
 

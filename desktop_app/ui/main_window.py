@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
         self._add_action(settings_menu, "学校与学期(&P)…", "desktop_app.ui.settings_dialog:open_settings_dialog", "Ctrl+,")
 
         help_menu = self.menuBar().addMenu("帮助(&H)")
+        self._add_action(help_menu, "使用说明(&G)", "desktop_app.ui.help_window:open_help", "F1")
+        self._add_action(help_menu, "首次使用向导(&W)…", "desktop_app.ui.first_run:open_first_run_guide")
         self._add_action(help_menu, "载入示例学校(&D)…", "desktop_app.ui.maintenance_actions:load_demo")
         help_menu.addSeparator()
         about = QAction("关于党建台账(&A)", self)

@@ -58,8 +58,9 @@ class SettingsDialog(FormDialog):
         self.branch_name.setPlaceholderText("例如：××中学党支部")
         school = QGroupBox("学校与党支部", self)
         form = QFormLayout(school)
-        form.addRow("学校名称", self.school_name)
-        form.addRow("党支部名称", self.branch_name)
+        form.addRow("学校名称 *", self.school_name)
+        form.addRow("党支部名称 *", self.branch_name)
+        self.problems.register_form(form)
 
         self.year = QComboBox(self)
         self.year.currentIndexChanged.connect(self._on_year_changed)
@@ -194,7 +195,10 @@ class SettingsDialog(FormDialog):
         return dates, []
 
     def save(self) -> None:
-        problems: list[FieldProblem] = []
+        problems = settings.profile_problems(self.school_name.text(), self.branch_name.text())
+        if problems:
+            self.problems.show_problems(problems)
+            return
         semesters = dict(self._stored)
         for year, texts in sorted(self._edited_years().items()):
             dates, year_problems = self._semester_problems(year, texts)
