@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from conftest import save_screenshot
+from helpers.dashboard import dashboard_on
 from helpers.known_branch import make_known_branch
 from PySide6.QtCore import Qt
 
@@ -12,12 +13,7 @@ TODAY = date(2025, 12, 10)  # a Wednesday in the first semester of 2025-2026
 
 
 def _dashboard(main_window, qtbot):
-    tab = main_window.screen("dashboard")
-    qtbot.waitUntil(lambda: not tab.busy, timeout=20000)
-    tab.today = TODAY
-    tab.refresh()
-    qtbot.waitUntil(lambda: tab.dashboard is not None and tab.dashboard.today == TODAY, timeout=20000)
-    return tab
+    return dashboard_on(main_window, qtbot, TODAY)
 
 
 def test_dashboard_figures_for_a_known_branch(ledger, main_window, qtbot):

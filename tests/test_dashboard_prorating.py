@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from conftest import save_screenshot
+from helpers.dashboard import dashboard_on
 from helpers.known_branch import make_known_branch
 from PySide6.QtCore import Qt
 
@@ -43,18 +44,9 @@ def test_a_week_straddling_the_month_end():
     assert due_so_far(4, NEW_YEAR_WEEK, date(2026, 1, 1), with_holiday) == 3  # the holiday adds nothing due
 
 
-def _dashboard(main_window, qtbot, today):
-    tab = main_window.screen("dashboard")
-    qtbot.waitUntil(lambda: not tab.busy, timeout=20000)
-    tab.today = today
-    tab.refresh()
-    qtbot.waitUntil(lambda: tab.dashboard is not None and tab.dashboard.today == today, timeout=20000)
-    return tab
-
-
 def test_cards_on_day_two_of_a_month(ledger, main_window, qtbot):
     make_known_branch(ledger)
-    tab = _dashboard(main_window, qtbot, date(2025, 12, 2))
+    tab = dashboard_on(main_window, qtbot, date(2025, 12, 2))
     d = tab.dashboard
     # Week 1–7 Dec, Tuesday: 周校长 (校长, 5 a week) owes 5 × 2/5 = 2 so far and has 1 (3 Dec is in the week).
     assert (d.observations_week.done, d.observations_week.due, d.observations_week.required) == (1, 2, 5)
@@ -77,7 +69,7 @@ def test_cards_on_day_two_of_a_month(ledger, main_window, qtbot):
 def test_card_numbers_are_the_list_it_opens(ledger, main_window, qtbot, key, today):
     make_known_branch(ledger)
     save_quota_settings(ledger, QuotaSettings(), [NEW_YEAR])
-    tab = _dashboard(main_window, qtbot, today)
+    tab = dashboard_on(main_window, qtbot, today)
     glance = tab.dashboard.observations_week if key == "observations" else tab.dashboard.visits_month
     qtbot.mouseClick(tab.cards[key], Qt.LeftButton)
     view = main_window.screen(key).quotas
@@ -91,7 +83,7 @@ def test_card_numbers_are_the_list_it_opens(ledger, main_window, qtbot, key, tod
 
 
 def test_empty_ledger_says_what_to_do(ledger, main_window, qtbot):
-    tab = _dashboard(main_window, qtbot, date(2025, 12, 2))
+    tab = dashboard_on(main_window, qtbot, date(2025, 12, 2))
     assert tab.start_panel.isVisible()
     assert all(card.figure.text() == "—" for card in tab.cards.values())
     assert "全部达标" not in "".join(card.detail.text() for card in tab.cards.values())
@@ -104,7 +96,7 @@ def test_screenshot_day_two(ledger, main_window, qtbot):
     from desktop_app.services.demo import fill_demo
 
     fill_demo(ledger)
-    tab = _dashboard(main_window, qtbot, date.today().replace(day=2))
+    tab = dashboard_on(main_window, qtbot, date.today().replace(day=2))
     qtbot.waitUntil(lambda: tab.dashboard.people > 0 and not tab.busy, timeout=20000)
     main_window.resize(1092, 580)
     qtbot.wait(50)

@@ -8,8 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton,
-    QStackedWidget, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from desktop_app.domain.calendar import Period, SemesterDates, school_year_of
@@ -18,12 +17,10 @@ from desktop_app.services import settings
 from desktop_app.services.demo import fill_demo
 from desktop_app.services.demo.people import has_people
 from desktop_app.ui import messages
-from desktop_app.ui.widgets.date_edit import OptionalDateEdit
+from desktop_app.ui.school_fields import DATE_FIELDS, name_fields, semester_date_edits
 from desktop_app.ui.widgets.form_problems import ProblemBanner, run_or_show
 
 TITLE = "首次使用向导"
-MAX_NAME = 60
-_DATES = (("第一学期开始", 1, "start"), ("第一学期结束", 1, "end"), ("第二学期开始", 2, "start"), ("第二学期结束", 2, "end"))
 
 
 def ledger_is_new(ledger) -> bool:
@@ -62,35 +59,14 @@ class FirstRunGuide(QDialog):
     # --- step 1: school, branch, semesters -------------------------------------------
     def _school_page(self) -> QWidget:
         page = QWidget(self)
-        self.school_name = QLineEdit(page)
-        self.school_name.setMaxLength(MAX_NAME)
-        self.school_name.setPlaceholderText("例如：××市第一中学")
-        self.branch_name = QLineEdit(page)
-        self.branch_name.setMaxLength(MAX_NAME)
-        self.branch_name.setPlaceholderText("例如：××中学党支部")
-        names = QGroupBox("学校与党支部（必填，印在标题栏、报表和打印件上）", page)
-        form = QFormLayout(names)
-        form.addRow("学校名称 *", self.school_name)
-        form.addRow("党支部名称 *", self.branch_name)
-        self.problems.register_form(form)
-
-        dates = settings.semester_dates(self._ledger, self.year)
-        self.date_edits: dict[str, OptionalDateEdit] = {}
+        names, self.school_name, self.branch_name = name_fields(
+            page, self.problems, "学校与党支部（必填，印在标题栏、报表和打印件上）")
         semesters = QGroupBox(f"{self.year}学年的学期（按校历修改，听课、家访的要求按在校日计算）", page)
-        grid = QGridLayout(semesters)
-        for label, number, end in _DATES:
-            edit = OptionalDateEdit(page)
+        self.date_edits = semester_date_edits(page, self.problems, QGridLayout(semesters), first_row=0)
+        dates = settings.semester_dates(self._ledger, self.year)
+        for label, number, end in DATE_FIELDS:
             period = dates.semester(number)
-            edit.set_date(period.start if end == "start" else period.end)
-            self.date_edits[label] = edit
-            self.problems.register(label, edit)
-            row = number - 1
-            if end == "start":
-                grid.addWidget(QLabel("第一学期" if number == 1 else "第二学期", page), row, 0)
-                grid.addWidget(edit, row, 1)
-                grid.addWidget(QLabel("至", page), row, 2)
-            else:
-                grid.addWidget(edit, row, 3)
+            self.date_edits[label].set_date(period.start if end == "start" else period.end)
         layout = QVBoxLayout(page)
         layout.addWidget(_label("欢迎使用党建台账。先填写学校和党支部，确认本学年的学期日期，"
                                 "下一步再导入党员名册。以后可在“设置 › 学校与学期”中修改。", page))

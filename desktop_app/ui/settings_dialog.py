@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit,
-    QSpinBox, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QSpinBox, QVBoxLayout,
+    QWidget,
 )
 
 from desktop_app.domain.calendar import Period, SemesterDates, default_semesters, school_year_label, school_year_of, school_year_start
@@ -20,14 +20,10 @@ from desktop_app.domain.people import FieldProblem
 from desktop_app.services import settings
 from desktop_app.services.backups import startup_backups_kept
 from desktop_app.store.ledger import Ledger
-from desktop_app.ui.widgets.date_edit import OptionalDateEdit
+from desktop_app.ui.school_fields import DATE_FIELDS, name_fields, semester_date_edits
 from desktop_app.ui.widgets.form_problems import ProblemBanner
 from desktop_app.ui.widgets.form_dialog import FormDialog
 
-MAX_NAME = 60
-# (field label, semester number, start or end) for the four date fields
-DATE_FIELDS = (("第一学期开始", 1, "start"), ("第一学期结束", 1, "end"),
-               ("第二学期开始", 2, "start"), ("第二学期结束", 2, "end"))
 
 
 def open_settings_dialog(main_window) -> bool:  # noqa: ANN001 - MainWindow, kept import-free
@@ -50,43 +46,20 @@ class SettingsDialog(FormDialog):
     # --- layout -------------------------------------------------------------
     def _build(self) -> None:
         self.problems = ProblemBanner(self)
-        self.school_name = QLineEdit(self)
-        self.school_name.setMaxLength(MAX_NAME)
-        self.school_name.setPlaceholderText("例如：××市第一中学")
-        self.branch_name = QLineEdit(self)
-        self.branch_name.setMaxLength(MAX_NAME)
-        self.branch_name.setPlaceholderText("例如：××中学党支部")
-        school = QGroupBox("学校与党支部", self)
-        form = QFormLayout(school)
-        form.addRow("学校名称 *", self.school_name)
-        form.addRow("党支部名称 *", self.branch_name)
-        self.problems.register_form(form)
+        school, self.school_name, self.branch_name = name_fields(self, self.problems, "学校与党支部")
 
         self.year = QComboBox(self)
         self.year.currentIndexChanged.connect(self._on_year_changed)
         self.year_note = QLabel(self)
         self.year_note.setStyleSheet("color: #666;")
-        self.date_edits: dict[str, OptionalDateEdit] = {}
         semesters = QGroupBox("学年与学期", self)
         grid = QGridLayout(semesters)
         grid.addWidget(QLabel("学年", self), 0, 0)
         grid.addWidget(self.year, 0, 1, 1, 3)
         for column, heading in ((1, "开始日期"), (3, "结束日期")):
             grid.addWidget(QLabel(heading, self), 1, column)
-        for label, number, end in DATE_FIELDS:
-            edit = OptionalDateEdit(self, placeholder="如 2025-09-01")
-            self.date_edits[label] = edit
-            self.problems.register(label, edit)
-            row = 1 + number
-            if end == "start":
-                grid.addWidget(QLabel("第一学期" if number == 1 else "第二学期", self), row, 0)
-                grid.addWidget(edit, row, 1)
-                grid.addWidget(QLabel("至", self), row, 2)
-            else:
-                grid.addWidget(edit, row, 3)
+        self.date_edits = semester_date_edits(self, self.problems, grid, first_row=2)
         grid.addWidget(self.year_note, 4, 0, 1, 4)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
 
         self.backup_keep = QSpinBox(self)
         self.backup_keep.setRange(1, 100)
