@@ -237,6 +237,20 @@ def _settings(ledger, window):
     return SettingsDialog(ledger, window)
 
 
+@dialog_case("FirstRunGuide")
+def _first_run(ledger, window):
+    from desktop_app.ui.first_run import FirstRunGuide
+
+    return FirstRunGuide(window)
+
+
+@dialog_case("HelpWindow")
+def _help(ledger, window):
+    from desktop_app.ui.help_window import HelpWindow
+
+    return HelpWindow(window)
+
+
 @dialog_case("ImportDialog", confirm="import_button")
 def _import(ledger, window):
     from desktop_app.ui.importing.dialog import ImportDialog

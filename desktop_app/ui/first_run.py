@@ -8,16 +8,15 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+    QDialogButtonBox, QGridLayout, QGroupBox, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from desktop_app.domain.calendar import Period, SemesterDates, school_year_of
 from desktop_app.domain.people import FieldProblem
 from desktop_app.services import settings
-from desktop_app.services.demo import fill_demo
 from desktop_app.services.demo.people import has_people
-from desktop_app.ui import messages
 from desktop_app.ui.school_fields import DATE_FIELDS, name_fields, semester_date_edits
+from desktop_app.ui.widgets.form_dialog import FittedDialog
 from desktop_app.ui.widgets.form_problems import ProblemBanner, run_or_show
 
 TITLE = "首次使用向导"
@@ -34,7 +33,7 @@ def _label(text: str, parent: QWidget) -> QLabel:
     return label
 
 
-class FirstRunGuide(QDialog):
+class FirstRunGuide(FittedDialog):
     def __init__(self, main_window, today: date | None = None):
         super().__init__(main_window)
         self._window = main_window
@@ -152,17 +151,10 @@ class FirstRunGuide(QDialog):
         open_import_dialog(self._window, "members")
 
     def load_demo(self) -> None:
-        if has_people(self._ledger):
-            messages.refuse(self, "载入示例学校", "台账里已有人员，示例学校只能载入空台账。")
-            return
-        self.setCursor(Qt.WaitCursor)
-        try:
-            fill_demo(self._ledger)
-        finally:
-            self.unsetCursor()
-        self._window.context.reloaded.emit()
-        self.accept()
+        from desktop_app.ui.maintenance_actions import load_demo
 
+        if load_demo(self._window):
+            self.accept()
 
 def open_first_run_guide(main_window, today: date | None = None) -> FirstRunGuide:
     guide = FirstRunGuide(main_window, today)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop_app.paths import resources_dir
+from desktop_app.ui.widgets.form_dialog import FittedDialog
 
 GUIDE = "guide.html"
 
@@ -14,7 +15,7 @@ def guide_path():
     return resources_dir() / "help" / GUIDE
 
 
-class HelpWindow(QDialog):
+class HelpWindow(FittedDialog):
     def __init__(self, parent: QWidget | None = None, section: str = ""):
         super().__init__(parent)
         self.setWindowTitle("党建台账 使用说明")
