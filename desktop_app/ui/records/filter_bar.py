@@ -25,7 +25,8 @@ class RecordFilterBar(QWidget):
                  *, unit: str = "month", units: tuple[str, ...] = RECORD_UNITS):
         super().__init__(parent)
         self.period_bar = PeriodBar(ledger, self, unit=unit, units=units)
-        self.person = MemberPicker(ledger, self, include_left=True, placeholder="全部人员（输入姓名筛选）")
+        self.person = MemberPicker(ledger, self, include_left=True, placeholder="全部人员（输入姓名筛选）",
+                                  quick_add=False)
         self.kind = EnumCombo(kinds, self, blank=all_kinds)
         self.class_combo = ClassCombo(ledger, self)
         self.search = QLineEdit(self)

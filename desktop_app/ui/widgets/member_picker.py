@@ -14,6 +14,7 @@ Usage::
     picker.problem("班主任")        # None, or "班主任：找不到名为“王五”的人员" for typed nonsense
     picker.memberChanged.connect(lambda member_id: ...)   # id or None
     picker.reload()                # after members changed (e.g. on context.changed "member")
+    picker.quick_add_action        # the "+" in the field: 新增人员 (name + 政治面貌, 群众 by default)
 
 A typed text resolves to a member when it equals a shown entry, or a name held by exactly one
 listed person. In tests set the text with `picker.setEditText("张晓明")` (or `set_member_id`).
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 from desktop_app.domain.collation import sorted_by_name
 from desktop_app.services.members import MemberRow, list_members
 from desktop_app.store.ledger import Ledger
+from desktop_app.ui.widgets.quick_add import add_quick_add_action
 
 ID_ROLE = Qt.UserRole + 10
 
@@ -56,7 +58,7 @@ class MemberPicker(QComboBox):
 
     def __init__(self, ledger: Ledger | None = None, parent: QWidget | None = None, *,
                  include_left: bool = False, predicate: Callable[[MemberRow], bool] | None = None,
-                 placeholder: str = "输入姓名查找"):
+                 placeholder: str = "输入姓名查找", quick_add: bool = True):
         super().__init__(parent)
         self._ledger = ledger
         self._include_left = include_left
@@ -77,8 +79,15 @@ class MemberPicker(QComboBox):
         self.setCompleter(completer)
         self.editTextChanged.connect(self._emit_if_changed)
         self.currentIndexChanged.connect(self._emit_if_changed)
+        self.quick_add_action = None
+        if quick_add:  # a picker that chooses who did something may add someone not yet on the roster
+            self.quick_add_action = add_quick_add_action(self)
         if ledger is not None:
             self.reload()
+
+    @property
+    def ledger(self) -> Ledger | None:
+        return self._ledger
 
     # --- loading ------------------------------------------------------------
     def set_ledger(self, ledger: Ledger) -> None:
