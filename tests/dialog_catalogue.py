@@ -251,6 +251,13 @@ def _help(ledger, window):
     return HelpWindow(window)
 
 
+@dialog_case("QuickAddDialog")
+def _quick_add(ledger, window):
+    from desktop_app.ui.widgets.quick_add import QuickAddDialog
+
+    return QuickAddDialog(ledger, "王老师", window)
+
+
 @dialog_case("ImportDialog", confirm="import_button")
 def _import(ledger, window):
     from desktop_app.ui.importing.dialog import ImportDialog

@@ -13,12 +13,13 @@ from desktop_app.domain.vocab import PoliticalStatus
 from desktop_app.services.members import add_member
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui.widgets.enum_combo import EnumCombo
+from desktop_app.ui.widgets.form_dialog import FormDialog
 from desktop_app.ui.widgets.form_problems import ProblemBanner, lay_out_form, save_or_show
 
 TITLE = "新增人员"
 
 
-class QuickAddDialog(QDialog):
+class QuickAddDialog(FormDialog):
     def __init__(self, ledger: Ledger, name: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self._ledger = ledger
