@@ -22,7 +22,7 @@ from desktop_app.store.ledger import Ledger
 
 SHEET_MODULES = (
     "summary", "roster", "pledges", "observations", "visits", "meetings", "meeting_attendance", "rectifications",
-    "evaluations",
+    "evaluations", "development",
 )
 
 

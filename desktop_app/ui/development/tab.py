@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton,
+    QScrollArea, QSplitter, QToolButton, QVBoxLayout, QWidget,
 )
 
-from desktop_app.services.development import commands, queries
+from desktop_app.services.development import commands, documents, queries
+from desktop_app.services.development.documents import REGISTERS
 from desktop_app.services.development.queries import DevelopmentRow
 from desktop_app.services.errors import UserError
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.development.close_dialog import CloseDialog
 from desktop_app.ui.development.dialog import DevelopmentDialog
+from desktop_app.ui.importing.dialog import ImportDialog
 from desktop_app.ui.widgets.record_table import Column, record_table, select_record, selected_rows
 from desktop_app.ui.widgets.table_actions import record_buttons
 
 WATCHED = {"development", "member", "setting"}
+RECORD_SHEET = "record_sheet"
 ALL, DUE, PROBLEMS = "全部", "30天内到期或已逾期", "有问题的"
 _DUE_WORDS = {"overdue": "（已逾期）", "soon": "（30天内）", "": ""}
 
@@ -60,6 +64,16 @@ class DevelopmentTab(QWidget):
         self.buttons.edit.setText("填写步骤…")
         self.close_button = QPushButton("终止发展…", self)
         self.close_button.clicked.connect(self.close_selected)
+        self.import_button = QPushButton("导入Excel…", self)
+        self.import_button.clicked.connect(lambda: self._open(ImportDialog(self.context, self, "development")))
+        self.word_button = QToolButton(self)
+        self.word_button.setText("导出Word")
+        self.word_button.setPopupMode(QToolButton.InstantPopup)
+        menu = QMenu(self.word_button)
+        menu.addAction("所选人员的全程纪实表…", lambda: self.export_document(RECORD_SHEET))
+        for kind, (title, _status) in REGISTERS.items():
+            menu.addAction(f"{title}…", lambda kind=kind: self.export_document(kind))
+        self.word_button.setMenu(menu)
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
         self.problems.setTextFormat(Qt.RichText)
@@ -72,7 +86,8 @@ class DevelopmentTab(QWidget):
         top.addWidget(QLabel("显示", self))
         top.addWidget(self.filter)
         top.addStretch(1)
-        self.top_bar = top
+        top.addWidget(self.import_button)
+        top.addWidget(self.word_button)
         bottom = self.buttons.bar(self.count_label)
         bottom.insertWidget(3, self.close_button)
         splitter = QSplitter(Qt.Vertical, self)
@@ -154,6 +169,29 @@ class DevelopmentTab(QWidget):
         if row is None:
             return
         self._open(CloseDialog(self.context.ledger, row, self))
+
+    def export_document(self, kind: str, path: Path | None = None) -> Path | None:
+        """纪实表 of the selected person (kind RECORD_SHEET) or a register, as Word; asks where unless `path`."""
+        row = self.current()
+        if kind == RECORD_SHEET and row is None:
+            messages.info(self, "导出纪实表", "请先在列表中选择一人。")
+            return None
+        title = f"{row.name}发展党员全程纪实表" if kind == RECORD_SHEET else REGISTERS[kind][0]
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(self, "导出Word", f"{title}.docx", "Word 文档 (*.docx)")
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            if kind == RECORD_SHEET:
+                documents.write_record_sheet(self.context.ledger, row.id, path)
+            else:
+                documents.write_register(self.context.ledger, kind, path)
+        except UserError as exc:
+            messages.error(self, "导出失败", str(exc))
+            return None
+        messages.info(self, "已导出", f"已保存{title}：\n{path}")
+        return path
 
     def delete_selected(self) -> None:
         row = self.current()
