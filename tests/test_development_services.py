@@ -96,3 +96,35 @@ def test_deadlines_for_the_dashboard(ledger):
     [row] = upcoming_deadlines(ledger, TODAY)
     assert (row.name, row.next.what, row.next.due, row.due_state) == ("刘洋", "谈话", date(2026, 12, 20), "soon")
     assert upcoming_deadlines(ledger, date(2026, 12, 21))[0].due_state == "overdue"
+
+
+def test_scans_are_kept_with_the_record_and_go_with_it(ledger):
+    from desktop_app.services.attachments import NewAttachment, attachments_of
+    from desktop_app.services.development.commands import OWNER_KIND, delete_development
+
+    branch = make_branch(ledger)
+    data = procedure(branch, Step.TALK)
+    data.new_attachments = [NewAttachment("入党申请书.pdf", b"%PDF-1.4 scan")]
+    record = save_development(ledger, None, data, TODAY)
+    [stored] = attachments_of(ledger, OWNER_KIND, record)
+    assert (stored.filename, stored.size) == ("入党申请书.pdf", 13)
+    data = procedure(branch, Step.TALK)
+    data.removed_attachment_ids = [stored.id]
+    save_development(ledger, record, data, TODAY)
+    assert attachments_of(ledger, OWNER_KIND, record) == []
+    data.removed_attachment_ids, data.new_attachments = [], [NewAttachment("谈话记录.jpg", b"jpeg")]
+    save_development(ledger, record, data, TODAY)
+    delete_development(ledger, record)
+    with ledger.reading() as session:
+        from desktop_app.store.models.attachments import Attachment
+        assert session.query(Attachment).count() == 0
+
+
+def test_the_demo_fills_the_procedure(ledger):
+    from desktop_app.services.demo import fill_demo
+
+    assert "development" in fill_demo(ledger)
+    rows = list_developments(ledger)
+    statuses = {r.status_label for r in rows}
+    assert {"群众", "入党积极分子", "发展对象", "中共预备党员"} <= statuses
+    assert any(r.problems for r in rows) and any(r.due_state for r in rows)

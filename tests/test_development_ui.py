@@ -118,3 +118,18 @@ def test_status_changes_at_steps_17_and_24(tab, ledger, qtbot):
     person = get_member(ledger, branch.applicant)
     assert (person.political_status, str(person.full_member_date)) == ("full_member", "2025-07-10")
     assert column(tab, 1) == ["中共党员"]
+
+
+def test_the_dialog_fits_her_screen_with_many_breaches(tab, ledger, qtbot):
+    branch = make_branch(ledger)
+    data = procedure(branch, Step.ASSEMBLY, contacts=[], introducers=[])
+    data.dates[Step.TALK] = data.dates[Step.APPLY].replace(month=5)  # late 谈话
+    dialog = edit_first(tab, qtbot, ledger, data)
+    dialog.steps.admission_vote.present.setValue(10)  # exactly half of 20
+    dialog.steps.admission_vote.in_favour.setValue(10)
+    assert len(dialog.breach_texts()) >= 4
+    hint = dialog.minimumSizeHint()
+    assert hint.width() <= 1092 and hint.height() <= 580
+    dialog.resize(1092, 580)
+    assert dialog.save_button.isVisible()
+    assert dialog.rect().contains(dialog.save_button.mapTo(dialog, dialog.save_button.rect().bottomRight()))

@@ -11,6 +11,7 @@ from desktop_app.domain.development.rules import ImpossibleOrder, check_possible
 from desktop_app.domain.development.steps import Step
 from desktop_app.domain.people import FieldProblem
 from desktop_app.domain.vocab import PoliticalStatus
+from desktop_app.services import attachments
 from desktop_app.services.development.mapping import DevelopmentInput, domain_data, named_member_ids, write_input
 from desktop_app.services.errors import NotFound, ValidationError
 from desktop_app.store.ledger import Ledger
@@ -18,6 +19,7 @@ from desktop_app.store.models import AuditEntry, Cultivation, Member
 from desktop_app.store.models.development import Development
 
 TOPICS = ("development", "member")
+OWNER_KIND = "development"  # the attachments (scans of the 志愿书, 考察 reports …) of a record
 STATUS_ACTION = "政治面貌变更"
 EXTENSION_ACTION = "延长预备期"
 _GONE = "该发展党员记录已不存在，可能已被删除。"
@@ -61,6 +63,8 @@ def store_development(session, record: Development, member: Member, data: Develo
     if record.id is None:
         session.add(record)
     session.flush()
+    attachments.remove_in(session, OWNER_KIND, record.id, data.removed_attachment_ids)
+    attachments.add_in(session, OWNER_KIND, record.id, data.new_attachments)
     _follow_status(session, member, domain)
     if data.extension_months != old_extension and data.extension_months:
         session.add(AuditEntry(at=datetime.now(), action=EXTENSION_ACTION,
@@ -118,3 +122,4 @@ def close_development(ledger: Ledger, record_id: int, closed_on: date, reason: s
 def delete_development(ledger: Ledger, record_id: int) -> None:
     with ledger.transaction(*TOPICS) as session:
         session.delete(_record(session, record_id))
+        attachments.delete_for(session, OWNER_KIND, [record_id])

@@ -8,6 +8,7 @@ from datetime import date
 from desktop_app.domain.development.record import DevelopmentData, Person, Publication, Vote
 from desktop_app.domain.development.steps import Step
 from desktop_app.domain.vocab import PoliticalStatus
+from desktop_app.services.attachments import NewAttachment
 from desktop_app.store.models import Member
 from desktop_app.store.models.development import Development
 
@@ -47,6 +48,8 @@ class DevelopmentInput:
     extension_months: int | None = None
     extension_reason: str | None = None
     notes: str | None = None
+    new_attachments: list[NewAttachment] = field(default_factory=list)  # scans waiting for 保存
+    removed_attachment_ids: list[int] = field(default_factory=list)
 
 
 _COLUMNS = ("member_id", "cultivation_id", "training_end", "training_hours", "extension_months",

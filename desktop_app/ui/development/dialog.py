@@ -50,7 +50,6 @@ class DevelopmentDialog(FormDialog):
         self.breaches.setWordWrap(True)
         self.breaches.setTextFormat(Qt.RichText)
         self.breaches.setStyleSheet(_BREACH_STYLE)
-        self.breaches.setVisible(False)
         head = QFormLayout()
         star = " <span style='color:#c62828'>*</span>"
         head.addRow(QLabel("姓名" + star), self.member)
@@ -59,7 +58,13 @@ class DevelopmentDialog(FormDialog):
         body = QVBoxLayout()
         body.addLayout(head)
         body.addWidget(self.tabs, 1)
-        body.addWidget(self.breaches)
+        breaches_area = QScrollArea(self)
+        breaches_area.setWidgetResizable(True)
+        breaches_area.setFrameShape(QScrollArea.NoFrame)
+        breaches_area.setWidget(self.breaches)
+        breaches_area.setMaximumHeight(96)  # many breaches scroll; 保存 stays in sight
+        self.breaches_area = breaches_area
+        body.addWidget(breaches_area)
         self.save_button = lay_out_form(self, self.problems, body, self.save)
         self.resize(820, 540)
         if record_id is not None:
@@ -99,7 +104,7 @@ class DevelopmentDialog(FormDialog):
         self._breach_texts = [] if problems else [str(b) for b in queries.evaluate_input(self._ledger, data)]
         items = "".join(f"<li>{escape(text)}</li>" for text in self._breach_texts)
         self.breaches.setText(f"<b>未遵守的规定（可以保存，保存后列为问题）：</b><ul style='margin:0'>{items}</ul>")
-        self.breaches.setVisible(bool(self._breach_texts))
+        self.breaches_area.setVisible(bool(self._breach_texts))
 
     def save(self) -> None:
         data, problems = self.data()
