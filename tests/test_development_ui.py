@@ -133,3 +133,9 @@ def test_the_dialog_fits_her_screen_with_many_breaches(tab, ledger, qtbot):
     dialog.resize(1092, 580)
     assert dialog.save_button.isVisible()
     assert dialog.rect().contains(dialog.save_button.mapTo(dialog, dialog.save_button.rect().bottomRight()))
+
+
+def test_import_opens_on_the_development_kind(tab, qtbot):
+    click(qtbot, tab.import_button)
+    assert tab.dialog.kind_combo.currentData() == "development"
+    tab.dialog.reject()
