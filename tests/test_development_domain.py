@@ -60,6 +60,13 @@ def test_a_written_assessment_every_half_year(assessment, broken):
     assert (Rule.HALF_YEAR in rules_broken(data)) is broken  # 15 Jan + 6 months = 15 Jul; next gap is < 6 months
 
 
+def test_the_date_of_step_6_counts_as_an_assessment():
+    data = DevelopmentData(dates={S.APPLY: date(2023, 12, 1), S.TALK: date(2023, 12, 10), S.ACTIVIST: date(2024, 1, 15),
+                                  S.CONTACTS: date(2024, 1, 20), S.ASSESSMENT: date(2024, 7, 15),
+                                  S.TARGET: date(2025, 1, 10)})
+    assert Rule.HALF_YEAR not in rules_broken(data)
+
+
 def test_an_activist_without_assessment_is_in_breach_until_today():
     data = DevelopmentData(dates={S.APPLY: date(2025, 1, 1), S.TALK: date(2025, 1, 10), S.ACTIVIST: date(2025, 5, 1)})
     assert rules_broken(data) == [Rule.HALF_YEAR]

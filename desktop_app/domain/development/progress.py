@@ -68,7 +68,7 @@ def next_step(data: DevelopmentData, today: date) -> NextStep:
     if not data.done(Step.TALK):
         return NextStep(Step.TALK, "谈话", add_months(data.day(Step.APPLY), 1))
     if data.done(Step.ACTIVIST) and not data.done(Step.TARGET):
-        latest = max([data.day(Step.ACTIVIST), *data.assessments])
+        latest = max([data.day(Step.ACTIVIST), *data.assessment_days])
         return NextStep(Step.ASSESSMENT, "半年考察", add_months(latest, 6))
     if data.done(Step.ASSEMBLY) and not data.done(Step.APPROVAL):
         return NextStep(Step.APPROVAL, "上级党委审批", add_months(data.day(Step.ASSEMBLY), 3))

@@ -62,5 +62,11 @@ class DevelopmentData:
         return step in self.dates
 
     @property
+    def assessment_days(self) -> list[date]:
+        """Every written 考察: those listed, and the date of step 6 itself."""
+        days = set(self.assessments) | ({self.dates[Step.ASSESSMENT]} if Step.ASSESSMENT in self.dates else set())
+        return sorted(days)
+
+    @property
     def last_step(self) -> Step | None:
         return max(self.dates) if self.dates else None

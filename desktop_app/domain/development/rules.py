@@ -171,7 +171,7 @@ def _assessment_gaps(data: DevelopmentData, today: date) -> list[Breach]:
         return []
     until = data.day(Step.TARGET) or today
     found, previous = [], activist
-    for day in sorted(d for d in data.assessments if d <= until) + [until]:
+    for day in [d for d in data.assessment_days if d <= until] + [until]:
         if day > add_months(previous, 6):
             found.append(Breach(Step.ASSESSMENT, f"{previous:%Y-%m-%d} 至 {day:%Y-%m-%d} 间超过半年没有考察",
                                 Rule.HALF_YEAR))
