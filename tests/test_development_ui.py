@@ -139,3 +139,15 @@ def test_import_opens_on_the_development_kind(tab, qtbot):
     click(qtbot, tab.import_button)
     assert tab.dialog.kind_combo.currentData() == "development"
     tab.dialog.reject()
+
+
+def test_a_step_waits_for_the_milestone_it_depends_on(tab, ledger, qtbot):
+    make_branch(ledger)
+    click(qtbot, tab.buttons.add)
+    dialog = tab.dialog
+    dates = dialog.steps.dates
+    assert dates[Step.APPLY].isEnabled() and not dates[Step.TALK].isEnabled()
+    assert dates[Step.TALK].toolTip() == "请先填写（1）递交入党申请书"
+    dates[Step.APPLY].line_edit.setText("2023-03-01")
+    assert dates[Step.TALK].isEnabled() and not dates[Step.ACTIVIST_FILED].isEnabled()
+    dialog.reject()

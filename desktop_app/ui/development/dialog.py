@@ -77,7 +77,7 @@ class DevelopmentDialog(FormDialog):
             self.tabs.setCurrentIndex(list(type(row.stage)).index(row.stage))
         else:
             self.member.set_member_id(member_id)
-        self.refresh_breaches()
+        self.steps.changed.emit()  # the order of the steps and the breaches, for what was filled in
 
     def _fill_plans(self, member_id: int | None, chosen: int | None = None) -> None:
         self.plan.clear()

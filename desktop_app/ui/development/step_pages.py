@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLine
 
 from desktop_app.domain.development.record import Publication
 from desktop_app.domain.development.rules import EXTENSION_MONTHS
-from desktop_app.domain.development.steps import Stage, Step, stage_steps
+from desktop_app.domain.development.steps import STEPS, Stage, Step, stage_steps
 from desktop_app.services.development.mapping import DevelopmentInput
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui.development.fields import DateListField, PersonField, VoteField, optional_hours, set_spin, spin_value
@@ -81,9 +81,18 @@ class StepPages(QObject):
             edit.changed.connect(self.changed)
         for field in (self.interviewer, *self.contacts, *self.introducers):
             field.memberChanged.connect(lambda *_: self.changed.emit())
+        self.changed.connect(self._follow_order)
         for signal in (self.assessments.textChanged, self.training_hours.valueChanged, self.admission_vote.changed,
                        self.full_vote.changed, self.extension.currentIndexChanged):
             signal.connect(lambda *_: self.changed.emit())
+
+    def _follow_order(self) -> None:
+        """A blank step waits for the milestone it depends on: the steps are entered in order."""
+        for step, edit in self.dates.items():
+            needed = STEPS[step].requires
+            ready = needed is None or bool(self.dates[needed].line_edit.text().strip()) or bool(edit.line_edit.text())
+            edit.setEnabled(ready)
+            edit.setToolTip("" if ready else f"请先填写{needed.numbered}")
 
     def fill(self, data: DevelopmentInput) -> None:
         for step, edit in self.dates.items():
