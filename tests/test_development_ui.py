@@ -151,3 +151,21 @@ def test_a_step_waits_for_the_milestone_it_depends_on(tab, ledger, qtbot):
     dates[Step.APPLY].line_edit.setText("2023-03-01")
     assert dates[Step.TALK].isEnabled() and not dates[Step.ACTIVIST_FILED].isEnabled()
     dialog.reject()
+
+
+def test_a_new_record_links_the_persons_cultivation_plan(tab, ledger, qtbot):
+    from desktop_app.domain.cultivation import CultivationData
+    from desktop_app.services.cultivation import add_cultivation
+    from desktop_app.services.development.queries import list_developments
+
+    branch = make_branch(ledger)
+    plan = add_cultivation(ledger, CultivationData(kind="backbone_to_member", member_id=branch.applicant,
+                                                   mentor_id=branch.secretary, target="两年内成为入党积极分子"))
+    click(qtbot, tab.buttons.add)
+    dialog = tab.dialog
+    assert dialog.plan.currentText() == "（无）"
+    dialog.member.setEditText("刘洋")
+    dialog.plan.setCurrentIndex(dialog.plan.findData(plan))
+    enter(dialog, Step.APPLY)
+    click(qtbot, dialog.save_button)
+    assert [r.data.cultivation_id for r in list_developments(ledger)] == [plan]

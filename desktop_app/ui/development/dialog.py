@@ -77,6 +77,7 @@ class DevelopmentDialog(FormDialog):
             self.tabs.setCurrentIndex(list(type(row.stage)).index(row.stage))
         else:
             self.member.set_member_id(member_id)
+            self._fill_plans(member_id)
         self.steps.changed.emit()  # the order of the steps and the breaches, for what was filled in
 
     def _fill_plans(self, member_id: int | None, chosen: int | None = None) -> None:
