@@ -6,6 +6,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from desktop_app.domain.dates import format_date_cn
@@ -63,6 +65,10 @@ def _table(document: OfficialDocument, headers, rows, widths_mm, font_pt) -> Non
     table = document.table(headers, rows, widths_mm=widths_mm, font_pt=font_pt)
     for column, width in zip(table.columns, widths_mm):
         column.width = Mm(width)  # the grid too: LibreOffice and WPS size columns by it, not by the cells
+    for row in table.rows:  # a step's row stays on one page
+        no_split = OxmlElement("w:cantSplit")
+        no_split.set(qn("w:val"), "true")
+        row._tr.get_or_add_trPr().append(no_split)
 
 
 def _member(ledger: Ledger, member_id: int) -> MemberRow:
@@ -141,6 +147,6 @@ def write_register(ledger: Ledger, kind: str, path: Path) -> Path:
     document.paragraph(f"{profile.branch_title}　截至 {format_date_cn(date.today())}", indent=False, align="center")
     rows = register_rows(ledger, kind)
     headers = ["序号", "姓名", "性别", "出生年月", "部门", *_REGISTER_HEADERS[kind]]
-    _table(document, headers, rows or [["", "（无）", *[""] * 7]], (11, 15, 11, 16, 19, 21, 21, 21, 21), 10)
+    _table(document, headers, rows or [["", "（无）", *[""] * 7]], (11, 16, 11, 18, 15, 21, 21, 21, 22), 10)
     document.signature([profile.branch_title], format_date_cn(date.today()))
     return document.save(path)
