@@ -169,3 +169,18 @@ def test_a_new_record_links_the_persons_cultivation_plan(tab, ledger, qtbot):
     enter(dialog, Step.APPLY)
     click(qtbot, dialog.save_button)
     assert [r.data.cultivation_id for r in list_developments(ledger)] == [plan]
+
+
+def test_ending_a_record_takes_the_person_off_the_list(tab, ledger, qtbot):
+    branch = make_branch(ledger)
+    save_development(ledger, None, procedure(branch, Step.TALK))
+    tab.reload()
+    tab.view.selectRow(0)
+    click(qtbot, tab.close_button)
+    dialog = tab.dialog
+    click(qtbot, dialog.save_button)
+    assert dialog.problems.texts() == ["终止原因：必须填写"]
+    dialog.reason.setText("本人撤回申请")
+    click(qtbot, dialog.save_button)
+    assert not dialog.isVisible()
+    assert column(tab, 0) == []
