@@ -54,3 +54,7 @@ def test_the_quarterly_workbook_has_a_development_sheet(ledger, branch):
     row = next(r for r in values if "刘洋" in r)
     assert row[2] == "中共预备党员"
     assert "（17）上级党委审批 08-30" in row[5] and "（15）支部大会讨论接收预备党员 07-10" in row[5]
+
+
+def test_no_development_sheet_while_nobody_is_in_the_procedure(ledger):
+    assert "发展党员" not in build_workbook(ledger, quarter(2024, 3)).sheetnames

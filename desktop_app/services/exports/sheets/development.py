@@ -14,7 +14,8 @@ COLUMNS = [
 ]
 
 
-def build(report: Report) -> SheetData:
+def build(report: Report) -> SheetData | None:
+    """None (no sheet) while nobody is in the procedure."""
     period = report.period.period
     today = min(date.today(), period.end)
     rows, alerts = [], set()
@@ -26,5 +27,7 @@ def build(report: Report) -> SheetData:
             alerts.add(len(rows))
         rows.append([len(rows) + 1, r.name, r.status_label, r.stage.label, r.last_step.numbered if r.last_step else "",
                      "\n".join(done), r.next.what, r.next.due, r.problems_text])
+    if not rows:
+        return None
     return SheetData("发展党员", COLUMNS, rows, alert_rows=alerts,
                      note=f"截至 {today:%Y年%m月%d日} 在发展程序中的人员；红色为逾期或有不合规定之处")
