@@ -184,3 +184,18 @@ def test_ending_a_record_takes_the_person_off_the_list(tab, ledger, qtbot):
     click(qtbot, dialog.save_button)
     assert not dialog.isVisible()
     assert column(tab, 0) == []
+
+
+def test_scans_attached_in_the_dialog_are_kept(tab, ledger, qtbot, tmp_path):
+    from desktop_app.services.attachments import attachments_of
+    from desktop_app.services.development.commands import OWNER_KIND
+
+    branch = make_branch(ledger)
+    scan = tmp_path / "入党申请书.pdf"
+    scan.write_bytes(b"%PDF-1.4 scanned application")
+    dialog = edit_first(tab, qtbot, ledger, procedure(branch, Step.TALK))
+    dialog.attachments.add_paths([scan])
+    assert dialog.tabs.tabText(dialog.tabs.indexOf(dialog.attachments)) == "附件（1）"
+    click(qtbot, dialog.save_button)
+    record = tab.rows()[0].id
+    assert [a.filename for a in attachments_of(ledger, OWNER_KIND, record)] == ["入党申请书.pdf"]

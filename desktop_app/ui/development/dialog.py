@@ -12,10 +12,11 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.people import FieldProblem
 from desktop_app.services import cultivation
 from desktop_app.services.development import queries
-from desktop_app.services.development.commands import save_development
+from desktop_app.services.development.commands import OWNER_KIND, save_development
 from desktop_app.services.development.mapping import DevelopmentInput
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui.development.step_pages import StepPages
+from desktop_app.ui.widgets.attachments_panel import AttachmentsPanel
 from desktop_app.ui.widgets.form_problems import ProblemBanner, lay_out_form, save_or_show
 from desktop_app.ui.widgets.member_picker import MemberPicker
 from desktop_app.ui.widgets.form_dialog import FormDialog
@@ -46,6 +47,10 @@ class DevelopmentDialog(FormDialog):
         for title, page in self.steps.pages:
             self.tabs.addTab(_scrolled(page), title)
         self.tabs.addTab(self.notes, "备注")
+        self.attachments = AttachmentsPanel(ledger, OWNER_KIND, record_id, self)
+        self.tabs.addTab(self.attachments, self.attachments.total_label())
+        self.attachments.changed.connect(
+            lambda: self.tabs.setTabText(self.tabs.indexOf(self.attachments), self.attachments.total_label()))
         self.breaches = QLabel(self)
         self.breaches.setWordWrap(True)
         self.breaches.setTextFormat(Qt.RichText)
@@ -90,7 +95,8 @@ class DevelopmentDialog(FormDialog):
 
     def data(self) -> tuple[DevelopmentInput, list[FieldProblem]]:
         data = DevelopmentInput(member_id=self.member.member_id(), cultivation_id=self.plan.currentData(),
-                                notes=self.notes.toPlainText())
+                                notes=self.notes.toPlainText(), new_attachments=self.attachments.new_files(),
+                                removed_attachment_ids=self.attachments.removed_ids())
         problems = [FieldProblem(label, reason) for label, reason in self.steps.read(data)]
         reason = self.member.problem("姓名")
         if reason:
