@@ -21,6 +21,7 @@ from desktop_app.ui.widgets.form_problems import ProblemBanner, lay_out_form, sa
 from desktop_app.ui.widgets.member_picker import MemberPicker
 from desktop_app.ui.widgets.form_dialog import FormDialog
 
+BREACHES_MAX_HEIGHT = 96  # many breaches scroll; 保存 stays in sight
 _BREACH_STYLE = "QLabel { background: #fff8e1; color: #6d4c00; border: 1px solid #ffe082; border-radius: 3px; padding: 4px; }"
 
 
@@ -67,7 +68,6 @@ class DevelopmentDialog(FormDialog):
         breaches_area.setWidgetResizable(True)
         breaches_area.setFrameShape(QScrollArea.NoFrame)
         breaches_area.setWidget(self.breaches)
-        breaches_area.setMaximumHeight(96)  # many breaches scroll; 保存 stays in sight
         self.breaches_area = breaches_area
         body.addWidget(breaches_area)
         self.save_button = lay_out_form(self, self.problems, body, self.save)
@@ -112,6 +112,16 @@ class DevelopmentDialog(FormDialog):
         items = "".join(f"<li>{escape(text)}</li>" for text in self._breach_texts)
         self.breaches.setText(f"<b>未遵守的规定（可以保存，保存后列为问题）：</b><ul style='margin:0'>{items}</ul>")
         self.breaches_area.setVisible(bool(self._breach_texts))
+        self._fit_breaches()
+
+    def _fit_breaches(self) -> None:
+        """As tall as the list, up to the area's maximum (then it scrolls)."""
+        width = max(300, self.width() - 30)  # the dialog's margins; the area itself may not be laid out yet
+        self.breaches_area.setFixedHeight(min(self.breaches.heightForWidth(width) + 2, BREACHES_MAX_HEIGHT))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_breaches()
 
     def save(self) -> None:
         data, problems = self.data()
