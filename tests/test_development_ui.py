@@ -141,7 +141,7 @@ def test_import_opens_on_the_development_kind(tab, qtbot):
     tab.dialog.reject()
 
 
-def test_a_step_waits_for_the_milestone_it_depends_on(tab, ledger, qtbot):
+def test_a_step_waits_for_the_milestone_it_depends_on(tab, ledger, qtbot, message_bridge):
     make_branch(ledger)
     click(qtbot, tab.buttons.add)
     dialog = tab.dialog
@@ -150,6 +150,7 @@ def test_a_step_waits_for_the_milestone_it_depends_on(tab, ledger, qtbot):
     assert dates[Step.TALK].toolTip() == "请先填写（1）递交入党申请书"
     dates[Step.APPLY].line_edit.setText("2023-03-01")
     assert dates[Step.TALK].isEnabled() and not dates[Step.ACTIVIST_FILED].isEnabled()
+    message_bridge.answers.append(True)  # 放弃修改？ yes
     dialog.reject()
 
 
