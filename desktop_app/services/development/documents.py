@@ -10,6 +10,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from desktop_app.domain.collation import NameOrder, sorted_by_name
 from desktop_app.domain.dates import format_date_cn
 from desktop_app.domain.development.record import Publication, Vote
 from desktop_app.domain.development.steps import Stage, Step, stage_steps
@@ -135,7 +136,8 @@ def _day(day: date | None) -> str:
 def register_rows(ledger: Ledger, kind: str) -> list[list[str]]:
     status = REGISTERS[kind][1]
     members = {m.id: m for m in list_members(ledger)}
-    rows = sorted((r for r in list_developments(ledger) if r.political_status == status), key=lambda r: r.name)
+    rows = sorted_by_name((r for r in list_developments(ledger) if r.political_status == status),
+                          key=lambda r: r.name, order=NameOrder.STROKES)
     return [[str(index), *_register_row(kind, r, members[r.member_id])] for index, r in enumerate(rows, start=1)]
 
 
