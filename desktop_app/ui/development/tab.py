@@ -188,7 +188,7 @@ class DevelopmentTab(QWidget):
             else:
                 documents.write_register(self.context.ledger, kind, path)
         except UserError as exc:
-            messages.error(self, "导出失败", str(exc))
+            messages.refuse(self, "导出失败", exc)
             return None
         messages.info(self, "已导出", f"已保存{title}：\n{path}")
         return path
