@@ -10,10 +10,11 @@ from desktop_app.domain.school import ClassData, class_sort_key, guess_grade, no
 from desktop_app.domain.people import FieldProblem
 from desktop_app.services.errors import InUse, NotFound, ValidationError
 from desktop_app.services.references import blocking, references_to
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Member, SchoolClass, Student
 
-TOPIC = "school_class"
+TOPIC = Topic.SCHOOL_CLASS
 _GONE = "该班级已不存在，可能已被删除。"
 
 
@@ -95,7 +96,7 @@ def delete_class(ledger: Ledger, class_id: int, *, with_students: bool = False) 
     class or its students (and would not be cleared with them) refuse the delete.
     """
     _refuse_if_referred(ledger, class_id)
-    with ledger.transaction(TOPIC, "student") as session:
+    with ledger.transaction(TOPIC, Topic.STUDENT) as session:
         school_class = session.get(SchoolClass, class_id)
         if school_class is None:
             raise NotFound(_GONE)

@@ -12,10 +12,11 @@ from desktop_app.domain.cultivation import CultivationData, validate_cultivation
 from desktop_app.domain.people import FieldProblem
 from desktop_app.domain.vocab import CultivationKind
 from desktop_app.services.errors import NotFound, ValidationError
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Cultivation, Member
 
-TOPIC = "cultivation"
+TOPIC = Topic.CULTIVATION
 _GONE = "该培养计划已不存在，可能已被删除。"
 _TEXT_FIELDS = ("target", "stage", "notes")
 

@@ -18,11 +18,12 @@ from desktop_app.domain.people import FieldProblem
 from desktop_app.domain.scheme import StarLevel
 from desktop_app.services.errors import NotFound, UserError, ValidationError
 from desktop_app.services.evaluations.queries import is_year_locked, year_results
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Member, SchoolClass
 from desktop_app.store.models.evaluations import Honour
 
-TOPIC = "honour"
+TOPIC = Topic.HONOUR
 CLASS_TITLE = "党员先锋班"
 STAR_TITLES = {level: f"{level.label}党员" for level in StarLevel}  # 五星级党员 …
 COMMON_TITLES = (

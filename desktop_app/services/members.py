@@ -13,10 +13,11 @@ from desktop_app.domain.people import MemberData, validate_member
 from desktop_app.domain.vocab import Gender, PoliticalStatus, Post
 from desktop_app.services.errors import InUse, NotFound, ValidationError
 from desktop_app.services.references import blocking, references_to
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Member
 
-TOPIC = "member"
+TOPIC = Topic.MEMBER
 _DATA_FIELDS = [f.name for f in fields(MemberData)]
 
 
@@ -150,7 +151,7 @@ def delete_member(ledger: Ledger, member_id: int) -> None:
     if refusing:
         listed = "、".join(str(r) for r in refusing)
         raise InUse(f"不能删除：还有{listed}引用此人。可以改为“已离开”，保留历史记录。")
-    with ledger.transaction(TOPIC, "school_class", "cultivation") as session:
+    with ledger.transaction(TOPIC, Topic.SCHOOL_CLASS, Topic.CULTIVATION) as session:
         member = session.get(Member, member_id)
         if member is None:
             raise NotFound("该党员已不存在，可能已被删除。")

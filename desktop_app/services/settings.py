@@ -12,6 +12,7 @@ from desktop_app.domain.calendar import (
 )
 from desktop_app.domain.people import FieldProblem
 from desktop_app.services.errors import UserError, ValidationError
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Setting
 
@@ -20,7 +21,7 @@ BRANCH_NAME = "branch.name"
 SEMESTERS = "calendar.semesters"  # {"2025-2026": {"first": [start, end], "second": [start, end]}}
 BACKUP_KEEP = "backup.keep"
 
-TOPIC = "setting"
+TOPIC = Topic.SETTING
 
 
 @dataclass(frozen=True)

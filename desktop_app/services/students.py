@@ -11,10 +11,11 @@ from desktop_app.domain.school import StudentData, class_sort_key, validate_stud
 from desktop_app.domain.vocab import Gender, StudentFlag
 from desktop_app.services.errors import InUse, NotFound, ValidationError
 from desktop_app.services.references import blocking, references_to
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import SchoolClass, Student
 
-TOPIC = "student"
+TOPIC = Topic.STUDENT
 _GONE = "该学生已不存在，可能已被删除。"
 _TEXT_FIELDS = ("student_number", "gender", "guardian_name", "phone", "address")
 

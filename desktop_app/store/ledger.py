@@ -13,7 +13,7 @@ from desktop_app.paths import DB_FILENAME, ensure_private_dir, make_private
 from desktop_app.store import models  # noqa: F401  (registers every table)
 from desktop_app.store.backup import BackupError, rotating_backup, stored_keep
 from desktop_app.store.engine import is_database_url, make_engine, make_server_engine
-from desktop_app.store.events import ChangeBus
+from desktop_app.store.events import ChangeBus, Topic, as_topics
 from desktop_app.store.schema import (
     LedgerError,
     check_not_too_new,
@@ -56,15 +56,19 @@ class Ledger:
         self.created = False  # True when this opening made a new, empty file
 
     @contextmanager
-    def transaction(self, *topics: str) -> Iterator[Session]:
-        """Commit on success, roll back on any error; announce `topics` once committed."""
+    def transaction(self, *topics: Topic) -> Iterator[Session]:
+        """Commit on success, roll back on any error; announce `topics` once committed.
+
+        The topics are checked before anything is written: an unknown one raises ValueError.
+        """
+        announced = as_topics(topics)
         if self.read_only:
             raise LedgerReadOnly(f"台账“{self.db_path}”所在的文件夹是只读的（或文件不可写），不能保存修改，"
                                  "台账没有改动。请把文件夹改为可写后重新打开。")
         with self._writers.begin() as session:
             yield session
-        if topics:
-            self.bus.publish(set(topics))
+        if announced:
+            self.bus.publish(announced)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

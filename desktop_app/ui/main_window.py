@@ -13,6 +13,7 @@ from desktop_app import APP_NAME, __version__
 from desktop_app.domain.report_period import REPORT_NAMES
 from desktop_app.optional import optional_module
 from desktop_app.services.settings import school_profile
+from desktop_app.store.events import Topic
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.placeholder import ComingSoon
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._status)
         self._build_menus()
         self._refresh_title()
-        context.changed.connect(self._on_changed)
+        context.watch({Topic.SETTING}, self._on_changed)
         context.reloaded.connect(self._refresh_title)
         self._restore_geometry()
         self._on_tab_changed(self.tabs.currentIndex())
@@ -171,9 +172,8 @@ class MainWindow(QMainWindow):
         )
 
     # --- state ------------------------------------------------------------
-    def _on_changed(self, topics: set[str]) -> None:
-        if "setting" in topics:
-            self._refresh_title()
+    def _on_changed(self, _topics: frozenset[Topic]) -> None:
+        self._refresh_title()
 
     def _refresh_title(self) -> None:
         profile = school_profile(self.context.ledger)

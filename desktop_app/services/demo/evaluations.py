@@ -15,6 +15,7 @@ from desktop_app.services.evaluations.schemes import get_scheme
 from desktop_app.services.honours import HonourData, add_honour, honours_from_stars
 from desktop_app.services.members import list_members
 from desktop_app.services.settings import school_profile
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 
 BONUS_REASONS = ("区级优质课一等奖", "指导学生竞赛获市级奖", "市级优秀班主任", "公开发表教学论文", "承担区级公开课")
@@ -51,7 +52,7 @@ def _levels(rng: random.Random, count: int) -> list[float]:
 
 def _score_year(ledger: Ledger, rng: random.Random, year: str, semesters: tuple[int, ...], members) -> None:
     scheme = get_scheme(ledger, year)
-    with ledger.transaction("evaluation") as session:
+    with ledger.transaction(Topic.EVALUATION) as session:
         for member, level in zip(members, _levels(rng, len(members)), strict=True):
             for semester in semesters:
                 bonuses, deductions = _adjustments(rng)

@@ -17,6 +17,7 @@ from desktop_app.domain.calendar import school_year_of, school_year_start
 from desktop_app.domain.vocab import CultivationKind, Post, StudentFlag
 from desktop_app.services import settings
 from desktop_app.services.demo import sample_names
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Cultivation, Member, MemberLeave, SchoolClass, Setting, Student
 
@@ -91,7 +92,7 @@ def has_people(ledger: Ledger) -> bool:
 def add_demo(ledger: Ledger, rng: random.Random, today: date | None = None) -> None:
     today = today or date.today()
     names = sample_names.NameMaker(rng)
-    with ledger.transaction("setting", "member", "school_class", "student", "cultivation") as session:
+    with ledger.transaction(Topic.SETTING, Topic.MEMBER, Topic.SCHOOL_CLASS, Topic.STUDENT, Topic.CULTIVATION) as session:
         for key, value in _settings(rng, today).items():
             session.merge(Setting(key=key, value=value))
         roster = _roster()

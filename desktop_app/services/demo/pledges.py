@@ -16,6 +16,7 @@ from sqlalchemy import select
 from desktop_app.domain.calendar import school_year_label, school_year_of, school_year_start
 from desktop_app.domain.pledges import PledgeKind, PledgeStatus, PublicationPlace, ReviewBody, ReviewGrade
 from desktop_app.domain.vocab import PoliticalStatus, Post
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Member
 from desktop_app.store.models.pledges import Pledge
@@ -92,7 +93,7 @@ def add_demo(ledger: Ledger, rng: random.Random, today: date | None = None) -> N
     start = school_year_start(this_year)
     last_year = school_year_label(start - 1)
     party = (PoliticalStatus.FULL_MEMBER.value, PoliticalStatus.PROBATIONARY.value)
-    with ledger.transaction("pledge") as session:
+    with ledger.transaction(Topic.PLEDGE) as session:
         members = session.scalars(
             select(Member).where(Member.active.is_(True), Member.political_status.in_(party)).order_by(Member.id)
         ).all()

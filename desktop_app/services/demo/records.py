@@ -18,6 +18,7 @@ from desktop_app.domain.records import AssistanceKind, LessonType, Rating, SixAs
 from desktop_app.domain.vocab import PoliticalStatus, Post
 from desktop_app.services import settings
 from desktop_app.services.records.quota_settings import HOLIDAYS
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Member, SchoolClass, Student
 from desktop_app.store.models.records import Observation, Visit, VisitStudent
@@ -64,7 +65,7 @@ def add_demo(ledger: Ledger, rng: random.Random, today: date | None = None) -> N
     days = _weekdays(term, [national_day])
     if not days:
         return
-    with ledger.transaction("observation", "visit") as session:
+    with ledger.transaction(Topic.OBSERVATION, Topic.VISIT) as session:
         members = list(session.scalars(select(Member).where(Member.active.is_(True))))
         classes = list(session.scalars(select(SchoolClass)))
         students = list(session.execute(select(Student.id, Student.class_id).where(Student.active.is_(True))))

@@ -16,6 +16,7 @@ from desktop_app.domain.rectifications import (
     RectificationData, RectificationStatus, SuggestionData, validate_rectification, validate_suggestion,
 )
 from desktop_app.services.rectifications import collect_from_visits
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Member
 from desktop_app.store.models.rectifications import Rectification, Suggestion
@@ -82,7 +83,7 @@ def add_demo(ledger: Ledger, rng: random.Random) -> None:
             return
     collected = collect_from_visits(ledger).created  # the demo visits' suggestions, if that sample exists
     today = date.today()
-    with ledger.transaction("suggestion", "rectification") as session:
+    with ledger.transaction(Topic.SUGGESTION, Topic.RECTIFICATION) as session:
         names = _members(session)
         members = list(names)
         for i in range(max(MIN_DIRECT, TARGET_SUGGESTIONS - collected)):

@@ -11,10 +11,11 @@ from desktop_app.domain.calendar import parse_school_year
 from desktop_app.domain.people import FieldProblem
 from desktop_app.services.errors import UserError, ValidationError
 from desktop_app.services.evaluations.locks import year_lock
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models.evaluations import BranchAssessment
 
-TOPIC = "evaluation"
+TOPIC = Topic.EVALUATION
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,12 @@ from desktop_app.services.evaluations.locks import (
 )
 from desktop_app.services.evaluations.queries import FROZEN_STATUS, semester_sheet
 from desktop_app.services.evaluations.schemes import get_scheme
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import AuditEntry, Member
 from desktop_app.store.models.evaluations import EvaluationLock, EvaluationScheme, EvaluationScore
 
-TOPIC = "evaluation"
+TOPIC = Topic.EVALUATION
 
 
 def _semester(semester: int) -> int:

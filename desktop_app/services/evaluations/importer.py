@@ -16,6 +16,7 @@ from desktop_app.domain.evaluation import check_entered, fmt, points
 from desktop_app.domain.scheme import Scheme, default_scheme
 from desktop_app.services.evaluations.commands import write_semester
 from desktop_app.services.importing.spec import Column, ImportSpec, RowCells, RowError, RowErrors, number, text
+from desktop_app.store.events import Topic
 from desktop_app.store.models import Member
 from desktop_app.store.models.evaluations import EvaluationLock, EvaluationScheme, EvaluationScore
 
@@ -145,7 +146,7 @@ def write(session, record: ScoreRecord, _existing: int | None, _lookup: Lookup) 
 
 
 SPEC = ImportSpec(
-    kind="evaluations", label="考核成绩", columns=COLUMNS, topics=("evaluation",),
+    kind="evaluations", label="考核成绩", columns=COLUMNS, topics=(Topic.EVALUATION,),
     load=load, build=build, match=match, write=write,
     identity=lambda r: [(r.member_id, r.school_year, r.semester)],
     describe=lambda r: f"{r.name} {r.school_year}学年{SEMESTER_LABELS[r.semester]}",

@@ -8,10 +8,11 @@ from desktop_app.domain.calendar import parse_school_year
 from desktop_app.domain.scheme import Scheme, default_scheme, validate_scheme
 from desktop_app.services.errors import UserError, ValidationError
 from desktop_app.services.evaluations.locks import locks_for
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models.evaluations import EvaluationScheme
 
-TOPIC = "evaluation"
+TOPIC = Topic.EVALUATION
 
 
 def get_scheme(ledger: Ledger, school_year: str) -> Scheme:

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from desktop_app.domain.school import ClassData, guess_grade, normalise_class_name, validate_class
 from desktop_app.services.importing.spec import Column, ImportSpec, RowCells, RowError, RowErrors, text
+from desktop_app.store.events import Topic
 from desktop_app.store.models import Member, SchoolClass
 
 COLUMNS = (
@@ -89,7 +90,7 @@ def write(session, record: ClassRecord, existing: int | None, lookup: ClassLooku
 
 
 SPEC = ImportSpec(
-    kind="classes", label="班级", columns=COLUMNS, topics=("school_class",),
+    kind="classes", label="班级", columns=COLUMNS, topics=(Topic.SCHOOL_CLASS,),
     load=load, build=build, match=match, write=write,
     identity=lambda record: [class_key(record.name)], describe=ClassRecord.describe,
     sheet_title="班级",

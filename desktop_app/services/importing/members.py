@@ -19,6 +19,7 @@ from desktop_app.services.importing.spec import (
     Column, ImportSpec, RowCells, RowError, RowErrors, choice, choices, date_cell, id_number, phone, text,
     text_list,
 )
+from desktop_app.store.events import Topic
 from desktop_app.store.models import Member
 
 _FIELDS = [f.name for f in fields(MemberData)]
@@ -159,7 +160,7 @@ def identity(record: MemberRecord) -> list:
 
 
 SPEC = ImportSpec(
-    kind="members", label="党员", columns=COLUMNS, topics=("member",),
+    kind="members", label="党员", columns=COLUMNS, topics=(Topic.MEMBER,),
     load=load, build=build, match=match, write=write, identity=identity,
     describe=describe, sheet_title="党员名册",
 )

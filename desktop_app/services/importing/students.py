@@ -15,6 +15,7 @@ from desktop_app.services.importing.classes import class_key
 from desktop_app.services.importing.spec import (
     Column, ImportSpec, RowCells, RowError, RowErrors, choice, choices, text,
 )
+from desktop_app.store.events import Topic
 from desktop_app.store.models import SchoolClass, Student
 
 
@@ -120,7 +121,7 @@ def identity(record: StudentRecord) -> list:
 
 
 SPEC = ImportSpec(
-    kind="students", label="学生", columns=COLUMNS, topics=("student",),
+    kind="students", label="学生", columns=COLUMNS, topics=(Topic.STUDENT,),
     load=load, build=build, match=match, write=write, identity=identity,
     describe=StudentRecord.describe, sheet_title="学生",
 )

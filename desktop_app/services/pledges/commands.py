@@ -28,11 +28,12 @@ from desktop_app.domain.pledges import (
     validate_review,
 )
 from desktop_app.services.errors import NotFound, UserError, ValidationError
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Member
 from desktop_app.store.models.pledges import Pledge
 
-TOPIC = "pledge"
+TOPIC = Topic.PLEDGE
 _GONE = "该承诺已不存在，可能已被删除。"
 
 

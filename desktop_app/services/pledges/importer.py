@@ -23,6 +23,7 @@ from desktop_app.domain.pledges import (
 from desktop_app.services.importing.spec import (
     Column, ImportSpec, RowCells, RowError, RowErrors, choice, choices, date_cell, text,
 )
+from desktop_app.store.events import Topic
 from desktop_app.store.models import Member
 from desktop_app.store.models.pledges import Pledge
 
@@ -192,7 +193,7 @@ def write(session, record: PledgeRecord, existing_id: int | None, lookup: Lookup
 
 
 SPEC = ImportSpec(
-    kind="pledges", label="承诺", columns=COLUMNS, topics=("pledge",),
+    kind="pledges", label="承诺", columns=COLUMNS, topics=(Topic.PLEDGE,),
     load=load, build=build, match=match, write=write, identity=lambda record: [record.key],
     describe=str, warnings=lambda record: record.warnings, sheet_title="承诺",
     notes=("同一人同一学年同一类型的承诺只能有一行；已有的承诺会被更新，空白单元格不会清除已有内容。",

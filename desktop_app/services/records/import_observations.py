@@ -20,6 +20,7 @@ from desktop_app.services.records.import_lookup import (
 )
 from desktop_app.services.records.observations import MAX_LESSON_NO, ObservationData, validate_observation
 from desktop_app.services.records.writing import assign
+from desktop_app.store.events import Topic
 from desktop_app.store.models.records import Observation
 
 COLUMNS = (
@@ -117,7 +118,7 @@ def write(session, record: ObservationRecord, existing: int | None, ctx: Observa
 
 
 SPEC = ImportSpec(
-    kind="observations", label="听课记录", columns=COLUMNS, topics=("observation",),
+    kind="observations", label="听课记录", columns=COLUMNS, topics=(Topic.OBSERVATION,),
     load=load, build=build, match=match, write=write, identity=lambda record: [record.key()],
     describe=str, sheet_title="听课记录",
     notes=("每行一节课；听课人、授课教师按党员名册中的姓名匹配，名册中同名的人无法区分，这样的行会列为错误行。",

@@ -23,6 +23,7 @@ from desktop_app.services.records.import_lookup import (
 )
 from desktop_app.services.records.visits import VisitData, validate_visit
 from desktop_app.services.records.writing import assign
+from desktop_app.store.events import Topic
 from desktop_app.store.models.records import Visit, VisitStudent
 
 
@@ -169,7 +170,7 @@ def write(session, record: VisitRecord, existing: int | None, ctx: VisitImport) 
 
 
 SPEC = ImportSpec(
-    kind="visits", label="家访记录", columns=COLUMNS, topics=("visit",),
+    kind="visits", label="家访记录", columns=COLUMNS, topics=(Topic.VISIT,),
     load=load, build=build, match=match, write=write, identity=lambda record: [record.key()],
     describe=str, sheet_title="家访记录",
     notes=("每行一次家访或访谈；访问人、受访教师按党员名册中的姓名匹配，学生按班级内的姓名匹配。",

@@ -13,11 +13,12 @@ from desktop_app.domain.people import FieldProblem
 from desktop_app.domain.records import LessonType, Rating, SixLook
 from desktop_app.services.errors import ValidationError
 from desktop_app.services.records.writing import assign, delete_ids, record_or_gone, refuse_outside_school_time
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Member, SchoolClass
 from desktop_app.store.models.records import Observation
 
-TOPIC = "observation"
+TOPIC = Topic.OBSERVATION
 NOUN = "听课记录"
 MAX_LESSON_NO = 20
 

@@ -15,11 +15,12 @@ from desktop_app.domain.records import AssistanceKind, VisitKind, topic_label, t
 from desktop_app.services.errors import InUse, ValidationError
 from desktop_app.services.records.writing import assign, delete_ids, record_or_gone, refuse_outside_school_time
 from desktop_app.services.references import blocking, references_to
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Member, SchoolClass, Student
 from desktop_app.store.models.records import Visit, VisitStudent
 
-TOPIC = "visit"
+TOPIC = Topic.VISIT
 NOUN = "家访记录"
 NEEDS_STUDENT = (VisitKind.PHONE.value, VisitKind.HOME.value, VisitKind.STUDENT_INTERVIEW.value)
 

@@ -15,11 +15,12 @@ from desktop_app.domain.rectifications import (
     validate_suggestion,
 )
 from desktop_app.services.errors import NotFound, UserError, ValidationError
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Member
 from desktop_app.store.models.rectifications import Rectification, Suggestion
 
-TOPICS = ("suggestion", "rectification")
+TOPICS = (Topic.SUGGESTION, Topic.RECTIFICATION)
 GONE_SUGGESTION = "这条意见建议已不存在，可能已被删除。"
 GONE_RECTIFICATION = "这条整改已不存在，可能已被删除。"
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.pledges import PledgeStatus
+from desktop_app.store.events import Topic
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dashboard.cards import FigureCard
 from desktop_app.ui.dashboard.chart import MonthlyChart
@@ -110,7 +111,7 @@ class DashboardTab(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
-        context.changed.connect(lambda _topics: self._timer.start())
+        context.watch(Topic, self._on_changed)  # every figure may move
         context.reloaded.connect(self.refresh)
         QTimer.singleShot(0, self.refresh)  # after the window has painted
 
@@ -140,6 +141,9 @@ class DashboardTab(QWidget):
         load_target(target)(self.window(), *args)
 
     # --- figures ------------------------------------------------------------
+    def _on_changed(self, _topics: frozenset[Topic]) -> None:
+        self._timer.start()
+
     def refresh(self) -> None:
         if self._task is not None and self._task.running:
             self._stale = True

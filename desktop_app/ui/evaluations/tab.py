@@ -12,6 +12,7 @@ from desktop_app.services.evaluations.queries import evaluated_years
 from desktop_app.services.evaluations.schemes import get_scheme, save_scheme
 from desktop_app.services.evaluations.sources import FactsCache
 from desktop_app.services.settings import configured_school_years
+from desktop_app.store.events import Topic
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.evaluations.audit_panel import AuditPanel
 from desktop_app.ui.evaluations.branch_panel import BranchPanel
@@ -21,10 +22,10 @@ from desktop_app.ui.evaluations.semester_panel import SemesterPanel
 from desktop_app.ui.evaluations.year_panel import YearPanel
 
 # Scores follow pledges, observations, visits and meetings until a result is approved.
-RELOAD_TOPICS = {"evaluation", "honour", "member", "school_class", "pledge", "observation", "visit", "meeting",
-                 "setting"}
+RELOAD_TOPICS = {Topic.EVALUATION, Topic.HONOUR, Topic.MEMBER, Topic.SCHOOL_CLASS, Topic.PLEDGE, Topic.OBSERVATION,
+                 Topic.VISIT, Topic.MEETING, Topic.SETTING}
 # Changes that alter what the records say (the facts behind computed indicators).
-RECORD_TOPICS = RELOAD_TOPICS - {"evaluation", "honour"}
+RECORD_TOPICS = RELOAD_TOPICS - {Topic.EVALUATION, Topic.HONOUR}
 
 
 def year_choices(ledger, today: date | None = None) -> list[str]:
@@ -66,7 +67,7 @@ class EvaluationsTab(QWidget):
         self._fill_years()
         self.year_box.currentIndexChanged.connect(lambda _i: self.reload())
         self.sections.currentChanged.connect(lambda _i: self._refresh_current())
-        context.changed.connect(self._on_changed)
+        context.watch(RELOAD_TOPICS, self._on_changed)
         context.reloaded.connect(self._on_reloaded)
         self.reload()
 
@@ -107,13 +108,12 @@ class EvaluationsTab(QWidget):
             self._stale.discard(panel)
             panel.set_year(self.school_year)
 
-    def _on_changed(self, topics: set[str]) -> None:
+    def _on_changed(self, topics: frozenset[Topic]) -> None:
         if topics & RECORD_TOPICS:
             self.cache.clear()
-        if topics & {"setting", "evaluation", "honour"}:
+        if topics & {Topic.SETTING, Topic.EVALUATION, Topic.HONOUR}:
             self._fill_years()
-        if topics & RELOAD_TOPICS:
-            self.reload()
+        self.reload()
 
     def edit_scheme(self) -> None:
         locks = locks_for(self.context.ledger, self.school_year)

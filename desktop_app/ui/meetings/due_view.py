@@ -8,11 +8,12 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QVBoxLa
 from desktop_app.domain.meetings import DueLine, DueState, percent
 from desktop_app.services.meetings import settings as meeting_settings
 from desktop_app.services.meetings.due import MemberAttendance, due_report
+from desktop_app.store.events import Topic
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.records.period_bar import PeriodBar
 from desktop_app.ui.widgets.record_table import Column, record_table
 
-TOPICS = {"meeting", "heart_to_heart_talk", "member", "setting"}
+TOPICS = {Topic.MEETING, Topic.HEART_TO_HEART_TALK, Topic.MEMBER, Topic.SETTING}
 STATE_ORDER = {DueState.MISSED: 0, DueState.IN_PROGRESS: 1, DueState.UPCOMING: 2, DueState.MET: 3}
 
 DUE_COLUMNS = [
@@ -71,12 +72,15 @@ class DueView(QWidget):
         layout.addWidget(self.summary)
         self.period_bar.changed.connect(lambda _p: self.reload())
         self.missing_only.toggled.connect(self._apply_filter)
-        context.changed.connect(lambda topics: self.reload() if topics & TOPICS else None)
+        context.watch(TOPICS, self._on_changed)
         context.reloaded.connect(lambda: self.period_bar.set_ledger(context.ledger))
         self._apply_filter(False)
 
     def _apply_filter(self, missing_only: bool) -> None:
         self.due_proxy.set_predicate((lambda line: line.state is DueState.MISSED) if missing_only else None)
+
+    def _on_changed(self, _topics: frozenset[Topic]) -> None:
+        self.reload()
 
     def reload(self) -> None:
         """Reload now if shown, else when next shown."""

@@ -6,14 +6,15 @@ from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.domain.calendar import month_period
 from desktop_app.services.search import SearchKind
+from desktop_app.store.events import Topic
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.meetings.due_view import DueView
 from desktop_app.ui.meetings.lists import MeetingRecords, TalkRecords
 from desktop_app.ui.meetings.settings_dialog import MeetingSettingsDialog
 from desktop_app.ui.widgets.record_table import select_record
 
-MEETING_TOPICS = {"meeting", "member"}
-TALK_TOPICS = {"heart_to_heart_talk", "member"}
+MEETING_TOPICS = {Topic.MEETING, Topic.MEMBER}
+TALK_TOPICS = {Topic.HEART_TO_HEART_TALK, Topic.MEMBER}
 
 
 class MeetingsTab(QWidget):
@@ -33,11 +34,11 @@ class MeetingsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.pages)
-        context.changed.connect(self._on_changed)
+        context.watch(MEETING_TOPICS | TALK_TOPICS, self._on_changed)
         context.reloaded.connect(self._on_reloaded)
 
-    def _on_changed(self, topics: set[str]) -> None:
-        if "member" in topics:
+    def _on_changed(self, topics: frozenset[Topic]) -> None:
+        if Topic.MEMBER in topics:
             for records in (self.meetings, self.talks):
                 records.filters.reload_choices(self._context.ledger)
         if topics & MEETING_TOPICS:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.services.search import SearchKind
+from desktop_app.store.events import Topic
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.members.cultivation_panel import CultivationPanel
 from desktop_app.ui.members.roster import RosterPanel
 from desktop_app.ui.widgets.record_table import select_record
 
-ROSTER_TOPICS = {"member"}
-PLAN_TOPICS = {"member", "cultivation"}
+ROSTER_TOPICS = {Topic.MEMBER}
+PLAN_TOPICS = {Topic.MEMBER, Topic.CULTIVATION}
 
 
 class MembersTab(QWidget):
@@ -25,14 +26,14 @@ class MembersTab(QWidget):
         self.sections.addTab(self.plans, "培养计划（双培双促进）")
         layout = QVBoxLayout(self)
         layout.addWidget(self.sections)
-        context.changed.connect(self._on_changed)
+        context.watch(ROSTER_TOPICS | PLAN_TOPICS, self._on_changed)
         context.reloaded.connect(self.reload)
 
     def reload(self) -> None:
         self.roster.reload()
         self.plans.reload()
 
-    def _on_changed(self, topics: set[str]) -> None:
+    def _on_changed(self, topics: frozenset[Topic]) -> None:
         if topics & ROSTER_TOPICS:
             self.roster.reload()
         if topics & PLAN_TOPICS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop_app.domain.records import LessonType, SixLook
 from desktop_app.services.records.observations import delete_observations, list_observations
+from desktop_app.store.events import Topic
 from desktop_app.ui.observations.dialog import ObservationDialog
 from desktop_app.ui.records.record_tab import RecordList, RecordsTab
 from desktop_app.ui.widgets.record_table import Column
@@ -48,7 +49,7 @@ class ObservationsTab(RecordsTab):
     records_cls = ObservationRecords
     quota_kind = "observations"
     quota_title = "完成情况（听课·示范课）"
-    topics = {"observation", "member", "school_class"}
+    topics = {Topic.OBSERVATION, Topic.MEMBER, Topic.SCHOOL_CLASS}
 
     def show_filtered(self, *, lesson_type: str | None = None, kind: str | None = None, **criteria) -> None:
         """Dashboard click-through; `lesson_type` is the kind filter of this tab."""

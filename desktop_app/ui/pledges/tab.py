@@ -15,6 +15,7 @@ from desktop_app.domain.vocab import PoliticalStatus
 from desktop_app.services import pledges as svc
 from desktop_app.services.members import list_members
 from desktop_app.services.pledges import PledgeRow
+from desktop_app.store.events import Topic
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.pledges.common import nearby_school_years, run_service
@@ -67,7 +68,7 @@ class PledgesTab(QWidget):
         self.pledge_view.selectionModel().selectionChanged.connect(self._show_detail)
         self.pledge_view.doubleClicked.connect(lambda _index: self.edit_selected())
         self.member_view.doubleClicked.connect(lambda _index: self.write_for_selected_member())
-        context.changed.connect(self._on_changed)
+        context.watch({svc.TOPIC, Topic.MEMBER}, self._on_changed)
         context.reloaded.connect(self.reload)
         self.reload()
 
@@ -205,9 +206,8 @@ class PledgesTab(QWidget):
         self.show_pledges.setText(f"承诺列表（{self.pledge_proxy.rowCount()}）")
         self.show_not_pledged.setText(f"未承诺（{self.member_proxy.rowCount()}）")
 
-    def _on_changed(self, topics: set[str]) -> None:
-        if topics & {svc.TOPIC, "member"}:
-            self.reload()
+    def _on_changed(self, _topics: frozenset[Topic]) -> None:
+        self.reload()
 
     def show_filtered(self, status: str | None = None, school_year: str | None = None,
                       kind: str | None = None, not_pledged: bool = False, **_ignored) -> None:

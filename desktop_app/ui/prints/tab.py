@@ -30,6 +30,7 @@ from desktop_app.services.prints import jobs, sources
 from desktop_app.services.prints.options import load_options, save_options
 from desktop_app.services.prints.stock import load_stocks
 from desktop_app.services.settings import configured_school_years
+from desktop_app.store.events import Topic
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.widgets.background import BackgroundTask
@@ -40,6 +41,8 @@ from desktop_app.ui.prints.stock_dialog import StockDialog
 from desktop_app.ui.prints.templates_dialog import CitationTemplatesDialog
 
 TITLE = "印制"
+
+TOPICS = {Topic.HONOUR, Topic.PLEDGE, Topic.MEMBER, Topic.EVALUATION, Topic.SCHOOL_CLASS, Topic.SETTING}
 
 
 class PrintCentreTab(QWidget):
@@ -110,7 +113,7 @@ class PrintCentreTab(QWidget):
         self.log_button.clicked.connect(self.show_log)
         self.controls.selection_changed.connect(self.reload)
         self.controls.options_changed.connect(self._stale)
-        context.changed.connect(self._on_changed)
+        context.watch(TOPICS, self._on_changed)
         context.reloaded.connect(self._reset)
         self._reset()
 
@@ -128,11 +131,10 @@ class PrintCentreTab(QWidget):
         self.controls.set_years(self._years(), school_year_of(date.today()))
         self.reload()
 
-    def _on_changed(self, topics) -> None:
-        if set(topics) & {"honour", "pledge", "member", "evaluation", "school_class", "setting"}:
-            year = self.controls.school_year()
-            self.controls.set_years(self._years(), year)
-            self.reload()
+    def _on_changed(self, _topics: frozenset[Topic]) -> None:
+        year = self.controls.school_year()
+        self.controls.set_years(self._years(), year)
+        self.reload()
 
     def reload(self) -> None:
         """Gather the records for the chosen kind, year and level/title."""

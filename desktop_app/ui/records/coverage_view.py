@@ -10,13 +10,14 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.quotas import ClassCoverage
 from desktop_app.services.records.queries import class_coverage, students_not_reached, teacher_interview_coverage
+from desktop_app.store.events import Topic
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.records.period_bar import PeriodBar
 from desktop_app.ui.widgets.record_table import (
     Column, ROW_ROLE, record_table, selected_rows,
 )
 
-TOPICS = {"visit", "student", "school_class", "member", "setting"}
+TOPICS = {Topic.VISIT, Topic.STUDENT, Topic.SCHOOL_CLASS, Topic.MEMBER, Topic.SETTING}
 KINDS = {"phone": "电话家访", "home": "班主任入户家访", "interview": "访谈学生"}
 
 
@@ -73,8 +74,11 @@ class CoverageView(QWidget):
         self.period_bar.changed.connect(lambda _p: self.reload())
         self.kind_combo.currentIndexChanged.connect(lambda _i: self._show_missing())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._show_missing())
-        context.changed.connect(lambda topics: self.reload() if topics & TOPICS else None)
+        context.watch(TOPICS, self._on_changed)
         context.reloaded.connect(lambda: self.period_bar.set_ledger(context.ledger))
+        self.reload()
+
+    def _on_changed(self, _topics: frozenset[Topic]) -> None:
         self.reload()
 
     def reload(self) -> None:

@@ -11,11 +11,12 @@ from desktop_app.domain.records import VisitKind
 from desktop_app.services.records.queries import (
     MemberFulfilment, QuotaTotals, is_behind, member_fulfilment, quota_rows, quota_totals,
 )
+from desktop_app.store.events import Topic
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.records.period_bar import PeriodBar
 from desktop_app.ui.widgets.record_table import Column, record_table
 
-TOPICS = {"observation", "visit", "member", "cultivation", "setting"}
+TOPICS = {Topic.OBSERVATION, Topic.VISIT, Topic.MEMBER, Topic.CULTIVATION, Topic.SETTING}
 
 
 def _tally_text(f: MemberFulfilment, name: str) -> str:
@@ -74,7 +75,7 @@ class QuotaView(QWidget):
         self.period_bar.changed.connect(lambda _p: self.reload())
         self.behind_only.toggled.connect(lambda _on: self._apply_predicate())
         self.search.textChanged.connect(self.proxy.set_search_text)
-        context.changed.connect(self._on_changed)
+        context.watch(TOPICS, self._on_changed)
         context.reloaded.connect(lambda: self.period_bar.set_ledger(context.ledger))
         self._apply_predicate()
         self.reload()
@@ -120,6 +121,5 @@ class QuotaView(QWidget):
             f"落后 {len(t.behind_names)} 人（红色：少于{'截至今日' if running else ''}应完成的数；"
             "按学校的量化要求、学期和假期折算）")
 
-    def _on_changed(self, topics: set[str]) -> None:
-        if topics & TOPICS:
-            self.reload()
+    def _on_changed(self, _topics: frozenset[Topic]) -> None:
+        self.reload()

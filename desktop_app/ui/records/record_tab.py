@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTabWidget, QVBoxLay
 from desktop_app.domain.calendar import month_period
 from desktop_app.domain.vocab import LabelledEnum
 from desktop_app.services.errors import UserError
+from desktop_app.store.events import Topic
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.records.filter_bar import RecordFilterBar
@@ -23,6 +24,8 @@ from desktop_app.ui.records.quota_view import QuotaView
 from desktop_app.ui.records.search_proxy import CachedSearchProxy
 from desktop_app.ui.widgets.record_table import Column, record_table, select_record, selected_rows
 from desktop_app.ui.widgets.table_actions import record_buttons
+
+CHOICE_TOPICS = {Topic.MEMBER, Topic.SCHOOL_CLASS}  # the filter bar's choices
 
 
 class RecordList(QWidget):
@@ -127,7 +130,7 @@ class RecordsTab(QWidget):
     records_cls: type[RecordList]
     quota_kind: str  # QuotaView's kind: "observations" or "visits"
     quota_title: str
-    topics: set[str]  # change topics that reload the record list
+    topics: set[Topic]  # change topics that reload the record list
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -146,15 +149,15 @@ class RecordsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.pages)
-        context.changed.connect(self._on_changed)
+        context.watch(self.topics | CHOICE_TOPICS, self._on_changed)
         context.reloaded.connect(self._on_reloaded)
 
     def extra_pages(self) -> list[tuple[QWidget, str]]:
         """Pages after the done/required view, created here so they keep their place in the focus chain."""
         return []
 
-    def _on_changed(self, topics: set[str]) -> None:
-        if topics & {"member", "school_class"}:
+    def _on_changed(self, topics: frozenset[Topic]) -> None:
+        if topics & CHOICE_TOPICS:
             self.records.filters.reload_choices(self._context.ledger)
         if topics & self.topics:
             self.records.reload()

@@ -10,6 +10,7 @@ from desktop_app.domain.calendar import Period
 from desktop_app.domain.rectifications import RectificationStatus, SuggestionCategory
 from desktop_app.services import rectifications as service
 from desktop_app.services.errors import UserError
+from desktop_app.store.events import Topic
 from desktop_app.ui import messages
 from desktop_app.services.search import SearchKind
 from desktop_app.ui.context import AppContext
@@ -19,7 +20,7 @@ from desktop_app.ui.rectifications.dialogs import (
 from desktop_app.ui.rectifications.views import ALL, OVERDUE, RectificationsView, SuggestionsView
 from desktop_app.ui.widgets.record_table import select_record
 
-WATCHED = {"suggestion", "rectification", "member", "visit", "setting"}
+WATCHED = {Topic.SUGGESTION, Topic.RECTIFICATION, Topic.MEMBER, Topic.VISIT, Topic.SETTING}
 PENDING, DONE = RectificationStatus.PENDING.value, RectificationStatus.DONE.value
 
 
@@ -44,7 +45,7 @@ class RectificationsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.views)
         self._build_buttons()
-        context.changed.connect(self._on_changed)
+        context.watch(WATCHED, self._on_changed)
         context.reloaded.connect(self._on_reloaded)
         self.reload()
 
@@ -72,12 +73,11 @@ class RectificationsTab(QWidget):
         self.suggestions.reload()
         self.rectifications.reload()
 
-    def _on_changed(self, topics: set[str]) -> None:
-        if "setting" in topics:
+    def _on_changed(self, topics: frozenset[Topic]) -> None:
+        if Topic.SETTING in topics:
             self.suggestions.fill_periods()
             self.rectifications.fill_periods()
-        if topics & WATCHED:
-            self.reload()
+        self.reload()
 
     def _on_reloaded(self) -> None:
         for view in (self.suggestions, self.rectifications):

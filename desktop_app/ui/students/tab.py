@@ -14,6 +14,7 @@ from desktop_app.services import students as student_service
 from desktop_app.services.classes import ClassRow
 from desktop_app.services.errors import UserError
 from desktop_app.services.students import StudentRow
+from desktop_app.store.events import Topic
 from desktop_app.ui import messages
 from desktop_app.services.search import SearchKind
 from desktop_app.ui.context import AppContext
@@ -25,7 +26,7 @@ from desktop_app.ui.widgets.record_table import (
 )
 from desktop_app.ui.widgets.table_actions import record_buttons
 
-TOPICS = {"school_class", "student", "member"}
+TOPICS = {Topic.SCHOOL_CLASS, Topic.STUDENT, Topic.MEMBER}
 ALL_FLAGS = "全部学生"
 ANY_FLAG = "任一重点类别"
 ALL_CLASSES_ID = 0  # the "全部班级" line above the classes
@@ -65,7 +66,7 @@ class StudentsTab(QWidget):
         splitter.setSizes([270, 900])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        context.changed.connect(self._on_changed)
+        context.watch(TOPICS, self._on_changed)
         context.reloaded.connect(self.reload)
         self.reload()
         self.select_class(ALL_CLASSES_ID)
@@ -138,9 +139,8 @@ class StudentsTab(QWidget):
         self.model.set_rows(students)
         self.select_class(keep if keep is not None else ALL_CLASSES_ID)
 
-    def _on_changed(self, topics: set[str]) -> None:
-        if topics & TOPICS:
-            self.reload()
+    def _on_changed(self, _topics: frozenset[Topic]) -> None:
+        self.reload()
 
     def current_class(self) -> ClassRow | None:
         rows = selected_rows(self.class_view)

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.records import VisitKind
 from desktop_app.services.records.visits import delete_visits, list_visits
+from desktop_app.store.events import Topic
 from desktop_app.ui.records.coverage_view import CoverageView
 from desktop_app.ui.records.record_tab import RecordList, RecordsTab
 from desktop_app.ui.visits.dialog import VisitDialog
@@ -57,7 +58,7 @@ class VisitsTab(RecordsTab):
     records_cls = VisitRecords
     quota_kind = "visits"
     quota_title = "完成情况"
-    topics = {"visit", "member", "school_class", "student"}
+    topics = {Topic.VISIT, Topic.MEMBER, Topic.SCHOOL_CLASS, Topic.STUDENT}
 
     def extra_pages(self) -> list[tuple[QWidget, str]]:
         self.coverage = CoverageView(self._context, self)

@@ -13,7 +13,7 @@ Usage::
     picker.member_id()             # int, or None when blank or not a known member
     picker.problem("班主任")        # None, or "班主任：找不到名为“王五”的人员" for typed nonsense
     picker.memberChanged.connect(lambda member_id: ...)   # id or None
-    picker.reload()                # after members changed (e.g. on context.changed "member")
+    picker.reload()                # after members changed (e.g. when Topic.MEMBER changed)
     picker.quick_add_action        # the "+" in the field: 新增人员 (name + 政治面貌, 群众 by default)
 
 A typed text resolves to a member when it equals a shown entry, or a name held by exactly one
