@@ -194,8 +194,8 @@ def test_a_demo_that_fails_half_way_leaves_the_ledger_empty(data_dir, capsys, mo
     def add_demo(ledger, rng):  # noqa: ARG001 - the demo module contract
         raise RuntimeError("模拟的示例数据错误")
 
-    monkeypatch.setitem(sys.modules, "desktop_app.services.demo.broken_kind", types.SimpleNamespace(add_demo=add_demo))
-    monkeypatch.setattr(demo, "DEMO_MODULES", ("people", "broken_kind"))
+    broken = types.SimpleNamespace(__name__="desktop_app.services.demo.broken_kind", add_demo=add_demo)
+    monkeypatch.setattr(demo, "DEMO_KINDS", (demo.people, broken))
     code, _, err = run(capsys, data_dir, "demo")
     assert code == 1
     assert "台账已恢复为空" in err and "模拟的示例数据错误" in err

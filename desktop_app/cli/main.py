@@ -1,8 +1,8 @@
-"""`python -m desktop_app [--data-dir DIR] COMMAND …`; with no command the window starts.
+"""`python -m desktop_app [--data-dir DIR] COMMAND …`; with no word at all the window starts.
 
 Each command module in COMMAND_MODULES has `register(subparsers)` that adds its parsers and
 sets `func(args, ledger_opener) -> int`. Exit codes: 0 ok, 1 the work could not be done
-(a Chinese message says why), 2 bad usage.
+(a Chinese message says why), 2 bad usage (an unknown command says 未知命令 and lists them).
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from desktop_app import APP_NAME
 from desktop_app.logging_setup import setup_logging
-from desktop_app.optional import optional_module
+from desktop_app.cli.commands import (
+    development, evaluations, exports, importing, maintenance, meetings, prints, search, server,
+)
 from desktop_app.paths import DB_FILENAME, keep_files_private, resolve_data_dir
 from desktop_app.services.backups import clear_data_folder_leftovers
 from desktop_app.services.errors import UserError
@@ -27,16 +29,21 @@ from desktop_app.store.reasons import about_file
 from desktop_app.store.schema import LedgerError
 
 COMMAND_MODULES = (
-    "desktop_app.cli.commands.importing",  # import KIND FILE, template KIND
-    "desktop_app.cli.commands.maintenance",  # backup, restore, check, demo
-    "desktop_app.cli.commands.evaluations",  # evaluate
-    "desktop_app.cli.commands.prints",  # print
-    "desktop_app.cli.commands.exports",  # export
-    "desktop_app.cli.commands.development",  # development [--problems]
-    "desktop_app.cli.commands.meetings",  # meetings
-    "desktop_app.cli.commands.search",  # search TEXT
-    "desktop_app.cli.commands.server",  # migrate-to
+    importing,  # import KIND FILE, template KIND
+    maintenance,  # backup, restore, check, demo
+    evaluations,  # evaluate
+    prints,  # print
+    exports,  # export
+    development,  # development [--problems]
+    meetings,  # meetings
+    search,  # search TEXT
+    server,  # migrate-to
 )
+# Options of the window (ours and Qt's) whose value is the next word, not a command.
+WINDOW_OPTIONS_WITH_VALUE = frozenset({
+    "--data-dir", "--database-url", "--quit-after", "-platform", "-platformpluginpath", "-platformtheme", "-plugin", "-style",
+    "-stylesheet", "-session", "-display", "-geometry", "-qwindowgeometry", "-qwindowtitle", "-qwindowicon",
+})
 
 log = logging.getLogger(__name__)
 
@@ -56,12 +63,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help="数据文件夹（也可用环境变量 BRANCH_LEDGER_DATA_DIR 指定）")
     parser.add_argument("--database-url", help="服务器上的共用台账，如 postgresql+psycopg://用户@主机/数据库（代替数据文件夹）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module_name in COMMAND_MODULES:
-        module = optional_module(module_name)
-        if module is None:
-            continue
+    for module in COMMAND_MODULES:
         module.register(sub)
     return parser
+
+
+def command_names(parser: argparse.ArgumentParser) -> list[str]:
+    return list(parser._subparsers._group_actions[0].choices)
+
+
+def first_word(argv: list[str]) -> str | None:
+    """The first argument that is neither an option nor an option's value: the command."""
+    words = iter(argv)
+    for arg in words:
+        if arg in WINDOW_OPTIONS_WITH_VALUE:
+            next(words, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def _console_utf8() -> None:
@@ -75,12 +94,16 @@ def _console_utf8() -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    known_commands = set(parser._subparsers._group_actions[0].choices) if parser._subparsers else set()
-    if not any(arg in known_commands for arg in argv) and not {"-h", "--help"} & set(argv):
+    command = first_word(argv)
+    if command is None and not {"-h", "--help"} & set(argv):
         from desktop_app.app import main as gui_main
 
         return gui_main(argv)
     _console_utf8()
+    if command is not None and command not in command_names(parser):
+        print(f"未知命令：{command}\n可用的命令：{'、'.join(command_names(parser))}\n"
+              f"不带命令运行即打开窗口；查看用法：{parser.prog} --help", file=sys.stderr)
+        return 2
     args = parser.parse_args(argv)
     data_dir = resolve_data_dir(args.data_dir)
     keep_files_private()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 
 from PySide6.QtCore import QSettings, QSize, Qt
@@ -11,27 +10,17 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMainWindow, QStac
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.domain.report_period import REPORT_NAMES
-from desktop_app.optional import optional_module
 from desktop_app.services.settings import school_profile
 from desktop_app.store.events import Topic
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.placeholder import ComingSoon
 from desktop_app.ui.tabs import TABS, TabSpec
 from desktop_app.ui.widgets.form_dialog import FormScrollArea, close_form_dialogs
+from desktop_app.wiring import checked, resolve
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = QSize(1200, 760)
-
-
-def load_target(target: str):
-    """The class named by "module:Class", or None when that module does not exist yet."""
-    module_name, _, attr = target.partition(":")
-    module = optional_module(module_name)
-    if module is None:
-        return None
-    return getattr(module, attr)
 
 
 class _LazyTab(QWidget):
@@ -39,6 +28,7 @@ class _LazyTab(QWidget):
 
     def __init__(self, spec: TabSpec, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
+        checked(spec.target)
         self.spec = spec
         self._context = context
         self.screen: QWidget | None = None
@@ -46,8 +36,7 @@ class _LazyTab(QWidget):
 
     def ensure_built(self) -> QWidget:
         if self.screen is None:
-            cls = load_target(self.spec.target)
-            self.screen = cls(self._context, self) if cls else ComingSoon(self.spec.title, self)
+            self.screen = resolve(self.spec.target)(self._context, self)
             # A screen taller or wider than a small window scrolls instead of being cut off.
             self._layout.addWidget(FormScrollArea(self.screen, self))
         return self.screen
@@ -156,12 +145,10 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-        if importlib.util.find_spec(target.partition(":")[0]) is None:
-            action.setEnabled(False)
-            action.setToolTip("即将推出")
-        else:
-            # Imported on first use: the import and backup screens are not needed to start up.
-            action.triggered.connect(lambda _checked=False, t=target: load_target(t)(self, *args))
+        # Imported on first use (the import and backup screens are not needed to start up); the
+        # target is kept in the action's data, so a test can resolve every one.
+        action.setData(checked(target))
+        action.triggered.connect(lambda _checked=False, t=target: resolve(t)(self, *args))
         menu.addAction(action)
         return action
 

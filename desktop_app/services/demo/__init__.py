@@ -1,40 +1,39 @@
 """A realistic sample school for a new user (`python -m desktop_app demo`).
 
-Each record kind adds its own module here with `add_demo(ledger, rng)`; they run in order,
-so later kinds can use the people made by earlier ones.
+Each record kind has its own module here with `add_demo(ledger, rng)`; they run in the order of
+DEMO_KINDS, so later kinds can use the people made by earlier ones.
 """
 
 from __future__ import annotations
 
 import random
 
-from desktop_app.optional import optional_module
+from desktop_app.services.demo import (
+    development, evaluations, meetings, people, pledges, prints, records, rectifications,
+)
 from desktop_app.services.errors import UserError
 from desktop_app.store.backup import rotating_backup
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.schema import restore_file
 
-DEMO_MODULES = ("people", "pledges", "records", "rectifications", "evaluations", "meetings", "development", "prints")
+DEMO_KINDS = (people, pledges, records, rectifications, evaluations, meetings, development, prints)
+
+
+def kind_name(module) -> str:
+    return module.__name__.rpartition(".")[2]
 
 
 def fill_demo(ledger: Ledger, seed: int = 2025) -> list[str]:
     """Fill the ledger with the sample school; returns the kinds that were added."""
     rng = random.Random(seed)
-    added = []
-    for name in DEMO_MODULES:
-        module = optional_module(f"{__name__}.{name}")
-        if module is None:
-            continue
+    for module in DEMO_KINDS:
         module.add_demo(ledger, rng)
-        added.append(name)
-    return added
+    return [kind_name(module) for module in DEMO_KINDS]
 
 
 def fill_empty_ledger(ledger: Ledger) -> list[str]:
     """载入示例学校: only into a ledger without people; on failure the ledger is put back empty."""
-    from desktop_app.services.demo.people import has_people
-
-    if has_people(ledger):
+    if people.has_people(ledger):
         raise UserError("台账中已有人员信息，示例学校只能填入空台账。要看示例，请另用一个新的数据文件夹（命令行 --data-dir）。")
     if ledger.on_server:  # no file to put back: say what is left
         try:

@@ -16,7 +16,7 @@ from desktop_app.domain.scheme import Scheme, StarLevel
 from desktop_app.domain.vocab import PoliticalStatus
 from desktop_app.services.evaluations.locks import LockRow, semester_lock, year_lock
 from desktop_app.services.evaluations.schemes import get_scheme
-from desktop_app.services.evaluations.sources import FactsCache, SourceStatus, semester_facts, source_status
+from desktop_app.services.evaluations.sources import FactsCache, semester_facts
 from desktop_app.services.members import MemberRow, list_members
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models.evaluations import EvaluationScheme, EvaluationScore, Honour
@@ -78,7 +78,6 @@ class SemesterSheet:
     scheme: Scheme
     rows: tuple[SheetRow, ...]
     lock: LockRow | None
-    sources: SourceStatus
 
     @property
     def source_note(self) -> str:
@@ -170,7 +169,7 @@ def semester_sheet(ledger: Ledger, school_year: str, semester: int, cache: Facts
             member.id, member.name, status, member.party_group, tuple(scores),
             bonus_items, deduction_items, result, star_level(scheme, result.total, status), lock is not None,
         ))
-    return SemesterSheet(year, semester, scheme, tuple(rows), lock, source_status())
+    return SemesterSheet(year, semester, scheme, tuple(rows), lock)
 
 
 def year_results(ledger: Ledger, school_year: str, cache: FactsCache | None = None) -> list[YearResultRow]:

@@ -1,54 +1,19 @@
 """Where computed indicators get their records: pledges, observations/visits and 组织生活 attendance.
 
-Those features are optional to this one: each query is looked up by name with importlib, and
-when it is not there (or the records say nothing of a member) the indicator falls back to the
-value entered by hand.
+When the records say nothing of a member (or of a kind in a semester) the indicator falls back
+to the value entered by hand.
 """
 
 from __future__ import annotations
 
-import importlib
-import logging
-from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from desktop_app.domain.evaluation import Fulfilment
 from desktop_app.services.meetings.due import attendance_facts
+from desktop_app.services.pledges.queries import review_grades
+from desktop_app.services.records.queries import member_fulfilment
 from desktop_app.services.settings import semester_dates
 from desktop_app.store.ledger import Ledger
-
-log = logging.getLogger(__name__)
-
-PLEDGE_QUERY = ("desktop_app.services.pledges.queries", "review_grades")
-RECORDS_QUERY = ("desktop_app.services.records.queries", "member_fulfilment")
-
-
-def _find(module_name: str, attr: str) -> Callable[..., Any] | None:
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name and module_name.startswith(exc.name):
-            return None
-        raise
-    return getattr(module, attr, None)
-
-
-@dataclass(frozen=True)
-class SourceStatus:
-    pledges: bool
-    records: bool
-
-    @property
-    def text(self) -> str:
-        parts = [
-            "承诺践诺：" + ("取自承诺评议" if self.pledges else "暂无记录，手工录入"),
-            "听课/示范课/家访：" + ("取自听课、家访记录" if self.records else "暂无记录，手工录入"),
-        ]
-        return "；".join(parts)
-
-
-def source_status() -> SourceStatus:
-    return SourceStatus(_find(*PLEDGE_QUERY) is not None, _find(*RECORDS_QUERY) is not None)
 
 
 def _number(obj: Any, name: str) -> float | None:
@@ -58,20 +23,14 @@ def _number(obj: Any, name: str) -> float | None:
 
 def semester_facts(ledger: Ledger, school_year: str, semester: int) -> dict[int, Fulfilment]:
     """Member id → what the records say for that semester (pledge grades count for the whole year)."""
-    grades: dict[int, str] = {}
-    review_grades = _find(*PLEDGE_QUERY)
-    if review_grades is not None:
-        grades = dict(review_grades(ledger, school_year))
-    fulfilment: dict[int, Any] = {}
-    member_fulfilment = _find(*RECORDS_QUERY)
-    if member_fulfilment is not None:
-        period = semester_dates(ledger, school_year).semester(semester)
-        fulfilment = dict(member_fulfilment(ledger, period))
+    grades: dict[int, str] = dict(review_grades(ledger, school_year))
+    period = semester_dates(ledger, school_year).semester(semester)
+    fulfilment: dict[int, Any] = dict(member_fulfilment(ledger, period))
     # A kind with no record at all in the semester was kept outside the ledger (e.g. a year
     # before the school used it): its indicator is then entered by hand, not scored as zero.
     kinds = [kind for kind in ("observations", "demo_lessons", "visits")
              if any(_number(f, f"{kind}_done") for f in fulfilment.values())]
-    attendance = attendance_facts(ledger, semester_dates(ledger, school_year).semester(semester))
+    attendance = attendance_facts(ledger, period)
     facts: dict[int, Fulfilment] = {}
     for member_id in set(grades) | set(fulfilment) | set(attendance):
         done = fulfilment.get(member_id)

@@ -1,7 +1,8 @@
 """The quarterly workbook (季度报表): one sheet per subject, built from the ledger.
 
-Each sheet comes from a module in SHEET_MODULES with `build(report) -> SheetData | None`;
-a sheet whose feature is not in the ledger yet is left out rather than shown empty.
+Each sheet comes from a module in SHEET_MODULES with `build(report) -> SheetData | None`
+(None: nothing to show for the period). The modules import `Report` from here, so they are
+resolved when a workbook is built.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from typing import Any
 from openpyxl import Workbook
 
 from desktop_app.domain.report_period import ReportPeriod
-from desktop_app.optional import optional_module
 from desktop_app.services.exports.sheet import SheetColumn, write_table_sheet
 from desktop_app.services.exports.writer import save_workbook
 from desktop_app.services.settings import SchoolProfile, school_profile
 from desktop_app.store.ledger import Ledger
+from desktop_app.wiring import resolve
 
 SHEET_MODULES = (
     "summary", "roster", "pledges", "observations", "visits", "meetings", "meeting_attendance", "rectifications",
@@ -72,9 +73,7 @@ def sheet_title(report: Report, name: str) -> str:
 
 
 def _sheet_builders() -> list[Callable[[Report], SheetData | None]]:
-    modules = (optional_module(f"desktop_app.services.exports.sheets.{name}") for name in SHEET_MODULES)
-    builders = [module.build for module in modules if module is not None]
-    return builders
+    return [resolve(f"desktop_app.services.exports.sheets.{name}:build") for name in SHEET_MODULES]
 
 
 def build_workbook(ledger: Ledger, period: ReportPeriod, *, mask_ids: bool = True,

@@ -4,14 +4,13 @@ To add a kind: write a module defining `SPEC = ImportSpec(...)` (columns with pa
 importing/spec.py, then load/build/match/write; see importing/classes.py for a short one and
 importing/members.py for update-only-filled-cells) and add one line to KINDS. The CLI
 `import`/`template` commands and the File → 导入Excel dialog then offer it with no other change.
-A module that does not exist yet is simply not offered.
+A spec module is imported when its kind is first used; a wrong path raises, it is never skipped.
 """
 
 from __future__ import annotations
 
-import importlib
-
 from desktop_app.services.errors import UserError
+from desktop_app.wiring import resolve
 
 KINDS: dict[str, tuple[str, str]] = {
     "members": ("党员", "desktop_app.services.importing.members"),
@@ -26,25 +25,15 @@ KINDS: dict[str, tuple[str, str]] = {
 }
 
 
-def _module(module_path: str):
-    try:
-        return importlib.import_module(module_path)
-    except ModuleNotFoundError as exc:
-        if exc.name and module_path.startswith(exc.name):
-            return None
-        raise
-
-
 def available_kinds() -> list[tuple[str, str]]:
-    """(kind, Chinese label) for each kind whose spec module exists, in KINDS order."""
-    return [(kind, label) for kind, (label, path) in KINDS.items() if _module(path) is not None]
+    """(kind, Chinese label) for each kind, in KINDS order."""
+    return [(kind, label) for kind, (label, _path) in KINDS.items()]
 
 
 def load_spec(kind: str):
     """The ImportSpec of `kind`; UserError naming the choices for an unknown kind."""
     entry = KINDS.get(kind)
-    module = _module(entry[1]) if entry else None
-    if module is None:
+    if entry is None:
         offered = "、".join(f"{k}（{label}）" for k, label in available_kinds())
         raise UserError(f"没有名为“{kind}”的导入类型。可导入的类型有 {offered}。")
-    return module.SPEC
+    return resolve(f"{entry[1]}:SPEC")

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections import Counter
 
 from desktop_app.domain.vocab import PoliticalStatus
-from desktop_app.optional import optional_module
+from desktop_app.services.evaluations import queries as evaluation_queries
 from desktop_app.services.exports.quarterly import Report, SheetData
 from desktop_app.services.exports.sheet import SheetColumn
+from desktop_app.services.pledges import queries as pledge_queries
+from desktop_app.services.records import queries as record_queries
+from desktop_app.services.rectifications import queries as rectification_queries
 from desktop_app.services.roster import roster_at
 
 COLUMNS = [SheetColumn("项目", 24), SheetColumn("数值", 12), SheetColumn("说明", 40)]
@@ -24,10 +27,8 @@ def build(report: Report) -> SheetData:
     by_status = Counter(m.political_status for m in roster)
     for status in PoliticalStatus:
         rows.append([f"{status.label}人数", by_status.get(status.value, 0), "截至期末在册"])
-    for extra in FIGURE_SOURCES:
-        module = optional_module(extra[0])
-        if module is not None:
-            rows.extend(extra[1](module, report))
+    for queries, figures in FIGURE_SOURCES:
+        rows.extend(figures(queries, report))
     return SheetData("汇总", COLUMNS, rows, landscape=False)
 
 
@@ -79,8 +80,8 @@ def _evaluation_figures(queries, report: Report) -> list[list]:
 
 
 FIGURE_SOURCES = [
-    ("desktop_app.services.pledges.queries", _pledge_figures),
-    ("desktop_app.services.records.queries", _record_figures),
-    ("desktop_app.services.rectifications.queries", _rectification_figures),
-    ("desktop_app.services.evaluations.queries", _evaluation_figures),
+    (pledge_queries, _pledge_figures),
+    (record_queries, _record_figures),
+    (rectification_queries, _rectification_figures),
+    (evaluation_queries, _evaluation_figures),
 ]
