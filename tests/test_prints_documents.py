@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from prints_helpers import PT_PER_MM, fonts, page_sizes_mm, text, words_with_boxes
 
+from desktop_app.domain.scheme import StarLevel
 from desktop_app.services.prints import certificates as cert_module
 from desktop_app.services.prints.calibration import render_calibration
 from desktop_app.services.prints.certificates import Certificate, default_citation, draw_certificate, render_certificates
@@ -14,7 +15,7 @@ from desktop_app.services.prints.fonts import font_set
 from desktop_app.services.prints.notice import NoticeInfo, NoticeRow, render_notice
 from desktop_app.services.prints.page import Offset, chinese_date, open_canvas
 from desktop_app.services.prints.pennants import Pennant, render_pennants
-from desktop_app.services.prints.plaques import PlaqueCard, render_plaques, star_count
+from desktop_app.services.prints.plaques import PlaqueCard, render_plaques
 from desktop_app.services.prints.pledge_letters import PledgeLetter, render_pledge_letters
 
 NAMES = ("张𠮷", "李<b>华</b>", "赵&钱", "欧阳晓明")
@@ -27,7 +28,7 @@ def all_embedded(pdf) -> bool:
 
 def test_plaques_one_folded_a4_card_per_member_both_faces_upright(tmp_path):
     pdf = tmp_path / "plaques.pdf"
-    cards = [PlaqueCard(name, "五星级", "育英中学", "育英中学党支部", "2025-2026") for name in NAMES]
+    cards = [PlaqueCard(name, StarLevel.FIVE, "育英中学", "育英中学党支部", "2025-2026") for name in NAMES]
     assert render_plaques(cards, str(pdf), font_set()) == 4
     assert page_sizes_mm(pdf) == [(210.0, 297.0)] * 4
     assert all_embedded(pdf)
@@ -43,7 +44,7 @@ def test_plaques_one_folded_a4_card_per_member_both_faces_upright(tmp_path):
 
 
 def test_star_levels_give_the_number_of_drawn_stars():
-    assert [star_count(x) for x in ("五星级", "四星级", "三星级", "five", "")] == [5, 4, 3, 5, 0]
+    assert [level.stars for level in StarLevel] == [5, 4, 3]
 
 
 @pytest.mark.parametrize(("paper", "size"), [("A4", (210.0, 297.0)), ("A3", (297.0, 420.0))])

@@ -9,6 +9,7 @@ import shutil
 import pytest
 from prints_helpers import fonts, text
 
+from desktop_app.domain.scheme import StarLevel
 from desktop_app.paths import font_path
 from desktop_app.services.prints.fonts import FONT_DIR_ENV, coverage_problems, font_set, split_runs
 from desktop_app.services.prints.plaques import PlaqueCard, render_plaques
@@ -30,7 +31,7 @@ def windows_fonts(tmp_path, monkeypatch):
 
 
 def card(name: str) -> PlaqueCard:
-    return PlaqueCard(name, "五星级", "育英中学", "育英中学党支部", "2025-2026")
+    return PlaqueCard(name, StarLevel.FIVE, "育英中学", "育英中学党支部", "2025-2026")
 
 
 def test_bundled_font_draws_the_rare_character_and_it_extracts_back(tmp_path):

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, field, replace
 
 from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.pledges import ReviewGrade
 from desktop_app.domain.scheme_choices import Clamping, NoQuotaRule, Rounding, SingleSemester
 from desktop_app.domain.vocab import LabelledEnum, PoliticalStatus
 
@@ -40,10 +41,16 @@ class StarLevel(LabelledEnum):
     FOUR = ("four", "四星级")
     THREE = ("three", "三星级")
 
+    @property
+    def stars(self) -> int:
+        """How many stars the level shows (plaques draw them)."""
+        return {StarLevel.FIVE: 5, StarLevel.FOUR: 4, StarLevel.THREE: 3}[self]
 
-# Review grade codes as the pledges feature stores them (好 / 较好 / 一般 / 差).
-DEFAULT_GRADE_SHARES = {"good": 1.0, "fairly_good": 0.85, "average": 0.6, "poor": 0.0}
-GRADE_LABELS = {"good": "好", "fairly_good": "较好", "average": "一般", "poor": "差"}
+
+# Share of the pledge indicator's points each review grade (ReviewGrade code) earns by default.
+DEFAULT_GRADE_SHARES = {ReviewGrade.GOOD.value: 1.0, ReviewGrade.FAIRLY_GOOD.value: 0.85,
+                        ReviewGrade.AVERAGE.value: 0.6, ReviewGrade.POOR.value: 0.0}
+GRADE_LABELS = {grade.value: grade.label for grade in ReviewGrade}
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from desktop_app.domain.scheme import StarLevel
 from desktop_app.services.prints.fonts import FontSet
 from desktop_app.services.prints.page import (
     DEEP_RED, GOLD, GREY, INK, NO_OFFSET, RED, Offset, Progress, Target, open_canvas, organisation, report,
@@ -21,33 +22,15 @@ from desktop_app.services.prints.page import (
 from desktop_app.services.prints.shapes import draw_star_row
 from desktop_app.services.prints.text import draw_line, fit_size
 
-STAR_COUNTS = {"五星级": 5, "四星级": 4, "三星级": 3, "二星级": 2, "一星级": 1}
 PAGE_W, PAGE_H = A4
 FACE_H = PAGE_H / 2
 SAFE_MARGIN = 12 * mm  # wider than any office printer's unprintable edge
 
 
-def star_count(level: str) -> int:
-    """五星级 → 5; also accepts codes such as 'five_star' or '5'."""
-    text = (level or "").strip()
-    for label, count in STAR_COUNTS.items():
-        if text.startswith(label[:2]):
-            return count
-    for word, count in (("five", 5), ("four", 4), ("three", 3), ("5", 5), ("4", 4), ("3", 3)):
-        if word in text.lower():
-            return count
-    return 0
-
-
-def level_label(level: str) -> str:
-    count = star_count(level)
-    return next((label for label, n in STAR_COUNTS.items() if n == count), level)
-
-
 @dataclass(frozen=True)
 class PlaqueCard:
     name: str
-    level: str  # 五星级 / 四星级 / 三星级 (or the code)
+    level: StarLevel
     school: str
     branch: str
     year: str  # school year "2025-2026"
@@ -61,7 +44,7 @@ class PlaqueCard:
 
     @property
     def honour(self) -> str:
-        return f"{level_label(self.level)}党员"
+        return f"{self.level.label}党员"
 
     @property
     def identity(self) -> str:
@@ -92,7 +75,7 @@ def _draw_face(c: Canvas, card: PlaqueCard, fonts: FontSet) -> None:
     c.setStrokeColorRGB(*GOLD)
     c.setLineWidth(0.8)
     c.line(margin + 6 * mm, band_top - band_h + 3 * mm, w - margin - 6 * mm, band_top - band_h + 3 * mm)
-    stars = max(star_count(card.level), 0)
+    stars = card.level.stars
     if stars:
         draw_star_row(c, stars, w / 2, band_top - band_h / 2 + 1.3 * mm, 8.5 * mm, 5 * mm, GOLD)
     # honour line

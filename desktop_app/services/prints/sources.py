@@ -51,7 +51,7 @@ def plaque_cards(ledger: Ledger, school_year: str, level: str | None = None) -> 
     wanted = _level_code(level)
     posts = _posts_by_member(ledger)
     return [
-        PlaqueCard(r.member_name, r.star_label, profile.school_name, profile.branch_title, year,
+        PlaqueCard(r.member_name, StarLevel(r.star_level), profile.school_name, profile.branch_title, year,
                    party_label(r.political_status), posts.get(r.member_id, ""))
         for r in year_results(ledger, year)
         if r.star_level and (wanted is None or r.star_level == wanted)
