@@ -127,3 +127,11 @@ def either_ledger(request, data_dir: Path):
     opened: Ledger = open_ledger(target)
     yield opened
     opened.close()
+
+
+def shown_dialog(parent):
+    """The dialog `parent` has open (the newest visible one), or None: what the user sees now."""
+    from PySide6.QtWidgets import QDialog
+
+    shown = [d for d in parent.findChildren(QDialog) if d.isVisible()]
+    return shown[-1] if shown else None

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from conftest import save_screenshot
+from conftest import save_screenshot, shown_dialog
 from desktop_app.domain.calendar import school_year_of
 from desktop_app.domain.people import MemberData
 from desktop_app.domain.pledges import PledgeData, Publication
@@ -70,7 +70,7 @@ def _ok(qtbot, dialog):
 
 def test_write_a_pledge_through_the_dialog(tab, ledger, people, qtbot):
     qtbot.mouseClick(tab.write_button, Qt.LeftButton)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     assert isinstance(dialog, PledgeDialog) and dialog.isVisible()
     dialog.member.setEditText("张晓明")
     dialog.standard.setCurrentText("党员标兵")
@@ -88,7 +88,7 @@ def test_write_a_pledge_through_the_dialog(tab, ledger, people, qtbot):
 
 def test_write_dialog_refuses_empty_content_and_unknown_name(tab, people, qtbot, message_bridge):
     qtbot.mouseClick(tab.write_button, Qt.LeftButton)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     dialog.member.setEditText("查无此人")
     _ok(qtbot, dialog)
     assert dialog.problems.texts() == ["承诺人：找不到名为“查无此人”的人员"]  # in the dialog, not a box
@@ -101,7 +101,7 @@ def test_write_dialog_refuses_empty_content_and_unknown_name(tab, people, qtbot,
 
 def test_branch_pledge_needs_no_member(tab, people, qtbot):
     qtbot.mouseClick(tab.write_button, Qt.LeftButton)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     dialog.kind.setCurrentIndex(dialog.kind.findText("支部承诺"))
     assert not dialog.member.isEnabled()
     dialog.content.setPlainText("建设团结务实的领导班子\n坚持“三会一课”制度")
@@ -114,7 +114,7 @@ def test_publish_selected_pledges_in_one_go(tab, ledger, people, qtbot):
         _write(ledger, people[name])
     _select(tab, "张晓明", "李红")
     qtbot.mouseClick(tab.publish_button, Qt.LeftButton)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     assert isinstance(dialog, PublishDialog) and dialog.windowTitle() == "批量公示承诺（2 份）"
     dialog.start.setText("2026-09-10")
     dialog.end.setText("2026-09-16")
@@ -132,7 +132,7 @@ def test_publication_period_backwards_is_refused(tab, ledger, people, qtbot, mes
     _write(ledger, people["张晓明"])
     _select(tab, "张晓明")
     qtbot.mouseClick(tab.publish_button, Qt.LeftButton)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     dialog.start.setText("2026-09-16")
     dialog.end.setText("2026-09-10")
     _ok(qtbot, dialog)
@@ -145,7 +145,7 @@ def test_review_one_pledge_with_explanation_for_average(tab, ledger, people, qtb
     svc.publish(ledger, pid, PUB)
     _select(tab, "王刚")
     qtbot.mouseClick(tab.review_button, Qt.LeftButton)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     assert isinstance(dialog, ReviewDialog)
     dialog.grade.setCurrentIndex(dialog.grade.findText("一般"))
     assert dialog.explanation_label.text() == "未践诺说明 *"
@@ -167,7 +167,7 @@ def test_batch_review_of_a_meeting(tab, ledger, people, qtbot):
     svc.publish_many(ledger, ids, PUB)
     _select(tab, "张晓明", "李红", "王刚")
     qtbot.mouseClick(tab.review_button, Qt.LeftButton)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     assert isinstance(dialog, BatchReviewDialog) and len(dialog.grades) == 3
     dialog.meeting.body.setCurrentIndex(dialog.meeting.body.findText("支部委员会"))
     dialog.meeting.review_date.setText("2026-07-05")
@@ -191,7 +191,7 @@ def test_batch_review_missing_grade_refused_naming_the_member(tab, ledger, peopl
     svc.publish_many(ledger, ids, PUB)
     _select(tab, "张晓明", "李红")
     qtbot.mouseClick(tab.review_button, Qt.LeftButton)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     dialog.grades[0].setCurrentIndex(dialog.grades[0].findText("好"))
     _ok(qtbot, dialog)
     text = message_bridge.texts("error")[0]
@@ -209,7 +209,7 @@ def test_illegal_moves_refused_with_reason(tab, ledger, people, qtbot, message_b
     _select(tab, "张晓明")
     qtbot.mouseClick(tab.review_button, Qt.LeftButton)
     assert message_bridge.texts("error")[-1] == "张晓明的岗位承诺：承诺还没有公示，不能评议：请先公示。"
-    assert tab.dialog is None
+    assert shown_dialog(tab) is None
     qtbot.mouseClick(tab.fulfil_button, Qt.LeftButton)
     assert "还没有公示，不能进入践诺" in message_bridge.texts("error")[-1]
     _select(tab, "李红")
@@ -217,13 +217,13 @@ def test_illegal_moves_refused_with_reason(tab, ledger, people, qtbot, message_b
     assert message_bridge.texts("error")[-1] == "李红的岗位承诺：承诺已评议，内容已锁定；如需修改请先“重新打开”。"
     qtbot.mouseClick(tab.delete_button, Qt.LeftButton)
     assert "只能删除草拟的承诺" in message_bridge.texts("error")[-1]
-    assert tab.dialog is None
+    assert shown_dialog(tab) is None
     message_bridge.answers = [True]
     qtbot.mouseClick(tab.reopen_button, Qt.LeftButton)
     assert svc.get_pledge(ledger, reviewed).status_label == "践诺中"
     _select(tab, "李红")
     qtbot.mouseClick(tab.edit_button, Qt.LeftButton)
-    assert isinstance(tab.dialog, PledgeDialog)
+    assert isinstance(shown_dialog(tab), PledgeDialog)
     assert svc.get_pledge(ledger, draft).status == "draft"
 
 
@@ -239,7 +239,7 @@ def test_not_pledged_view_and_write_for_a_member(tab, ledger, people, qtbot):
     assert [m.name for m in tab.member_proxy.visible_rows()] == ["王刚"]
     tab.member_view.selectRow(0)
     qtbot.mouseClick(tab.write_for_button, Qt.LeftButton)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     assert dialog.member.currentText() == "王刚"
     dialog.content.setPlainText("每月电话家访不少于10人次")
     _ok(qtbot, dialog)
@@ -251,7 +251,7 @@ def test_bulk_start_of_a_year(tab, ledger, people, qtbot, message_bridge):
     last = svc.previous_school_year(YEAR)
     svc.write_pledge(ledger, PledgeData(people["张晓明"], "post", last, "党员标兵", ["每周听课不少于3节"]))
     qtbot.mouseClick(tab.start_year_button, Qt.LeftButton)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     assert isinstance(dialog, StartYearDialog) and dialog.school_year.currentText() == YEAR
     assert dialog.statuses["full_member"].isChecked() and not dialog.statuses["activist"].isChecked()
     save_screenshot(dialog, "pledges_start_year_dialog")
@@ -320,7 +320,7 @@ def test_import_preview_with_bad_rows_from_the_tab(tab, ledger, people, qtbot, t
         ["王刚", YEAR, "岗位承诺", "", "每周听课3节", "2026-09-10", "2026-09-16", "公示栏", "一般", "党员大会", "2026-12-01"],
     ])
     qtbot.mouseClick(tab.import_button, Qt.LeftButton)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     assert dialog.kind_combo.currentData() == "pledges"
     dialog.set_file(path)
     qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=60_000)

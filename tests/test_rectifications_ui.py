@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from conftest import save_screenshot
+from conftest import save_screenshot, shown_dialog
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -54,7 +54,7 @@ def texts(view, column: int) -> list[str]:
 def test_a_suggestion_becomes_a_rectification_and_goes_through_its_states(tab, qtbot, ledger, message_bridge):
     add_member(ledger, MemberData(name="王建国"))
     click(qtbot, tab.add_suggestion_button)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     dialog.content.setPlainText("食堂午餐高峰排队时间过长")
     dialog.category.setCurrentIndex(dialog.category.findText("后勤服务"))
     dialog.source.setCurrentIndex(dialog.source.findText("家访"))
@@ -68,7 +68,7 @@ def test_a_suggestion_becomes_a_rectification_and_goes_through_its_states(tab, q
 
     select(tab.suggestions, lambda r: True)
     click(qtbot, tab.rectify_button)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     dialog.measure.setPlainText("高峰时段增开两个售饭窗口")
     dialog.responsible_unit.setText("总务处")
     dialog.responsible.setEditText("王建国")
@@ -91,7 +91,7 @@ def test_a_suggestion_becomes_a_rectification_and_goes_through_its_states(tab, q
 
     select(view, lambda r: True)
     click(qtbot, tab.complete_button)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     assert dialog.completed_on.text() == TODAY.isoformat()
     dialog.result.setPlainText("已增开窗口，排队不超过10分钟")
     save_screenshot(dialog, "rectifications_complete_dialog")
@@ -102,7 +102,7 @@ def test_a_suggestion_becomes_a_rectification_and_goes_through_its_states(tab, q
     select(view, lambda r: True)
     assert not tab.start_button.isEnabled() and not tab.complete_button.isEnabled()
     click(qtbot, tab.publish_button)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     save_screenshot(dialog, "rectifications_publish_dialog")
     press_ok(qtbot, dialog)
     assert texts(view, 9) == [TODAY.isoformat()]
@@ -151,7 +151,7 @@ def test_overdue_rows_stand_out_and_are_counted(tab, ledger, qtbot):
 
 def test_bad_input_is_refused_with_the_field_named(tab, qtbot, ledger, message_bridge):
     click(qtbot, tab.add_suggestion_button)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     dialog.raised_on.setText("2025-13-01")
     press_ok(qtbot, dialog)
     assert dialog.isVisible()
@@ -168,7 +168,7 @@ def test_bad_input_is_refused_with_the_field_named(tab, qtbot, ledger, message_b
     sid = rect.add_suggestion(ledger, SuggestionData(content="作业太多", raised_on=TODAY - timedelta(days=5)))
     select(tab.suggestions, lambda r: r.id == sid)
     click(qtbot, tab.rectify_button)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     dialog.measure.setPlainText("统筹作业量")
     press_ok(qtbot, dialog)
     assert "\n".join(dialog.problems.texts()) == "责任单位/责任人：至少填写一项\n整改期限：必须填写"
@@ -185,7 +185,7 @@ def test_bad_input_is_refused_with_the_field_named(tab, qtbot, ledger, message_b
     tab.views.setCurrentWidget(tab.rectifications)
     select(tab.rectifications, lambda r: True)
     click(qtbot, tab.complete_button)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     dialog.completed_on.setText("")
     press_ok(qtbot, dialog)
     assert "\n".join(dialog.problems.texts()) == "完成日期：已完成的整改必须填写完成日期\n整改结果：已完成的整改必须填写整改结果"
@@ -236,7 +236,7 @@ def test_main_window_opens_the_overdue_view(main_window, ledger):
 
 def test_a_new_suggestion_offers_a_category_until_one_is_picked(tab, qtbot, message_bridge):
     click(qtbot, tab.add_suggestion_button)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     dialog.content.setPlainText("宿舍热水供应时间太短")
     assert dialog.category.currentText() == "后勤服务"
     dialog.category.setCurrentIndex(dialog.category.findText("学生管理"))
@@ -253,7 +253,7 @@ def test_reopening_a_finished_rectification_asks_and_clears_the_date(tab, qtbot,
     tab.views.setCurrentWidget(tab.rectifications)
     select(tab.rectifications, lambda r: True)
     click(qtbot, tab.edit_rectification_button)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     assert dialog.completed_on.isEnabled() and dialog.result.toPlainText() == "已完成"
     assert dialog.status_label.text() == "已完成"
     qtbot.wait(20)
@@ -273,7 +273,7 @@ def test_reopening_a_finished_rectification_asks_and_clears_the_date(tab, qtbot,
 
     select(tab.rectifications, lambda r: True)
     click(qtbot, tab.edit_rectification_button)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     assert not dialog.completed_on.isEnabled()
     dialog.measure.setPlainText("更换校服供应商")
     press_ok(qtbot, dialog)
@@ -312,7 +312,7 @@ def test_responsible_person_may_be_off_the_roster_but_not_an_ambiguous_name(tab,
     sid = rect.add_suggestion(ledger, SuggestionData(content="校车太挤", raised_on=TODAY))
     select(tab.suggestions, lambda r: r.id == sid)
     click(qtbot, tab.rectify_button)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     dialog.measure.setPlainText("增开一趟校车")
     dialog.deadline.setText(TODAY.isoformat())
     dialog.responsible.setEditText("王伟")
@@ -326,7 +326,7 @@ def test_responsible_person_may_be_off_the_roster_but_not_an_ambiguous_name(tab,
     tab.views.setCurrentWidget(tab.rectifications)
     select(tab.rectifications, lambda r: True)
     click(qtbot, tab.edit_rectification_button)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     assert dialog.responsible.currentText() == "王伟（总务处）"
     dialog.responsible.setEditText("车队李师傅")
     press_ok(qtbot, dialog)

@@ -2,9 +2,10 @@
 
 Screens call `error`, `info`, `warn` and `confirm` rather than QMessageBox directly; a refused
 action (a service's UserError) goes through `refuse`. Problems with single fields are not
-messages: they belong in the dialog's ProblemBanner (ui/widgets/form_problems.py). In
-tests, `BRIDGE.answers` holds the replies `confirm` should give (True/False) and `BRIDGE.shown`
-records every message as (level, title, text) without opening a modal box.
+messages: they belong in the dialog's ProblemBanner (ui/widgets/form_problems.py). Tests set
+`BRIDGE.headless`: then `BRIDGE.answers` holds the replies `confirm` should give (True/False) and
+`BRIDGE.shown` records every message as (level, title, text) instead of opening a modal box. The
+running app records nothing.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ BRIDGE = MessageBridge()
 
 
 def _show(level: str, parent: QWidget | None, title: str, text: str) -> None:
-    BRIDGE.shown.append((level, title, text))
     if BRIDGE.headless:
+        BRIDGE.shown.append((level, title, text))
         return
     box = {"error": QMessageBox.critical, "warn": QMessageBox.warning, "info": QMessageBox.information}[level]
     box(parent, title, text)
@@ -55,8 +56,8 @@ def info(parent: QWidget | None, title: str, text: str) -> None:
 def confirm(parent: QWidget | None, title: str, text: str, *, danger: bool = False,
             yes: str | None = None, no: str | None = None) -> bool:
     """Yes/No; `yes`/`no` name the buttons by what they do (e.g. 放弃修改 / 继续编辑)."""
-    BRIDGE.shown.append(("confirm", title, text))
     if BRIDGE.headless:
+        BRIDGE.shown.append(("confirm", title, text))
         if not BRIDGE.answers:
             raise AssertionError(f"unexpected confirmation asked: {title}: {text}")
         return BRIDGE.answers.pop(0)

@@ -13,6 +13,7 @@ from desktop_app.ui.evaluations.honour_dialog import HonourDialog
 from desktop_app.ui.widgets.record_table import (
     Column, record_table, selected_rows,
 )
+from desktop_app.ui.widgets.refusals import run_service
 from desktop_app.ui.widgets.table_actions import record_buttons
 
 COLUMNS = [
@@ -82,7 +83,4 @@ class HonoursPanel(QWidget):
         names = "、".join(f"{r.title}（{r.recipient}）" for r in chosen)
         if not messages.confirm(self, "删除荣誉", f"确定删除 {names}？", danger=True):
             return
-        try:
-            delete_honours(self.context.ledger, [row.id for row in chosen])
-        except UserError as exc:
-            messages.refuse(self, "删除荣誉", exc)
+        run_service(self, "删除荣誉", lambda: delete_honours(self.context.ledger, [row.id for row in chosen]))

@@ -7,13 +7,13 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel,
 from desktop_app.domain.vocab import CultivationKind
 from desktop_app.services import cultivation as service
 from desktop_app.services.cultivation import CultivationRow
-from desktop_app.services.errors import UserError
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.members.cultivation_dialog import CultivationDialog
 from desktop_app.ui.widgets.record_table import (
     Column, record_table, selected_rows,
 )
+from desktop_app.ui.widgets.refusals import run_service
 from desktop_app.ui.widgets.table_actions import record_buttons
 
 ALL = "全部类型"
@@ -92,7 +92,4 @@ class CultivationPanel(QWidget):
         text = f"确定删除“{row.member_name}”的培养计划（{row.kind_label}）吗？此操作不能撤销。"
         if not messages.confirm(self, "删除培养计划", text, danger=True):
             return
-        try:
-            service.delete_cultivation(self.context.ledger, row.id)
-        except UserError as exc:
-            messages.refuse(self, "未能删除", exc)
+        run_service(self, "未能删除", lambda: service.delete_cultivation(self.context.ledger, row.id))

@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop_app.domain.calendar import school_year_label, school_year_of, school_year_start
-from desktop_app.services.errors import UserError
-from desktop_app.ui import messages
-
-
-def run_service(parent: QWidget, title: str, action: Callable[[], object]) -> bool:
-    """Run a service call; a refusal is shown to the user (nothing changed) and False returned."""
-    try:
-        action()
-    except UserError as exc:
-        messages.refuse(parent, title, exc)
-        return False
-    return True
 
 
 def nearby_school_years(*extra: str, today: date | None = None) -> list[str]:

@@ -18,7 +18,7 @@ from desktop_app.services.pledges import PledgeRow
 from desktop_app.store.events import Topic
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.pledges.common import nearby_school_years, run_service
+from desktop_app.ui.pledges.common import nearby_school_years
 from desktop_app.ui.pledges.edit_dialog import PledgeDialog
 from desktop_app.ui.pledges.publish_dialog import PublishDialog
 from desktop_app.ui.pledges.review_dialog import BatchReviewDialog, ReviewDialog
@@ -28,6 +28,7 @@ from desktop_app.ui.pledges.tables import (
 from desktop_app.ui.pledges.year_dialog import StartYearDialog
 from desktop_app.ui.widgets.enum_combo import EnumCombo, select_code
 from desktop_app.ui.widgets.record_table import select_record, selected_rows
+from desktop_app.ui.widgets.refusals import run_service
 
 ALL = "全部"
 WIDER_STATUSES = tuple(s.value for s in PoliticalStatus if s is not PoliticalStatus.NON_PARTY)
@@ -37,7 +38,6 @@ class PledgesTab(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
-        self.dialog = None  # the dialog last opened (tests drive it)
         self._build_filters()
         self.pledge_view, self.pledge_model, self.pledge_proxy = pledge_view(PLEDGE_COLUMNS, self)
         self.member_view, self.member_model, self.member_proxy = pledge_view(NOT_PLEDGED_COLUMNS, self)
@@ -248,7 +248,6 @@ class PledgesTab(QWidget):
                             (f"已选择 {len(rows)} 份承诺" if rows else "选择一份承诺可在此查看详情。"))
 
     def _open(self, dialog) -> None:
-        self.dialog = dialog
         dialog.open()
 
     # --- actions -------------------------------------------------------------------

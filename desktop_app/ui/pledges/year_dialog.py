@@ -10,9 +10,10 @@ from desktop_app.services import pledges as svc
 from desktop_app.services.pledges import YearStart
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
-from desktop_app.ui.pledges.common import nearby_school_years, ok_cancel, run_service
+from desktop_app.ui.pledges.common import nearby_school_years, ok_cancel
 from desktop_app.ui.widgets.enum_combo import EnumCombo
 from desktop_app.ui.widgets.form_dialog import FormDialog
+from desktop_app.ui.widgets.refusals import run_service
 
 DEFAULT_STATUSES = (PoliticalStatus.FULL_MEMBER, PoliticalStatus.PROBATIONARY)
 

@@ -39,6 +39,7 @@ from desktop_app.ui.prints.log_dialog import PrintLogDialog
 from desktop_app.ui.prints.printing import prepare_printer, print_document
 from desktop_app.ui.prints.stock_dialog import StockDialog
 from desktop_app.ui.prints.templates_dialog import CitationTemplatesDialog
+from desktop_app.ui.widgets.refusals import run_service
 
 TITLE = "印制"
 
@@ -360,9 +361,5 @@ class PrintCentreTab(QWidget):
             self._stale()
 
     def _save_settings(self) -> None:
-        try:
-            save_options(self.context.ledger, self.controls.options())
-        except UserError as exc:
-            messages.refuse(self, TITLE, exc)
-            return
-        self.status.setText("打印设置已保存。")
+        if run_service(self, TITLE, lambda: save_options(self.context.ledger, self.controls.options())):
+            self.status.setText("打印设置已保存。")

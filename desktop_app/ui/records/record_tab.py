@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTabWidget, QVBoxLay
 
 from desktop_app.domain.calendar import month_period
 from desktop_app.domain.vocab import LabelledEnum
-from desktop_app.services.errors import UserError
 from desktop_app.store.events import Topic
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
@@ -23,6 +22,7 @@ from desktop_app.ui.records.quota_settings_dialog import open_quota_settings
 from desktop_app.ui.records.quota_view import QuotaView
 from desktop_app.ui.records.search_proxy import CachedSearchProxy
 from desktop_app.ui.widgets.record_table import Column, record_table, select_record, selected_rows
+from desktop_app.ui.widgets.refusals import run_service
 from desktop_app.ui.widgets.table_actions import record_buttons
 
 CHOICE_TOPICS = {Topic.MEMBER, Topic.SCHOOL_CLASS}  # the filter bar's choices
@@ -118,10 +118,7 @@ class RecordList(QWidget):
         title = f"删除{self.noun}"
         if not messages.confirm(self, title, f"确定删除{what}吗？", danger=True):
             return
-        try:
-            self.delete_rows([r.id for r in rows])
-        except UserError as exc:
-            messages.refuse(self, title, exc)
+        run_service(self, title, lambda: self.delete_rows([r.id for r in rows]))
 
 
 class RecordsTab(QWidget):

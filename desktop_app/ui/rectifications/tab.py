@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 from desktop_app.domain.calendar import Period
 from desktop_app.domain.rectifications import RectificationStatus, SuggestionCategory
 from desktop_app.services import rectifications as service
-from desktop_app.services.errors import UserError
 from desktop_app.store.events import Topic
 from desktop_app.ui import messages
 from desktop_app.services.search import SearchKind
@@ -19,6 +18,7 @@ from desktop_app.ui.rectifications.dialogs import (
 )
 from desktop_app.ui.rectifications.views import ALL, OVERDUE, RectificationsView, SuggestionsView
 from desktop_app.ui.widgets.record_table import select_record
+from desktop_app.ui.widgets.refusals import run_service
 
 WATCHED = {Topic.SUGGESTION, Topic.RECTIFICATION, Topic.MEMBER, Topic.VISIT, Topic.SETTING}
 PENDING, DONE = RectificationStatus.PENDING.value, RectificationStatus.DONE.value
@@ -36,7 +36,6 @@ class RectificationsTab(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
-        self.dialog: QDialog | None = None  # the dialog last opened (tests fill it in)
         self.views = QTabWidget(self)
         self.suggestions = SuggestionsView(context.ledger, self.views)
         self.rectifications = RectificationsView(context.ledger, self.views)
@@ -109,21 +108,11 @@ class RectificationsTab(QWidget):
 
     # --- helpers ----------------------------------------------------------
     def _open(self, dialog: QDialog) -> QDialog:
-        """Open window-modal without blocking (tests fill the dialog in through `self.dialog`);
-        the tables reload from the change signal once it saves."""
+        """Open window-modal without blocking; the tables reload from the change signal once it saves."""
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModal)
-        self.dialog = dialog
         dialog.open()
         return dialog
-
-    def _run(self, title: str, action) -> bool:
-        try:
-            action()
-        except UserError as exc:
-            messages.refuse(self, title, exc)
-            return False
-        return True
 
     def _one(self, view) -> object | None:
         rows = view.selected()
@@ -152,7 +141,7 @@ class RectificationsTab(QWidget):
         if row.rectification_id is not None:
             text += f"\n\n它的整改（{row.status_label}）也会一并删除。"
         if messages.confirm(self, "删除意见建议", text, danger=True):
-            self._run("无法删除", lambda: service.delete_suggestion(self.context.ledger, row.id))
+            run_service(self, "无法删除", lambda: service.delete_suggestion(self.context.ledger, row.id))
 
     def rectify(self) -> None:
         row = self._one(self.suggestions)
@@ -171,7 +160,7 @@ class RectificationsTab(QWidget):
             nonlocal result
             result = service.collect_from_visits(self.context.ledger, period)
 
-        if self._run("无法汇总", run):
+        if run_service(self, "无法汇总", run):
             where = self.suggestions.period.currentText()
             messages.info(self, "从家访记录汇总", f"{where}：{result.message}")
             self.views.setCurrentWidget(self.suggestions)
@@ -195,7 +184,7 @@ class RectificationsTab(QWidget):
     def start(self) -> None:
         row = self._one(self.rectifications)
         if row is not None:
-            self._run("无法开始整改", lambda: service.start_rectification(self.context.ledger, row.id))
+            run_service(self, "无法开始整改", lambda: service.start_rectification(self.context.ledger, row.id))
 
     def complete(self) -> None:
         row = self._one(self.rectifications)
@@ -212,11 +201,11 @@ class RectificationsTab(QWidget):
         if row is None:
             return
         if messages.confirm(self, "重新整改", f"把这条已完成的整改改回“整改中”？完成日期将被清除。\n\n{row.measure}"):
-            self._run("无法重新整改", lambda: service.reopen_rectification(self.context.ledger, row.id))
+            run_service(self, "无法重新整改", lambda: service.reopen_rectification(self.context.ledger, row.id))
 
     def delete_rectification(self) -> None:
         row = self._one(self.rectifications)
         if row is None:
             return
         if messages.confirm(self, "删除整改", f"删除这条整改？意见建议本身会保留。\n\n{row.measure}", danger=True):
-            self._run("无法删除", lambda: service.delete_rectification(self.context.ledger, row.id))
+            run_service(self, "无法删除", lambda: service.delete_rectification(self.context.ledger, row.id))

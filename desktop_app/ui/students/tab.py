@@ -12,7 +12,6 @@ from desktop_app.domain.vocab import StudentFlag
 from desktop_app.services import classes as class_service
 from desktop_app.services import students as student_service
 from desktop_app.services.classes import ClassRow
-from desktop_app.services.errors import UserError
 from desktop_app.services.students import StudentRow
 from desktop_app.store.events import Topic
 from desktop_app.ui import messages
@@ -24,6 +23,7 @@ from desktop_app.ui.widgets.record_table import (
     select_record,
     Column, RecordFilterProxy, RecordTableModel, make_table_view, record_table, selected_rows,
 )
+from desktop_app.ui.widgets.refusals import run_service
 from desktop_app.ui.widgets.table_actions import record_buttons
 
 TOPICS = {Topic.SCHOOL_CLASS, Topic.STUDENT, Topic.MEMBER}
@@ -222,12 +222,9 @@ class StudentsTab(QWidget):
             text = f"确定删除班级“{row.name}”吗？"
         if not messages.confirm(self, "删除班级", text, danger=True):
             return
-        try:
-            class_service.delete_class(self.context.ledger, row.id, with_students=bool(row.student_count))
-        except UserError as exc:
-            messages.refuse(self, "未能删除", exc)
-            return
-        self.select_class(ALL_CLASSES_ID)
+        if run_service(self, "未能删除", lambda: class_service.delete_class(
+                self.context.ledger, row.id, with_students=bool(row.student_count))):
+            self.select_class(ALL_CLASSES_ID)
 
     # --- students -----------------------------------------------------------
     def _current_student(self) -> StudentRow | None:
@@ -255,10 +252,7 @@ class StudentsTab(QWidget):
         if not messages.confirm(self, "删除学生", f"确定删除{row.class_name}学生“{row.name}”吗？此操作不能撤销。",
                                 danger=True):
             return
-        try:
-            student_service.delete_student(self.context.ledger, row.id)
-        except UserError as exc:
-            messages.refuse(self, "未能删除", exc)
+        run_service(self, "未能删除", lambda: student_service.delete_student(self.context.ledger, row.id))
 
     def show_record(self, kind: SearchKind, record_id: int, when=None) -> bool:
         """A search result: the class selected, or the student among all classes."""
