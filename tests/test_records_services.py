@@ -137,3 +137,11 @@ def test_demo_records_fill_the_current_semester(ledger):
     got = member_fulfilment(ledger, month_period(2025, 10))
     assert any(f.behind for f in got.values()) and any(f.has_quota and not f.behind for f in got.values())
     assert load_holidays(ledger)[0].label == "国庆节"
+
+
+def test_a_refused_holiday_is_a_user_error_and_nothing_is_saved(ledger):
+    from desktop_app.services.errors import UserError
+
+    with pytest.raises(UserError, match="结束日期早于开始日期"):
+        save_holidays(ledger, [Period(date(2025, 10, 7), date(2025, 10, 1), "国庆")])
+    assert load_holidays(ledger) == []

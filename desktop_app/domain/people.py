@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from desktop_app.domain import idcard
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.domain.vocab import Gender, PoliticalStatus, Post, StudentFlag
 
 
@@ -32,15 +33,6 @@ class MemberData:
     active: bool = True
     left_date: date | None = None
     school_start_date: date | None = None  # 入校日期
-
-
-@dataclass(frozen=True)
-class FieldProblem:
-    field: str  # the Chinese field label, as the user sees it
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.field}：{self.message}"
 
 
 MAX_NAME = 50

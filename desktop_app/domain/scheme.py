@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
-from desktop_app.domain.people import FieldProblem
 from desktop_app.domain.pledges import ReviewGrade
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.domain.scheme_choices import Clamping, NoQuotaRule, Rounding, SingleSemester
 from desktop_app.domain.vocab import LabelledEnum, PoliticalStatus
 

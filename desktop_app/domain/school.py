@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desktop_app.domain.people import FieldProblem, normalise_flags
+from desktop_app.domain.people import normalise_flags
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.domain.vocab import Gender
 
 MAX_CLASS_NAME = 30

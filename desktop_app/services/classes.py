@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select
 
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.domain.school import ClassData, class_sort_key, guess_grade, normalise_class_name, validate_class
-from desktop_app.domain.people import FieldProblem
 from desktop_app.services.errors import InUse, NotFound, ValidationError
 from desktop_app.services.references import blocking, references_to
 from desktop_app.store.events import Topic

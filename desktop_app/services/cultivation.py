@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from desktop_app.domain.cultivation import CultivationData, validate_cultivation
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.domain.vocab import CultivationKind
 from desktop_app.services.errors import NotFound, ValidationError
 from desktop_app.store.events import Topic

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 
 
 class UserError(Exception):

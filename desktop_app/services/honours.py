@@ -14,7 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from desktop_app.domain.calendar import parse_school_year
 from desktop_app.domain.collation import name_key
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.domain.scheme import StarLevel
 from desktop_app.services.errors import NotFound, UserError, ValidationError
 from desktop_app.services.evaluations.queries import is_year_locked, year_results

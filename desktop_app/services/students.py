@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from desktop_app.domain.people import FieldProblem, normalise_flags
+from desktop_app.domain.people import normalise_flags
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.domain.school import StudentData, class_sort_key, validate_student
 from desktop_app.domain.vocab import Gender, StudentFlag
 from desktop_app.services.errors import InUse, NotFound, ValidationError

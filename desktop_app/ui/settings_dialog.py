@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.calendar import Period, SemesterDates, default_semesters, school_year_label, school_year_of, school_year_start
 from desktop_app.domain.dates import format_date, parse_date
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.services import settings
 from desktop_app.services.backups import startup_backups_kept
 from desktop_app.store.ledger import Ledger

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from desktop_app.domain.branch_criteria import CRITERION_MAX, BranchCriterion, check_criterion_score
 from desktop_app.domain.calendar import parse_school_year
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.services.errors import UserError, ValidationError
 from desktop_app.services.evaluations.locks import year_lock
 from desktop_app.store.events import Topic

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from desktop_app.domain.calendar import SEMESTER_LABELS, parse_school_year
 from desktop_app.domain.evaluation import Adjustment, check_entered, points
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.services.errors import NotFound, UserError, ValidationError
 from desktop_app.services.evaluations.locks import (
     APPROVE_ACTION, UNLOCK_ACTION, LockRow, get_lock, locks_for, refuse_if_locked, semester_lock,

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from desktop_app.domain.calendar import Period
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.domain.records import LessonType, Rating, SixLook
 from desktop_app.services.errors import ValidationError
 from desktop_app.services.records.writing import assign, delete_ids, record_or_gone, refuse_outside_school_time

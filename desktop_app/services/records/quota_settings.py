@@ -7,6 +7,7 @@ from datetime import date
 from desktop_app.domain.calendar import Period, school_year_of
 from desktop_app.domain.quotas import QuotaSettings, SchoolCalendar
 from desktop_app.services import settings
+from desktop_app.services.errors import UserError
 from desktop_app.store.ledger import Ledger
 
 QUOTAS = "quotas.records"
@@ -36,7 +37,7 @@ def validate_holidays(holidays: list[Period]) -> str | None:
 def save_holidays(ledger: Ledger, holidays: list[Period]) -> None:
     problem = validate_holidays(holidays)
     if problem:
-        raise ValueError(problem)
+        raise UserError(problem)
     rows = [[h.start.isoformat(), h.end.isoformat(), h.label] for h in sorted(holidays)]
     settings.set_values(ledger, {HOLIDAYS: rows})
 
@@ -55,6 +56,6 @@ def save_quota_settings(ledger: Ledger, quotas: QuotaSettings, holidays: list[Pe
     """Quotas and holidays together, in one change."""
     problem = validate_holidays(holidays)
     if problem:
-        raise ValueError(problem)
+        raise UserError(problem)
     rows = [[h.start.isoformat(), h.end.isoformat(), h.label] for h in sorted(holidays)]
     settings.set_values(ledger, {QUOTAS: quotas.to_dict(), HOLIDAYS: rows})

@@ -10,7 +10,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import aliased
 
 from desktop_app.domain.calendar import Period
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.domain.records import AssistanceKind, VisitKind, topic_label, topics_for
 from desktop_app.services.errors import InUse, ValidationError
 from desktop_app.services.records.writing import assign, delete_ids, record_or_gone, refuse_outside_school_time

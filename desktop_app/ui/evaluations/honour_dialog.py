@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.calendar import parse_school_year
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.services.classes import list_classes
 from desktop_app.services.errors import ValidationError
 from desktop_app.services.honours import CLASS_TITLE, COMMON_TITLES, HonourData, add_honour, update_honour

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.calendar import SEMESTER_LABELS
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.services.errors import ValidationError
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show

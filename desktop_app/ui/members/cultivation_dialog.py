@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.cultivation import COMMON_STAGES, CultivationData, validate_cultivation
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.domain.vocab import CultivationKind
 from desktop_app.services import cultivation as service
 from desktop_app.store.ledger import Ledger

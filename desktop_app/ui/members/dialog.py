@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain import idcard
 from desktop_app.domain.dates import format_date
-from desktop_app.domain.people import FieldProblem, MemberData, validate_member
+from desktop_app.domain.people import MemberData, validate_member
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.domain.vocab import (
     COMMON_BACKBONE_TITLES, COMMON_EDUCATION_LEVELS, Gender, PoliticalStatus, Post, split_list,
 )

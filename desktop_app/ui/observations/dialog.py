@@ -10,7 +10,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QSpinBox, QVBoxLayout, QWidget
 
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.domain.records import LessonType, Rating, SixLook
 from desktop_app.services.records.observations import (
     MAX_LESSON_NO, ObservationData, add_observation, get_observation, update_observation,

@@ -18,6 +18,7 @@ from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.form_dialog import FormDialog
+from desktop_app.ui.widgets.refusals import run_service
 
 POSTS = [post.value for post in Post]
 PHONE_POSTS = [post for post in POSTS if post != Post.SUPPORT_STAFF.value]  # 教辅后勤: 服务走访 below
@@ -205,8 +206,8 @@ class QuotaSettingsDialog(FormDialog):
         self.holiday_label.clear()
 
     def save(self) -> None:
-        save_quota_settings(self._ledger, self.quotas(), self.holidays())
-        self.accept()
+        if run_service(self, "量化要求设置", lambda: save_quota_settings(self._ledger, self.quotas(), self.holidays())):
+            self.accept()
 
 
 def open_quota_settings(ledger: Ledger, parent: QWidget | None = None) -> bool:

@@ -12,7 +12,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QWidget
 
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.services.errors import UserError, ValidationError
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages

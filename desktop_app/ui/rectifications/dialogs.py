@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.dates import format_date
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.domain.rectifications import (
     RectificationData, RectificationStatus, SuggestionCategory, SuggestionData, SuggestionSource,
     guess_category,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.domain.school import ClassData, guess_grade, validate_class
 from desktop_app.services import classes as service
 from desktop_app.store.ledger import Ledger

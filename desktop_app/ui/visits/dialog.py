@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.domain.calendar import Period
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.domain.records import AssistanceKind, VisitKind, topics_for
 from desktop_app.services.records.visits import VisitData, add_visit, get_visit, list_visits, update_visit
 from desktop_app.store.ledger import Ledger

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget,
 )
 
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.services.errors import UserError, ValidationError
 from desktop_app.ui import messages
 from desktop_app.ui.widgets.form_dialog import available_size
