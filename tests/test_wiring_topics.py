@@ -15,6 +15,9 @@ from desktop_app.ui.tabs import TABS
 SERVICES = Path(__file__).resolve().parent.parent / "desktop_app" / "services"
 # Screens that reload on everything or only refresh their own frame, not a view of the data.
 NOT_A_VIEW = {"DashboardTab", "MainWindow"}
+# Topics whose screen has not landed yet. The test below fails once a screen watches one, so an
+# entry cannot outlive its reason.
+NO_SCREEN_YET = {Topic.MEETING: "组织生活 tab (#15)", Topic.HEART_TO_HEART_TALK: "组织生活 tab (#15)"}
 
 
 def published_topics() -> dict[Topic, list[str]]:
@@ -63,7 +66,7 @@ def test_every_topic_a_service_publishes_reloads_a_screen_that_shows_it(main_win
     assert set(published) == set(Topic), f"topics nothing publishes: {set(Topic) - set(published)}"
     unwatched = {topic: where for topic, where in published.items()
                  if not set(main_window.context.watchers(topic)) - NOT_A_VIEW}
-    assert not unwatched, f"published but no screen reloads on them: {unwatched}"
+    assert set(unwatched) == set(NO_SCREEN_YET), f"published but no screen reloads on them: {unwatched}"
 
 
 def test_the_record_views_reload_on_their_records(main_window):

@@ -8,16 +8,17 @@ from datetime import date, time
 from sqlalchemy import delete, insert
 
 from desktop_app.domain.meetings import AttendanceStatus, MeetingKind
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.services import attachments
 from desktop_app.services.attachments import NewAttachment
 from desktop_app.services.errors import ValidationError
 from desktop_app.services.records.writing import assign, delete_ids, record_or_gone
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models.meetings import HeartToHeartTalk, Meeting, MeetingAttendance
 
-MEETING_TOPIC = "meeting"
-TALK_TOPIC = "heart_to_heart_talk"
+MEETING_TOPIC = Topic.MEETING
+TALK_TOPIC = Topic.HEART_TO_HEART_TALK
 OWNER_KIND = "meeting"  # attachments of a meeting
 GUEST = "guest"  # 列席: stored beside the attendance statuses, never counted in 应到
 MAX_TOPIC = 200
