@@ -130,3 +130,19 @@ def test_cli_import_pledges(tmp_path, capsys):
         assert svc.counts_by_status(ledger, "2025-2026") == {"draft": 1, "published": 2, "in_progress": 0, "reviewed": 1}
     finally:
         ledger.close()
+
+
+def test_rows_move_pledges_only_as_the_domain_allows(ledger, roster, tmp_path):
+    """The importer writes through the commands' steps: a pledge in 践诺中 stays there when a row
+    corrects its posting, and moves on to 已评议 when the row brings the review."""
+    started = svc.write_pledge(ledger, PledgeData(roster["张晓明"], "post", "2025-2026", content_items=["听课"]))
+    svc.publish(ledger, started, Publication(date(2025, 9, 1), date(2025, 9, 7), ["notice_board"]))
+    svc.start_fulfilment(ledger, [started])
+    corrected = ["张晓明", "2025-2026", "岗位承诺", "", "听课", "2025-09-02", "2025-09-08", "网络", None, None, None]
+    importing.commit(ledger, importing.preview(ledger, "pledges", _book(tmp_path, [corrected])))
+    row = svc.get_pledge(ledger, started)
+    assert (row.status_label, row.published_from, row.places_label) == ("践诺中", date(2025, 9, 2), "网络")
+    reviewed = [*corrected[:8], "好", "党员大会", "2026-07-01"]
+    importing.commit(ledger, importing.preview(ledger, "pledges", _book(tmp_path, [reviewed], "评议.xlsx")))
+    row = svc.get_pledge(ledger, started)
+    assert (row.status_label, row.grade_label, row.review_body) == ("已评议", "好", "members_meeting")

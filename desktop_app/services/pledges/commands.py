@@ -1,7 +1,8 @@
 """Changing pledges: write, edit, publish, start fulfilment, review, reopen, delete.
 
 Every command checks the domain's rules first and changes nothing when one is broken;
-batch commands are all-or-nothing and name every pledge that stopped them.
+batch commands are all-or-nothing and name every pledge that stopped them. The `*_in(session, …)`
+steps are the same rules inside a caller's transaction (the importer writes through them).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from desktop_app.domain.pledges import (
     validate_review,
 )
 from desktop_app.services.errors import NotFound, UserError, ValidationError
+from desktop_app.services.pledges.mapping import put_content, put_publication, put_review
 from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Member
@@ -72,36 +74,35 @@ def write_pledge(ledger: Ledger, data: PledgeData, *, require_content: bool = Tr
     if problems:
         raise ValidationError(problems)
     with ledger.transaction(TOPIC) as session:
-        _check_owner_and_duplicate(session, cleaned, None)
-        pledge = Pledge(
-            member_id=cleaned.member_id, kind=cleaned.kind, school_year=cleaned.school_year,
-            standard=cleaned.standard or None, content_items=cleaned.content_items,
-            signed_date=cleaned.signed_date, status=PledgeStatus.DRAFT.value, publication_places=[],
-        )
-        session.add(pledge)
-        session.flush()
-        return pledge.id
+        return add_in(session, cleaned).id
+
+
+def add_in(session: Session, data: PledgeData) -> Pledge:
+    """A new draft from checked content; refused when the owner already has one of that kind and year."""
+    _check_owner_and_duplicate(session, data, None)
+    pledge = Pledge(status=PledgeStatus.DRAFT.value, publication_places=[])
+    put_content(pledge, data)
+    session.add(pledge)
+    session.flush()
+    return pledge
 
 
 def update_pledge(ledger: Ledger, pledge_id: int, data: PledgeData) -> None:
     """Change the content; refused once reviewed (reopen first)."""
-    cleaned = _clean(data)
     with ledger.transaction(TOPIC) as session:
-        pledge = _get(session, pledge_id)
-        refusal = edit_refusal(pledge.status)
-        if refusal:
-            raise UserError(refusal)
-        # A posted pledge must keep at least one item; a bulk-started draft may stay empty.
-        problems = validate_pledge(cleaned, require_content=pledge.status != PledgeStatus.DRAFT.value)
-        if problems:
-            raise ValidationError(problems)
-        _check_owner_and_duplicate(session, cleaned, pledge_id)
-        pledge.member_id = cleaned.member_id
-        pledge.kind = cleaned.kind
-        pledge.school_year = cleaned.school_year
-        pledge.standard = cleaned.standard or None
-        pledge.content_items = cleaned.content_items
-        pledge.signed_date = cleaned.signed_date
+        edit_in(session, _get(session, pledge_id), _clean(data))
+
+
+def edit_in(session: Session, pledge: Pledge, data: PledgeData) -> None:
+    refusal = edit_refusal(pledge.status)
+    if refusal:
+        raise UserError(refusal)
+    # A posted pledge must keep at least one item; a bulk-started draft may stay empty.
+    problems = validate_pledge(data, require_content=pledge.status != PledgeStatus.DRAFT.value)
+    if problems:
+        raise ValidationError(problems)
+    _check_owner_and_duplicate(session, data, pledge.id)
+    put_content(pledge, data)
 
 
 def _get(session: Session, pledge_id: int) -> Pledge:
@@ -134,20 +135,24 @@ def publish_many(ledger: Ledger, pledge_ids: Iterable[int], publication: Publica
         raise ValidationError(problems)
     with ledger.transaction(TOPIC) as session:
         pledges = _load_all(session, pledge_ids)
-        refusals = []
-        for pledge in pledges:
-            reason = move_refusal(pledge.status, PledgeStatus.PUBLISHED)
-            if reason is None and not pledge.content_items:
-                reason = "承诺内容为空，请先填写承诺事项。"
-            if reason:
-                refusals.append(f"{_describe(pledge)}：{reason}")
+        refusals = [f"{_describe(p)}：{reason}" for p in pledges if (reason := publish_refusal(p.status, p.content_items))]
         _refuse_if_any(refusals, "公示")
         for pledge in pledges:
-            pledge.status = PledgeStatus.PUBLISHED.value
-            pledge.published_from = publication.start
-            pledge.published_to = publication.end
-            pledge.publication_places = list(dict.fromkeys(publication.places))
+            publish_in(pledge, publication)
         return len(pledges)
+
+
+def publish_refusal(status: str, content_items: list[str]) -> str | None:
+    reason = move_refusal(status, PledgeStatus.PUBLISHED)
+    if reason is None and not content_items:
+        reason = "承诺内容为空，请先填写承诺事项。"
+    return reason
+
+
+def publish_in(pledge: Pledge, publication: Publication) -> None:
+    """Post a pledge whose `publish_refusal` is None, with a checked publication."""
+    pledge.status = PledgeStatus.PUBLISHED.value
+    put_publication(pledge, publication)
 
 
 def withdraw_publication(ledger: Ledger, pledge_id: int) -> None:
@@ -158,8 +163,7 @@ def withdraw_publication(ledger: Ledger, pledge_id: int) -> None:
         if reason:
             raise UserError(f"{_describe(pledge)}：{reason}")
         pledge.status = PledgeStatus.DRAFT.value
-        pledge.published_from = pledge.published_to = None
-        pledge.publication_places = []
+        put_publication(pledge, None)
 
 
 def start_fulfilment(ledger: Ledger, pledge_ids: Iterable[int]) -> int:
@@ -208,14 +212,14 @@ def record_reviews(ledger: Ledger, entries: list[ReviewEntry], body: str | None,
                 refusals.append(f"{_describe(pledge)}：" + "；".join(str(p) for p in problems))
         _refuse_if_any(refusals, "记录评议")
         for entry in entries:
-            pledge = by_id[entry.pledge_id]
-            pledge.status = PledgeStatus.REVIEWED.value
-            pledge.review_grade = entry.grade
-            pledge.review_body = body
-            pledge.review_date = review_date
-            pledge.review_comment = (entry.comment or "").strip() or None
-            pledge.review_explanation = (entry.explanation or "").strip() or None
+            review_in(by_id[entry.pledge_id], Review(entry.grade, body, review_date, entry.comment, entry.explanation))
         return len(entries)
+
+
+def review_in(pledge: Pledge, review: Review) -> None:
+    """Record a checked review on a pledge that may move to 已评议."""
+    pledge.status = PledgeStatus.REVIEWED.value
+    put_review(pledge, review)
 
 
 def reopen(ledger: Ledger, pledge_id: int) -> None:
@@ -228,8 +232,7 @@ def reopen(ledger: Ledger, pledge_id: int) -> None:
         if reason:
             raise UserError(f"{_describe(pledge)}：{reason}")
         pledge.status = PledgeStatus.IN_PROGRESS.value
-        pledge.review_grade = pledge.review_body = pledge.review_date = None
-        pledge.review_comment = pledge.review_explanation = None
+        put_review(pledge, None)
 
 
 def delete_draft(ledger: Ledger, pledge_id: int) -> None:

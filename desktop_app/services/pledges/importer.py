@@ -4,25 +4,29 @@ A row is matched to a member by name (姓名 “本支部” means the branch's 
 updates that member's pledge of the same kind and school year, else adds one. Blank cells
 never erase what is stored. The status follows the row: a review grade makes it 已评议 (and
 then the publication must be there too), a publication period makes it 已公示, else 草拟.
-A pledge already reviewed in the ledger is locked and its row is refused.
+A pledge already reviewed in the ledger is locked and its row is refused. Each column is named
+after the field of the domain part it fills (`PledgeData`, `Publication`, `Review`), the status moves
+follow the domain's `move_refusal`, and rows are written through the pledge commands' steps.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import dataclass, fields, replace
 
 from sqlalchemy import select
 
 from desktop_app.domain.calendar import parse_school_year
 from desktop_app.domain.pledges import (
     BRANCH_OWNER_LABEL, COMMON_STANDARDS, PledgeData, PledgeKind, PledgeStatus, Publication, PublicationPlace,
-    Review, ReviewBody, ReviewGrade, content_items_from_text, edit_refusal, missing_explanation, validate_pledge,
-    validate_publication, validate_review,
+    Review, ReviewBody, ReviewGrade, content_items_from_text, edit_refusal, missing_explanation, move_refusal,
+    validate_pledge, validate_publication, validate_review,
 )
+from desktop_app.services.errors import UserError
 from desktop_app.services.importing.spec import (
     Column, ImportSpec, RowCells, RowError, RowErrors, choice, choices, date_cell, text,
 )
+from desktop_app.services.pledges.commands import add_in, edit_in, publish_in, publish_refusal, review_in
+from desktop_app.services.pledges.mapping import content_of, publication_of, put_publication, review_of
 from desktop_app.store.events import Topic
 from desktop_app.store.models import Member
 from desktop_app.store.models.pledges import Pledge
@@ -49,11 +53,11 @@ COLUMNS = (
            choices=tuple(PledgeKind.labels())),
     Column("standard", "对标", text(100), aliases=("对标内容", "对标标准"), example="五个模范",
            note="如：" + "、".join(COMMON_STANDARDS)),
-    Column("content", "承诺内容", _items, required=True, aliases=("承诺事项",),
+    Column("content_items", "承诺内容", _items, required=True, aliases=("承诺事项",),
            example="每学期上好一节示范课；结对帮扶一名青年教师", note="多条承诺可换行或用；分隔"),
     Column("signed_date", "签订日期", date_cell(), aliases=("承诺日期",), example="2025-09-05"),
-    Column("published_from", "公示开始", date_cell(), aliases=("公示开始日期",), example="2025-09-10"),
-    Column("published_to", "公示结束", date_cell(), aliases=("公示结束日期",), example="2025-09-16"),
+    Column("start", "公示开始", date_cell(), aliases=("公示开始日期",), example="2025-09-10"),
+    Column("end", "公示结束", date_cell(), aliases=("公示结束日期",), example="2025-09-16"),
     Column("places", "公示方式", choices(PublicationPlace), aliases=("公示地点", "公示途径"), example="公示栏、网络",
            note="多个用、分隔；可选：" + "、".join(PublicationPlace.labels())),
     Column("grade", "评议等次", choice(ReviewGrade), aliases=("践诺评议", "评议结果"), example="",
@@ -64,27 +68,34 @@ COLUMNS = (
     Column("explanation", "未践诺说明", text(1000), aliases=("说明",), example="", note="评议为一般或差时必填"),
 )
 
-_PUBLICATION_KEYS = ("published_from", "published_to", "places")
-_REVIEW_KEYS = ("grade", "body", "review_date", "comment", "explanation")
 
 
-@dataclass
+def _keys(part: type) -> tuple[str, ...]:
+    """The columns that fill a domain part: those named after its fields."""
+    names = {f.name for f in fields(part)}
+    return tuple(c.key for c in COLUMNS if c.key in names and c.key not in ("kind", "school_year"))
+
+
+CONTENT_KEYS, PUBLICATION_KEYS, REVIEW_KEYS = _keys(PledgeData), _keys(Publication), _keys(Review)
+
+
+@dataclass(frozen=True)
 class Stored:
-    """What the ledger holds for one pledge, in the importer's terms."""
+    """One pledge in the domain's parts: stored in the ledger, or as a row will leave it."""
 
     id: int | None
     status: str
-    standard: str = ""
-    content: list[str] = field(default_factory=list)
-    signed_date: date | None = None
-    published_from: date | None = None
-    published_to: date | None = None
-    places: list[str] = field(default_factory=list)
-    grade: str | None = None
-    body: str | None = None
-    review_date: date | None = None
-    comment: str = ""
-    explanation: str = ""
+    content: PledgeData
+    publication: Publication
+    review: Review
+
+    @property
+    def published(self) -> bool:
+        return any(getattr(self.publication, key) for key in PUBLICATION_KEYS)
+
+    @property
+    def reviewed(self) -> bool:
+        return any(getattr(self.review, key) for key in REVIEW_KEYS)
 
 
 @dataclass
@@ -106,11 +117,7 @@ class PledgeRecord:
 
 
 def _stored(p: Pledge) -> Stored:
-    return Stored(
-        p.id, p.status, p.standard or "", list(p.content_items or []), p.signed_date, p.published_from,
-        p.published_to, list(p.publication_places or []), p.review_grade, p.review_body, p.review_date,
-        p.review_comment or "", p.review_explanation or "",
-    )
+    return Stored(p.id, p.status, content_of(p), publication_of(p), review_of(p))
 
 
 def load(session) -> Lookup:
@@ -132,6 +139,11 @@ def _member_id(name: str, lookup: Lookup) -> int | None:
     return found[0]
 
 
+def _filled(part, cells: RowCells, keys: tuple[str, ...]):
+    """`part` with the row's filled cells over it: a blank cell keeps what is stored."""
+    return replace(part, **{key: cells.get(key) for key in keys if cells.get(key) not in (None, [], "")})
+
+
 def build(cells: RowCells, lookup: Lookup) -> PledgeRecord:
     name = cells.get("name")
     member_id = _member_id(name, lookup)
@@ -140,34 +152,30 @@ def build(cells: RowCells, lookup: Lookup) -> PledgeRecord:
     existing = lookup.pledges.get(key)
     if existing and edit_refusal(existing.status):
         raise RowError("", f"{name} {year}学年的{PledgeKind.label_of(kind)}：{edit_refusal(existing.status)}")
-    merged = replace(existing) if existing else Stored(None, PledgeStatus.DRAFT.value)
-    for column_key, attr in (("standard", "standard"), ("content", "content"), ("signed_date", "signed_date"),
-                             *((k, k) for k in _PUBLICATION_KEYS), *((k, k) for k in _REVIEW_KEYS)):
-        value = cells.get(column_key)
-        if value not in (None, [], ""):
-            setattr(merged, attr, value)
-    errors = [RowError(p.field, p.message) for p in validate_pledge(
-        PledgeData(member_id, kind, year, merged.standard, merged.content, merged.signed_date))]
-    published = any(getattr(merged, k) for k in _PUBLICATION_KEYS)
-    reviewed = any(getattr(merged, k) for k in _REVIEW_KEYS)
-    if published or reviewed:
-        errors += [RowError(p.field, p.message) for p in validate_publication(
-            Publication(merged.published_from, merged.published_to, merged.places))]
+    base = existing or Stored(None, PledgeStatus.DRAFT.value, PledgeData(member_id, kind, year),
+                              Publication(None, None, []), Review(None, None, None))
+    merged = Stored(base.id, base.status, _filled(base.content, cells, CONTENT_KEYS),
+                    _filled(base.publication, cells, PUBLICATION_KEYS), _filled(base.review, cells, REVIEW_KEYS))
+    problems = validate_pledge(merged.content)
+    if merged.published or merged.reviewed:
+        problems += validate_publication(merged.publication)
     warnings = []
-    if reviewed:
-        review = Review(merged.grade, merged.body, merged.review_date, merged.comment, merged.explanation)
-        errors += [RowError(p.field, p.message)
-                   for p in validate_review(review, merged.published_from, require_explanation=False)]
-        missing = missing_explanation(review)
+    if merged.reviewed:
+        problems += validate_review(merged.review, merged.publication.start, require_explanation=False)
+        missing = missing_explanation(merged.review)
         if missing:
             warnings.append(RowError(missing.field, f"{missing.message}：已导入，请在承诺页补写（已列入待办）"))
-    if errors:
-        raise RowErrors(errors)
-    if reviewed:
-        merged.status = PledgeStatus.REVIEWED.value
-    elif published and merged.status == PledgeStatus.DRAFT.value:
-        merged.status = PledgeStatus.PUBLISHED.value
-    return PledgeRecord(key, BRANCH_OWNER_LABEL if member_id is None else name, merged, tuple(warnings))
+    if problems:
+        raise RowErrors([RowError(p.field, p.message) for p in problems])
+    status, reason = merged.status, None
+    if merged.published and status == PledgeStatus.DRAFT.value:
+        reason, status = publish_refusal(status, merged.content.content_items), PledgeStatus.PUBLISHED.value
+    if reason is None and merged.reviewed:
+        reason, status = move_refusal(status, PledgeStatus.REVIEWED), PledgeStatus.REVIEWED.value
+    if reason:
+        raise RowError("", reason)
+    return PledgeRecord(key, BRANCH_OWNER_LABEL if member_id is None else name, replace(merged, status=status),
+                        tuple(warnings))
 
 
 def match(record: PledgeRecord, lookup: Lookup) -> int | None:
@@ -176,20 +184,30 @@ def match(record: PledgeRecord, lookup: Lookup) -> int | None:
 
 
 def write(session, record: PledgeRecord, existing_id: int | None, lookup: Lookup) -> None:
+    """Through the commands' steps; a rule the ledger now breaks (changed since the preview) stops the import."""
     v = record.values
-    pledge = session.get(Pledge, existing_id) if existing_id else Pledge()
-    member_id, year, kind = record.key
-    pledge.member_id, pledge.school_year, pledge.kind, pledge.status = member_id, year, kind, v.status
-    pledge.standard = v.standard or None
-    pledge.content_items = list(v.content)
-    pledge.signed_date = v.signed_date
-    pledge.published_from, pledge.published_to, pledge.publication_places = v.published_from, v.published_to, list(v.places)
-    pledge.review_grade, pledge.review_body, pledge.review_date = v.grade, v.body, v.review_date
-    pledge.review_comment, pledge.review_explanation = v.comment or None, v.explanation or None
-    if not existing_id:
-        session.add(pledge)
-        session.flush()
-    lookup.pledges[record.key] = replace(v, id=pledge.id)
+    try:
+        if existing_id:
+            pledge = session.get(Pledge, existing_id)
+            edit_in(session, pledge, v.content)
+        else:
+            pledge = add_in(session, v.content)
+        if v.published and pledge.status == PledgeStatus.DRAFT.value:
+            _refuse(publish_refusal(pledge.status, pledge.content_items))
+            publish_in(pledge, v.publication)
+        elif v.published:
+            put_publication(pledge, v.publication)  # the row corrects the posting's dates or places
+        if v.reviewed:
+            _refuse(move_refusal(pledge.status, PledgeStatus.REVIEWED))
+            review_in(pledge, v.review)
+    except UserError as exc:
+        raise UserError(f"{record}：{exc}") from None
+    lookup.pledges[record.key] = _stored(pledge)
+
+
+def _refuse(reason: str | None) -> None:
+    if reason:
+        raise UserError(reason)
 
 
 SPEC = ImportSpec(

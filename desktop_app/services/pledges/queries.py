@@ -20,6 +20,7 @@ from desktop_app.domain.pledges import (
 from desktop_app.domain.vocab import PoliticalStatus
 from desktop_app.services.errors import NotFound
 from desktop_app.services.members import MemberRow, list_members
+from desktop_app.services.pledges.mapping import content_of, publication_of, review_of
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models.pledges import Pledge
 
@@ -84,16 +85,16 @@ class PledgeRow:
 
 def _row(p: Pledge) -> PledgeRow:
     member = p.member
+    content, publication, review = content_of(p), publication_of(p), review_of(p)
     return PledgeRow(
-        id=p.id, member_id=p.member_id,
+        id=p.id, member_id=content.member_id,
         owner_name=member.name if member else BRANCH_OWNER_LABEL,
         party_group=(member.party_group or "") if member else "",
-        kind=p.kind, school_year=p.school_year, standard=p.standard or "",
-        content_items=tuple(p.content_items or ()), signed_date=p.signed_date, status=p.status,
-        published_from=p.published_from, published_to=p.published_to,
-        places=tuple(p.publication_places or ()), review_grade=p.review_grade,
-        review_body=p.review_body, review_date=p.review_date,
-        review_comment=p.review_comment or "", review_explanation=p.review_explanation or "",
+        kind=content.kind, school_year=content.school_year, standard=content.standard,
+        content_items=tuple(content.content_items), signed_date=content.signed_date, status=p.status,
+        published_from=publication.start, published_to=publication.end, places=tuple(publication.places),
+        review_grade=review.grade, review_body=review.body, review_date=review.review_date,
+        review_comment=review.comment, review_explanation=review.explanation,
     )
 
 
