@@ -145,3 +145,15 @@ def test_a_refused_holiday_is_a_user_error_and_nothing_is_saved(ledger):
     with pytest.raises(UserError, match="结束日期早于开始日期"):
         save_holidays(ledger, [Period(date(2025, 10, 7), date(2025, 10, 1), "国庆")])
     assert load_holidays(ledger) == []
+
+
+def test_only_the_class_own_head_teacher_home_visits_count_toward_its_share(ledger):
+    """docs/domain.md, 家访 coverage: the home-visit share is the 班主任's duty (domain.quotas.COVERAGE_RULES)."""
+    school = make_school(ledger)
+    m, s = school.members, school.students
+    add_visit(ledger, VisitData(date=date(2025, 9, 16), visitor_id=m["赵老师"], kind="home", student_ids=[s["学生乙"]]))
+    add_visit(ledger, VisitData(date=date(2025, 9, 17), visitor_id=m["张老师"], kind="home", student_ids=[s["学生子"]]))
+    one, two = class_coverage(ledger, SEPTEMBER)
+    assert (one.home, two.home) == (Tally(2, 2), Tally(0, 1))
+    missing = [st.name for st in students_not_reached(ledger, school.classes["高一(1)班"], SEPTEMBER, "home")]
+    assert "学生乙" in missing

@@ -1,7 +1,7 @@
 """How many observations, 示范课 and visits each person owes in a period, and who is behind.
 
-The school sets rates per week, month or semester (defaults from the school's rules, see
-DOMAIN.md). A rate is owed only for the school days a person was present:
+The school sets rates per week, month or semester (the defaults are in docs/domain.md). A rate
+is owed only for the school days a person was present:
 
 - a school day is a Monday–Friday inside a semester and outside every holiday period;
 - a weekly rate counts 1/5 of the rate per school day, so a week cut by a month end or a
@@ -319,6 +319,25 @@ class Tally:
 def share_required(size: int, share: float) -> int:
     """Whole students needed to reach a share of a group: a third of 40 is 14, 80 % of 41 is 33."""
     return math.ceil(size * share - 1e-9) if size > 0 else 0
+
+
+@dataclass(frozen=True)
+class CoverageRule:
+    """Which visits reach a class's students for one coverage goal."""
+
+    visit_kind: VisitKind
+    # Only the class's own 班主任 counts: a home visit by another teacher (or by the 班主任 of
+    # another class) does not reach this class's share, because the duty is the 班主任's.
+    own_head_teacher_only: bool = False
+
+
+# Per class and semester: phone visits by anyone, home visits by the class's 班主任 (a share of
+# the class), one-to-one interviews by any teacher.
+COVERAGE_RULES: dict[str, CoverageRule] = {
+    "phone": CoverageRule(VisitKind.PHONE),
+    "home": CoverageRule(VisitKind.HOME, own_head_teacher_only=True),
+    "interview": CoverageRule(VisitKind.STUDENT_INTERVIEW),
+}
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The 量化考核 scheme: indicators, caps, how semesters combine, star thresholds, who is evaluated.
 
-A scheme is plain data (saved as JSON per school year). `default_scheme` follows DOMAIN.md;
-each school may change it until the year is approved (locked).
+A scheme is plain data (saved as JSON per school year). `default_scheme` is described in
+docs/domain.md; each school may change it until the year is approved (locked).
 """
 
 from __future__ import annotations
@@ -165,7 +165,7 @@ class Scheme:
 
 
 def default_scheme(school_year: str) -> Scheme:
-    """The shipped scheme (DOMAIN.md): entered 思想政治/师德师风/教育教学/民主评议, the rest counted."""
+    """The shipped scheme: entered 思想政治/师德师风/教育教学/民主评议, the rest counted."""
     return Scheme(
         school_year=school_year,
         indicators=(

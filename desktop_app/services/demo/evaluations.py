@@ -42,7 +42,7 @@ def _adjustments(rng: random.Random) -> tuple[list[dict], list[dict]]:
 
 
 def _levels(rng: random.Random, count: int) -> list[float]:
-    """Roughly the seed school's spread: about 13 in 31 near the top, 6 good, the rest fair."""
+    """Roughly a real school's spread (one year: 13 of 31 five-star, 6 four-star): many near the top, the rest fair."""
     top, good = round(count * 13 / 31), round(count * 6 / 31)
     levels = ([rng.uniform(0.92, 0.96) for _ in range(top)] + [rng.uniform(0.82, 0.86) for _ in range(good)]
               + [rng.uniform(0.66, 0.78) for _ in range(count - top - good)])

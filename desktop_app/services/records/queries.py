@@ -18,7 +18,8 @@ from desktop_app.domain.lessons import DemoRecord, demo_lessons_by_teacher
 from desktop_app.domain.prorating import due_so_far
 from desktop_app.domain.quotas import (
     QuotaPerson, Requirement, Tally, class_coverage_figures, demo_lesson_requirement,
-    observation_requirement, share_required, visit_requirement, ClassCoverage, TEACHING_POSTS,
+    observation_requirement, share_required, visit_requirement, ClassCoverage, COVERAGE_RULES, CoverageRule,
+    TEACHING_POSTS,
 )
 from desktop_app.domain.records import LessonType, VisitKind
 from desktop_app.domain.vocab import PoliticalStatus, Post
@@ -268,33 +269,26 @@ def totals(ledger: Ledger, period: Period) -> RecordTotals:
     )
 
 
-def _reached(session, period: Period, kind: VisitKind, *, by_head_teacher: bool = False):
-    """(student id, class id) of active students the kind of visit reached in the period."""
+def _reached(session, period: Period, rule: CoverageRule):
+    """(student id, class id) of active students the rule's visits reached in the period."""
     query = (
         select(VisitStudent.student_id, Student.class_id).distinct()
         .join(Visit, Visit.id == VisitStudent.visit_id)
         .join(Student, Student.id == VisitStudent.student_id)
-        .where(_between(Visit.date, period), Visit.kind == kind.value, Student.active.is_(True))
+        .where(_between(Visit.date, period), Visit.kind == rule.visit_kind.value, Student.active.is_(True))
     )
-    if by_head_teacher:
+    if rule.own_head_teacher_only:
         query = query.join(SchoolClass, SchoolClass.id == Student.class_id).where(
             SchoolClass.head_teacher_id == Visit.visitor_id)
     return session.execute(query).all()
-
-
-COVERAGE_KINDS = {
-    "phone": (VisitKind.PHONE, False),
-    "home": (VisitKind.HOME, True),
-    "interview": (VisitKind.STUDENT_INTERVIEW, False),
-}
 
 
 def class_coverage(ledger: Ledger, period: Period) -> list[ClassCoverage]:
     """Per class: students phone-visited, home-visited by the 班主任, interviewed — against the goals."""
     quotas = load_quotas(ledger)
     with ledger.reading() as session:
-        reached = {key: Counter(cid for _sid, cid in _reached(session, period, kind, by_head_teacher=by_head))
-                   for key, (kind, by_head) in COVERAGE_KINDS.items()}
+        reached = {key: Counter(cid for _sid, cid in _reached(session, period, rule))
+                   for key, rule in COVERAGE_RULES.items()}
         sizes = dict(session.execute(select(Student.class_id, func.count()).where(Student.active.is_(True))
                                      .group_by(Student.class_id)).all())
         classes = sorted(session.execute(
@@ -310,9 +304,8 @@ def class_coverage(ledger: Ledger, period: Period) -> list[ClassCoverage]:
 
 def students_not_reached(ledger: Ledger, class_id: int, period: Period, coverage_kind: str) -> list[StudentRef]:
     """Active students of the class the kind ('phone', 'home', 'interview') has not reached yet."""
-    kind, by_head = COVERAGE_KINDS[coverage_kind]
     with ledger.reading() as session:
-        done = {sid for sid, cid in _reached(session, period, kind, by_head_teacher=by_head) if cid == class_id}
+        done = {sid for sid, cid in _reached(session, period, COVERAGE_RULES[coverage_kind]) if cid == class_id}
         rows = session.execute(select(Student.id, Student.name, Student.class_id)
                                .where(Student.class_id == class_id, Student.active.is_(True))
                                .order_by(Student.student_number, Student.name)).all()
