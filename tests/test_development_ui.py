@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import save_screenshot
+from conftest import save_screenshot, shown_dialog
 from PySide6.QtCore import Qt
 
 from desktop_app.domain.development.steps import Step
@@ -40,7 +40,7 @@ def edit_first(tab, qtbot, ledger=None, data=None):
         tab.reload()
     tab.view.selectRow(0)
     click(qtbot, tab.buttons.edit)
-    return tab.dialog
+    return shown_dialog(tab)
 
 
 def enter(dialog, *steps: Step) -> None:
@@ -51,7 +51,7 @@ def enter(dialog, *steps: Step) -> None:
 def test_entering_steps_in_order_moves_the_person_on(tab, ledger, qtbot):
     branch = make_branch(ledger)
     click(qtbot, tab.buttons.add)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     dialog.member.setEditText("刘洋")
     enter(dialog, Step.APPLY, Step.TALK)
     dialog.steps.interviewer.setEditText("陈静")

@@ -28,6 +28,7 @@ class Topic(StrEnum):
     SETTING = "setting"
     MEETING = "meeting"
     HEART_TO_HEART_TALK = "heart_to_heart_talk"
+    DEVELOPMENT = "development"
 
 
 def as_topics(names: Iterable[Topic | str]) -> frozenset[Topic]:

@@ -9,16 +9,17 @@ from sqlalchemy import select
 from desktop_app.domain.development import progress
 from desktop_app.domain.development.rules import ImpossibleOrder, check_possible
 from desktop_app.domain.development.steps import Step
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.domain.vocab import PoliticalStatus
 from desktop_app.services import attachments
 from desktop_app.services.development.mapping import DevelopmentInput, domain_data, named_member_ids, write_input
 from desktop_app.services.errors import NotFound, ValidationError
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import AuditEntry, Cultivation, Member
 from desktop_app.store.models.development import Development
 
-TOPICS = ("development", "member")
+TOPICS = (Topic.DEVELOPMENT, Topic.MEMBER)
 OWNER_KIND = "development"  # the attachments (scans of the 志愿书, 考察 reports …) of a record
 STATUS_ACTION = "政治面貌变更"
 EXTENSION_ACTION = "延长预备期"

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.services.development.commands import close_development
 from desktop_app.services.development.queries import DevelopmentRow
 from desktop_app.store.ledger import Ledger

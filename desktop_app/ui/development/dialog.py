@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QLabel, QPlainTextEdit, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.services import cultivation
 from desktop_app.services.development import queries
 from desktop_app.services.development.commands import OWNER_KIND, save_development

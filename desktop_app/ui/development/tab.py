@@ -15,6 +15,7 @@ from desktop_app.services.development import commands, documents, queries
 from desktop_app.services.development.documents import REGISTERS
 from desktop_app.services.development.queries import DevelopmentRow
 from desktop_app.services.errors import UserError
+from desktop_app.store.events import Topic
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.development.close_dialog import CloseDialog
@@ -23,7 +24,7 @@ from desktop_app.ui.importing.dialog import ImportDialog
 from desktop_app.ui.widgets.record_table import Column, record_table, select_record, selected_rows
 from desktop_app.ui.widgets.table_actions import record_buttons
 
-WATCHED = {"development", "member", "setting"}
+WATCHED = {Topic.DEVELOPMENT, Topic.MEMBER, Topic.SETTING}
 RECORD_SHEET = "record_sheet"
 ALL, DUE, PROBLEMS = "全部", "30天内到期或已逾期", "有问题的"
 _DUE_WORDS = {"overdue": "（已逾期）", "soon": "（30天内）", "": ""}
@@ -46,7 +47,6 @@ class DevelopmentTab(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
-        self.dialog: QDialog | None = None  # the dialog last opened (tests fill it in)
         self.model, self.proxy, self.view = record_table(COLUMNS, self, export_title="发展党员")
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._show_problems())
@@ -98,13 +98,12 @@ class DevelopmentTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
-        context.changed.connect(self._on_changed)
+        context.watch(WATCHED, self._on_changed)
         context.reloaded.connect(self.reload)
         self.reload()
 
-    def _on_changed(self, topics: set[str]) -> None:
-        if topics & WATCHED:
-            self.reload()
+    def _on_changed(self, _topics: frozenset[Topic]) -> None:
+        self.reload()
 
     def reload(self) -> None:
         self.model.set_rows(queries.list_developments(self.context.ledger))
@@ -149,11 +148,9 @@ class DevelopmentTab(QWidget):
         self.problems.setText(f"<b>{escape(row.name)}未遵守的规定：</b><ul style='margin:0'>{items}</ul>")
 
     def _open(self, dialog: QDialog) -> None:
-        """Window-modal without blocking (tests fill it in through `self.dialog`); the table reloads
-        from the change signal once it saves."""
+        """Window-modal without blocking; the table reloads from the change signal once it saves."""
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModal)
-        self.dialog = dialog
         dialog.open()
 
     def add_record(self) -> None:
