@@ -12,6 +12,7 @@ from desktop_app.domain.cultivation import CultivationData, validate_cultivation
 from desktop_app.domain.problems import FieldProblem
 from desktop_app.domain.vocab import CultivationKind
 from desktop_app.services.errors import NotFound, ValidationError
+from desktop_app.services.records.writing import add_record
 from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Cultivation, Member
@@ -83,10 +84,7 @@ def _check(session, data: CultivationData) -> dict:
 
 def add_cultivation(ledger: Ledger, data: CultivationData) -> int:
     with ledger.transaction(TOPIC) as session:
-        plan = Cultivation(**_check(session, data))
-        session.add(plan)
-        session.flush()
-        return plan.id
+        return add_record(session, Cultivation, _check(session, data))
 
 
 def update_cultivation(ledger: Ledger, plan_id: int, data: CultivationData) -> None:

@@ -12,6 +12,7 @@ from desktop_app.domain.collation import sorted_by_name
 from desktop_app.domain.people import MemberData, validate_member
 from desktop_app.domain.vocab import Gender, PoliticalStatus, Post
 from desktop_app.services.errors import InUse, NotFound, ValidationError
+from desktop_app.services.records.writing import add_record
 from desktop_app.services.references import blocking, references_to
 from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
@@ -110,10 +111,7 @@ def _check(data: MemberData) -> MemberData:
 def add_member(ledger: Ledger, data: MemberData) -> int:
     cleaned = _check(data)
     with ledger.transaction(TOPIC) as session:
-        member = Member(**asdict(cleaned))
-        session.add(member)
-        session.flush()
-        return member.id
+        return add_record(session, Member, asdict(cleaned))
 
 
 def update_member(ledger: Ledger, member_id: int, data: MemberData) -> None:

@@ -11,6 +11,7 @@ from desktop_app.domain.problems import FieldProblem
 from desktop_app.domain.school import StudentData, class_sort_key, validate_student
 from desktop_app.domain.vocab import Gender, StudentFlag
 from desktop_app.services.errors import InUse, NotFound, ValidationError
+from desktop_app.services.records.writing import add_record
 from desktop_app.services.references import blocking, references_to
 from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
@@ -96,10 +97,7 @@ def _check(session, data: StudentData, student_id: int | None) -> dict:
 
 def add_student(ledger: Ledger, data: StudentData) -> int:
     with ledger.transaction(TOPIC) as session:
-        student = Student(**_check(session, data, None))
-        session.add(student)
-        session.flush()
-        return student.id
+        return add_record(session, Student, _check(session, data, None))
 
 
 def update_student(ledger: Ledger, student_id: int, data: StudentData) -> None:

@@ -12,7 +12,7 @@ from desktop_app.domain.problems import FieldProblem
 from desktop_app.services import attachments
 from desktop_app.services.attachments import NewAttachment
 from desktop_app.services.errors import ValidationError
-from desktop_app.services.records.writing import assign, delete_ids, record_or_gone
+from desktop_app.services.records.writing import add_record, assign, delete_ids, record_or_gone
 from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models.meetings import HeartToHeartTalk, Meeting, MeetingAttendance
@@ -122,10 +122,7 @@ def write_meeting_in(session, data: MeetingData, meeting_id: int | None = None) 
     """Insert (or replace) one checked meeting inside the caller's transaction; the importer uses it too."""
     values = _meeting_values(data)
     if meeting_id is None:
-        record = Meeting(**values)
-        session.add(record)
-        session.flush()
-        meeting_id = record.id
+        meeting_id = add_record(session, Meeting, values)
     else:
         assign(record_or_gone(session, Meeting, meeting_id, "会议记录"), values)
         session.execute(delete(MeetingAttendance).where(MeetingAttendance.meeting_id == meeting_id))
@@ -179,10 +176,7 @@ def _talk_values(data: TalkData) -> dict:
 def add_talk(ledger: Ledger, data: TalkData) -> int:
     values = _talk_values(data)
     with ledger.transaction(TALK_TOPIC) as session:
-        record = HeartToHeartTalk(**values)
-        session.add(record)
-        session.flush()
-        return record.id
+        return add_record(session, HeartToHeartTalk, values)
 
 
 def update_talk(ledger: Ledger, talk_id: int, data: TalkData) -> None:

@@ -12,7 +12,7 @@ from desktop_app.domain.calendar import Period
 from desktop_app.domain.problems import FieldProblem
 from desktop_app.domain.records import LessonType, Rating, SixLook
 from desktop_app.services.errors import ValidationError
-from desktop_app.services.records.writing import assign, delete_ids, record_or_gone, refuse_outside_school_time
+from desktop_app.services.records.writing import add_record, assign, delete_ids, record_or_gone, refuse_outside_school_time
 from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Member, SchoolClass
@@ -109,10 +109,7 @@ def add_observation(ledger: Ledger, data: ObservationData) -> int:
     values = _check(data)
     with ledger.transaction(TOPIC) as session:
         refuse_outside_school_time(session, data.date, _people(data))
-        record = Observation(**values)
-        session.add(record)
-        session.flush()
-        return record.id
+        return add_record(session, Observation, values)
 
 
 def update_observation(ledger: Ledger, observation_id: int, data: ObservationData) -> None:

@@ -12,6 +12,14 @@ from desktop_app.services.errors import NotFound, ValidationError
 from desktop_app.store.models import Member
 
 
+def add_record(session, model, values: dict) -> int:
+    """Add a record of `model` with `values`; its new id."""
+    record = model(**values)
+    session.add(record)
+    session.flush()
+    return record.id
+
+
 def record_or_gone(session, model, record_id: int, noun: str):
     """The ORM record to edit; NotFound when someone deleted it meanwhile."""
     record = session.get(model, record_id)

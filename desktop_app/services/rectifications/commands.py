@@ -15,6 +15,7 @@ from desktop_app.domain.rectifications import (
     validate_suggestion,
 )
 from desktop_app.services.errors import NotFound, UserError, ValidationError
+from desktop_app.services.records.writing import add_record
 from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Member
@@ -52,10 +53,7 @@ def _check_suggestion(data: SuggestionData, today: date | None) -> SuggestionDat
 def add_suggestion(ledger: Ledger, data: SuggestionData, today: date | None = None) -> int:
     cleaned = _check_suggestion(data, today)
     with ledger.transaction(*TOPICS) as session:
-        suggestion = Suggestion(**asdict(cleaned))
-        session.add(suggestion)
-        session.flush()
-        return suggestion.id
+        return add_record(session, Suggestion, asdict(cleaned))
 
 
 def get_suggestion(ledger: Ledger, suggestion_id: int) -> SuggestionData:

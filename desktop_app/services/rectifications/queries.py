@@ -23,8 +23,23 @@ from desktop_app.store.models.rectifications import Rectification, Suggestion
 NOT_YET = "未立整改"
 
 
+class _Labelled:
+    """The Chinese words for a row's category and source codes."""
+
+    category: str
+    source: str
+
+    @property
+    def category_label(self) -> str:
+        return SuggestionCategory.label_of(self.category)
+
+    @property
+    def source_label(self) -> str:
+        return SuggestionSource.label_of(self.source)
+
+
 @dataclass(frozen=True)
-class SuggestionRow:
+class SuggestionRow(_Labelled):
     id: int
     content: str
     category: str  # code
@@ -38,20 +53,12 @@ class SuggestionRow:
     rectification_status: str  # code, "" when not turned into a rectification
 
     @property
-    def category_label(self) -> str:
-        return SuggestionCategory.label_of(self.category)
-
-    @property
-    def source_label(self) -> str:
-        return SuggestionSource.label_of(self.source)
-
-    @property
     def status_label(self) -> str:
         return RectificationStatus.label_of(self.rectification_status) or NOT_YET
 
 
 @dataclass(frozen=True)
-class RectificationRow:
+class RectificationRow(_Labelled):
     id: int
     suggestion_id: int
     suggestion: str
@@ -69,14 +76,6 @@ class RectificationRow:
     completed_on: date | None
     result: str
     published_on: date | None
-
-    @property
-    def category_label(self) -> str:
-        return SuggestionCategory.label_of(self.category)
-
-    @property
-    def source_label(self) -> str:
-        return SuggestionSource.label_of(self.source)
 
     @property
     def status_label(self) -> str:

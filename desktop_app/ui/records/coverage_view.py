@@ -13,6 +13,7 @@ from desktop_app.services.records.queries import class_coverage, students_not_re
 from desktop_app.store.events import Topic
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.records.period_bar import PeriodBar
+from desktop_app.ui.widgets.lazy_page import LazyPage
 from desktop_app.ui.widgets.record_table import (
     Column, ROW_ROLE, record_table, selected_rows,
 )
@@ -36,11 +37,10 @@ COLUMNS = [
 ]
 
 
-class CoverageView(QWidget):
+class CoverageView(LazyPage):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self._context = context
-        self._stale = True
         self.period_bar = PeriodBar(context.ledger, self, unit="semester")
         self.teachers_label = QLabel(self)
         self.model, self.proxy, self.view = record_table(COLUMNS, self)
@@ -81,19 +81,7 @@ class CoverageView(QWidget):
     def _on_changed(self, _topics: frozenset[Topic]) -> None:
         self.reload()
 
-    def reload(self) -> None:
-        """Reload now if shown, else when next shown (the tabs build every page at once)."""
-        self._stale = True
-        if self.isVisible():
-            self._load()
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._stale:
-            self._load()
-
     def _load(self) -> None:
-        self._stale = False
         period = self.period_bar.period()
         chosen = self.selected_class()
         self.model.set_rows(class_coverage(self._context.ledger, period))

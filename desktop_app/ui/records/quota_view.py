@@ -14,6 +14,7 @@ from desktop_app.services.records.queries import (
 from desktop_app.store.events import Topic
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.records.period_bar import PeriodBar
+from desktop_app.ui.widgets.lazy_page import LazyPage
 from desktop_app.ui.widgets.record_table import Column, record_table
 
 TOPICS = {Topic.OBSERVATION, Topic.VISIT, Topic.MEMBER, Topic.CULTIVATION, Topic.SETTING}
@@ -48,13 +49,12 @@ VISIT_COLUMNS = [
 ]
 
 
-class QuotaView(QWidget):
+class QuotaView(LazyPage):
     """`mode` is "observations" (听课 and 示范课) or "visits"."""
 
     def __init__(self, context: AppContext, mode: str, parent: QWidget | None = None):
         super().__init__(parent)
         self._context = context
-        self._stale = True
         self._mode = mode
         self.today: date | None = None  # the 工作台 may fix the day it judged "so far" on
         self.period_bar = PeriodBar(context.ledger, self, unit="week" if mode == "observations" else "month")
@@ -90,19 +90,7 @@ class QuotaView(QWidget):
         self.proxy.set_predicate(shown)
         self._summarise()
 
-    def reload(self) -> None:
-        """Reload now if shown, else when next shown (the tabs build every page at once)."""
-        self._stale = True
-        if self.isVisible():
-            self._load()
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._stale:
-            self._load()
-
     def _load(self) -> None:
-        self._stale = False
         rows = member_fulfilment(self._context.ledger, self.period_bar.period(), self.today or date.today())
         self.model.set_rows(sorted_by_name(rows.values(), key=lambda f: f.name))
         self._apply_predicate()
