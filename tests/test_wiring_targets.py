@@ -60,7 +60,7 @@ def test_every_sheet_import_kind_and_demo_kind_resolves():
     assert all(callable(build) for build in _sheet_builders())
     for kind in KINDS:
         assert load_spec(kind).kind == kind
-    assert [demo.kind_name(m) for m in demo.DEMO_KINDS] == ["people", "pledges", "records", "rectifications", "evaluations", "meetings", "development"]
+    assert [demo.kind_name(m) for m in demo.DEMO_KINDS] == ["people", "pledges", "records", "rectifications", "evaluations", "meetings", "development", "prints"]
     assert all(callable(module.add_demo) for module in demo.DEMO_KINDS)
 
 

@@ -29,6 +29,7 @@ class Topic(StrEnum):
     MEETING = "meeting"
     HEART_TO_HEART_TALK = "heart_to_heart_talk"
     DEVELOPMENT = "development"
+    PRINT_RECORD = "print_record"
 
 
 def as_topics(names: Iterable[Topic | str]) -> frozenset[Topic]:

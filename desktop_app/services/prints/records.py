@@ -14,10 +14,11 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from desktop_app.services.prints.certificates import Certificate
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models.documents import CertificateNumber, PrintLogEntry
 
-TOPIC = "print_record"
+TOPIC = Topic.PRINT_RECORD
 OUTPUTS = {"pdf": "保存PDF", "word": "保存Word", "printer": "打印"}
 
 
