@@ -19,7 +19,7 @@ from desktop_app.services.errors import UserError
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.widgets.background import BackgroundTask
-from desktop_app.ui.widgets.record_table import Column, RecordFilterProxy, RecordTableModel, make_table_view
+from desktop_app.ui.widgets.record_table import Column, record_table
 from desktop_app.ui.widgets.task_dialog import TaskDialog
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx *.xlsm)"
@@ -42,13 +42,6 @@ WARNING_COLUMNS = (
     Column("列", lambda p: p.column or "整行", width=110),
     Column("提醒", lambda p: p.reason, tooltip=lambda p: p.reason),
 )
-
-
-def _table(columns, parent: QWidget):
-    model = RecordTableModel(columns, parent)
-    proxy = RecordFilterProxy(parent)
-    proxy.setSourceModel(model)
-    return model, make_table_view(proxy, parent)
 
 
 class ImportDialog(TaskDialog):
@@ -82,9 +75,9 @@ class ImportDialog(TaskDialog):
 
         self.summary_label = QLabel("选择文件后，先检查每一行，确认前不会写入任何数据。", self)
         self.summary_label.setWordWrap(True)
-        self.good_model, self.good_view = _table(GOOD_COLUMNS, self)
-        self.bad_model, self.bad_view = _table(BAD_COLUMNS, self)
-        self.warning_model, self.warning_view = _table(WARNING_COLUMNS, self)
+        self.good_model, _proxy, self.good_view = record_table(GOOD_COLUMNS, self)
+        self.bad_model, _proxy, self.bad_view = record_table(BAD_COLUMNS, self)
+        self.warning_model, _proxy, self.warning_view = record_table(WARNING_COLUMNS, self)
         self.good_box = self._boxed("可导入的行", self.good_view)
         self.bad_box = self._boxed("错误行", self.bad_view)
         self.warning_box = self._boxed("提醒", self.warning_view)

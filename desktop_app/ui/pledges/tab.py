@@ -23,11 +23,11 @@ from desktop_app.ui.pledges.edit_dialog import PledgeDialog
 from desktop_app.ui.pledges.publish_dialog import PublishDialog
 from desktop_app.ui.pledges.review_dialog import BatchReviewDialog, ReviewDialog
 from desktop_app.ui.pledges.tables import (
-    NOT_PLEDGED_COLUMNS, PLEDGE_COLUMNS, detail_html, pledge_view, reselect,
+    NOT_PLEDGED_COLUMNS, PLEDGE_COLUMNS, detail_html, reselect,
 )
 from desktop_app.ui.pledges.year_dialog import StartYearDialog
 from desktop_app.ui.widgets.enum_combo import EnumCombo, select_code
-from desktop_app.ui.widgets.record_table import select_record, selected_rows
+from desktop_app.ui.widgets.record_table import record_table, select_record, selected_rows
 from desktop_app.ui.widgets.refusals import run_service
 
 ALL = "全部"
@@ -39,8 +39,8 @@ class PledgesTab(QWidget):
         super().__init__(parent)
         self.context = context
         self._build_filters()
-        self.pledge_view, self.pledge_model, self.pledge_proxy = pledge_view(PLEDGE_COLUMNS, self)
-        self.member_view, self.member_model, self.member_proxy = pledge_view(NOT_PLEDGED_COLUMNS, self)
+        self.pledge_model, self.pledge_proxy, self.pledge_view = record_table(PLEDGE_COLUMNS, self)
+        self.member_model, self.member_proxy, self.member_view = record_table(NOT_PLEDGED_COLUMNS, self)
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
         self.detail.setMinimumHeight(60)

@@ -5,13 +5,11 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtWidgets import QTableView
 
 from desktop_app.domain.pledges import PledgeStatus
 from desktop_app.services.pledges import PledgeRow
-from desktop_app.ui.widgets.record_table import (
-    ROW_ROLE, Column, RecordFilterProxy, RecordTableModel, make_table_view,
-)
+from desktop_app.ui.widgets.record_table import ROW_ROLE, Column
 
 _STATUS_ORDER = {s.value: n for n, s in enumerate(PledgeStatus)}
 
@@ -38,14 +36,6 @@ NOT_PLEDGED_COLUMNS = (
     Column("部门", lambda m: m.department, width=120),
     Column("岗位", lambda m: m.posts_label, width=200),
 )
-
-
-def pledge_view(columns, parent: QWidget) -> tuple[QTableView, RecordTableModel, RecordFilterProxy]:
-    model = RecordTableModel(columns, parent)
-    proxy = RecordFilterProxy(parent)
-    proxy.setSourceModel(model)
-    view = make_table_view(proxy, parent)
-    return view, model, proxy
 
 
 def reselect(view: QTableView, ids: list[int]) -> None:
