@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.meetings import MeetingKind
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.services.meetings.commands import (
     OWNER_KIND, MeetingData, add_meeting, update_meeting, validate_meeting,
 )

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.services.meetings.commands import TalkData, add_talk, update_talk
 from desktop_app.services.meetings.queries import get_talk
 from desktop_app.store.ledger import Ledger
