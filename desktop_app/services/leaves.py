@@ -16,10 +16,11 @@ from desktop_app.domain.calendar import Period
 from desktop_app.domain.presence import LeaveData, LeaveKind, validate_leave
 from desktop_app.services.errors import NotFound, ValidationError
 from desktop_app.services.records.writing import assign, delete_ids, record_or_gone
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Member, MemberLeave
 
-TOPIC = "member"
+TOPIC = Topic.MEMBER
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from datetime import date
 
 from sqlalchemy import select
 
-from desktop_app.domain.people import FieldProblem
 from desktop_app.domain.presence import outside_school_time
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.services.errors import NotFound, ValidationError
 from desktop_app.store.models import Member
 

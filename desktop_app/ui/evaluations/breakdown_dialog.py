@@ -21,8 +21,8 @@ from desktop_app.services.prints.options import load_options
 from desktop_app.services.prints.star_details import write_star_details_pdf
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
-from desktop_app.ui.pledges.common import run_service
 from desktop_app.ui.widgets.form_dialog import FittedDialog
+from desktop_app.ui.widgets.refusals import run_service
 
 
 def breakdown_html(b: StarBreakdown, rules: list[str]) -> str:

@@ -15,10 +15,10 @@ from desktop_app.services.prints.options import load_options
 from desktop_app.services.prints.star_notice import write_star_notice_pdf
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
-from desktop_app.ui.pledges.common import run_service
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit, read_dates
 from desktop_app.ui.widgets.form_problems import ProblemBanner
 from desktop_app.ui.widgets.form_dialog import FittedDialog
+from desktop_app.ui.widgets.refusals import run_service
 
 PUBLICATION_DAYS = 5  # a 公示 usually runs five working days
 

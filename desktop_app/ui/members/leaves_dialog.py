@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desktop_app.domain.people import FieldProblem
 from desktop_app.domain.presence import LeaveData, LeaveKind
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.services import leaves as leave_service
 from desktop_app.services.errors import UserError, ValidationError
 from desktop_app.store.ledger import Ledger

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.dates import format_date, parse_date
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 
 PLACEHOLDER = "如 2024-09-01，可留空"
 
