@@ -96,3 +96,4 @@ def test_only_an_argument_list_without_a_word_opens_the_window():
     assert first_word(["--data-dir", "D:/台账", "--quit-after", "500"]) is None
     assert first_word(["-platform", "offscreen"]) is None
     assert first_word(["--data-dir", "x", "exprot", "quarterly"]) == "exprot"
+    assert first_word(["--database-url", "postgresql+psycopg://u@h/db", "check"]) == "check"

@@ -39,10 +39,10 @@ COMMAND_MODULES = (
     search,  # search TEXT
     server,  # migrate-to
 )
-# Options of the window (ours and Qt's) whose value is the next word, not a command.
+# Options (ours and Qt's) whose value is the next word, not a command.
 WINDOW_OPTIONS_WITH_VALUE = frozenset({
-    "--data-dir", "--database-url", "--quit-after", "-platform", "-platformpluginpath", "-platformtheme", "-plugin", "-style",
-    "-stylesheet", "-session", "-display", "-geometry", "-qwindowgeometry", "-qwindowtitle", "-qwindowicon",
+    "--data-dir", "--database-url", "--quit-after", "-platform", "-platformpluginpath", "-platformtheme", "-plugin",
+    "-style", "-stylesheet", "-session", "-display", "-geometry", "-qwindowgeometry", "-qwindowtitle", "-qwindowicon",
 })
 
 log = logging.getLogger(__name__)
