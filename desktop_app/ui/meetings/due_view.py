@@ -11,6 +11,7 @@ from desktop_app.services.meetings.due import MemberAttendance, due_report
 from desktop_app.store.events import Topic
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.records.period_bar import PeriodBar
+from desktop_app.ui.widgets.lazy_page import LazyPage
 from desktop_app.ui.widgets.record_table import Column, record_table
 
 TOPICS = {Topic.MEETING, Topic.HEART_TO_HEART_TALK, Topic.MEMBER, Topic.SETTING}
@@ -40,11 +41,10 @@ def member_columns(policy_label: str) -> list[Column]:
     ]
 
 
-class DueView(QWidget):
+class DueView(LazyPage):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self._context = context
-        self._stale = True
         self.period_bar = PeriodBar(context.ledger, self, unit="school_year",
                                     units=("month", "quarter", "semester", "school_year"))
         self.missing_only = QCheckBox("只看未完成", self)
@@ -82,19 +82,7 @@ class DueView(QWidget):
     def _on_changed(self, _topics: frozenset[Topic]) -> None:
         self.reload()
 
-    def reload(self) -> None:
-        """Reload now if shown, else when next shown."""
-        self._stale = True
-        if self.isVisible():
-            self.load()
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._stale:
-            self.load()
-
-    def load(self) -> None:
-        self._stale = False
+    def _load(self) -> None:
         period = self.period_bar.period()
         report = due_report(self._context.ledger, period)
         policy = meeting_settings.load(self._context.ledger).leave_policy
