@@ -10,7 +10,7 @@ from desktop_app.domain.calendar import (
     Period, SemesterDates, default_semesters, parse_school_year, school_year_label, school_year_of, school_year_period,
     school_year_start,
 )
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.services.errors import UserError, ValidationError
 from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.calendar import Period, SemesterDates, school_year_of
-from desktop_app.domain.people import FieldProblem
+from desktop_app.domain.problems import FieldProblem
 from desktop_app.services import settings
 from desktop_app.services.demo.people import has_people
 from desktop_app.ui.school_fields import DATE_FIELDS, name_fields, semester_date_edits

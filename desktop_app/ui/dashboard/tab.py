@@ -15,6 +15,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.dashboard.cards import FigureCard
 from desktop_app.ui.dashboard.chart import MonthlyChart
 from desktop_app.ui.widgets.background import BackgroundTask
+from desktop_app.wiring import checked, resolve
 
 if TYPE_CHECKING:
     from desktop_app.services.dashboard import Dashboard
@@ -125,9 +126,11 @@ class DashboardTab(QWidget):
         text.setWordWrap(True)
         self.guide_button = QPushButton("打开首次使用向导…", panel)
         self.import_button = QPushButton("导入党员名册…", panel)
-        self.guide_button.clicked.connect(lambda: self._open("desktop_app.ui.first_run:open_first_run_guide"))
-        self.import_button.clicked.connect(lambda: self._open("desktop_app.ui.importing.dialog:open_import_dialog",
-                                                              "members"))
+        # Imported on first click; checked now, so a misspelt target fails when the tab is built.
+        guide = checked("desktop_app.ui.first_run:open_first_run_guide")
+        roster = checked("desktop_app.ui.importing.dialog:open_import_dialog")
+        self.guide_button.clicked.connect(lambda: self._open(guide))
+        self.import_button.clicked.connect(lambda: self._open(roster, "members"))
         row = QHBoxLayout(panel)
         row.addWidget(text, 1)
         row.addWidget(self.guide_button)
@@ -136,9 +139,7 @@ class DashboardTab(QWidget):
         return panel
 
     def _open(self, target: str, *args) -> None:
-        from desktop_app.ui.main_window import load_target
-
-        load_target(target)(self.window(), *args)
+        resolve(target)(self.window(), *args)
 
     # --- figures ------------------------------------------------------------
     def _on_changed(self, _topics: frozenset[Topic]) -> None:
