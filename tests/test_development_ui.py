@@ -137,14 +137,14 @@ def test_the_dialog_fits_her_screen_with_many_breaches(tab, ledger, qtbot):
 
 def test_import_opens_on_the_development_kind(tab, qtbot):
     click(qtbot, tab.import_button)
-    assert tab.dialog.kind_combo.currentData() == "development"
-    tab.dialog.reject()
+    assert shown_dialog(tab).kind_combo.currentData() == "development"
+    shown_dialog(tab).reject()
 
 
 def test_a_step_waits_for_the_milestone_it_depends_on(tab, ledger, qtbot, message_bridge):
     make_branch(ledger)
     click(qtbot, tab.buttons.add)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     dates = dialog.steps.dates
     assert dates[Step.APPLY].isEnabled() and not dates[Step.TALK].isEnabled()
     assert dates[Step.TALK].toolTip() == "请先填写（1）递交入党申请书"
@@ -163,7 +163,7 @@ def test_a_new_record_links_the_persons_cultivation_plan(tab, ledger, qtbot):
     plan = add_cultivation(ledger, CultivationData(kind="backbone_to_member", member_id=branch.applicant,
                                                    mentor_id=branch.secretary, target="两年内成为入党积极分子"))
     click(qtbot, tab.buttons.add)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     assert dialog.plan.currentText() == "（无）"
     dialog.member.setEditText("刘洋")
     dialog.plan.setCurrentIndex(dialog.plan.findData(plan))
@@ -178,7 +178,7 @@ def test_ending_a_record_takes_the_person_off_the_list(tab, ledger, qtbot):
     tab.reload()
     tab.view.selectRow(0)
     click(qtbot, tab.close_button)
-    dialog = tab.dialog
+    dialog = shown_dialog(tab)
     click(qtbot, dialog.save_button)
     assert dialog.problems.texts() == ["终止原因：必须填写"]
     dialog.reason.setText("本人撤回申请")
