@@ -106,7 +106,8 @@ def test_f1_opens_the_chinese_guide(main_window, qtbot):
     window = main_window.help_window
     assert isinstance(window, HelpWindow) and window.isVisible()
     text = window.browser.toPlainText()
-    for topic in ("每周要做的事", "每月要做的事", "每学期", "工作台上的数字怎么算", "导入 Excel", "印制", "数据和备份放在哪里"):
+    for topic in ("每周要做的事", "每月要做的事", "每学期", "工作台上的数字怎么算", "导入 Excel", "印制", "组织生活和发展党员",
+                  "查找记录和导出报表", "数据和备份放在哪里"):
         assert topic in text, topic
     help_action.trigger()
     assert main_window.help_window is window  # one window, raised again
