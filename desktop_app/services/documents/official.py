@@ -57,15 +57,19 @@ def title_size(line: str, width_pt: float = TEXT_WIDTH_PT, largest: float = TITL
     return max(smallest, int(width_pt / ems * 2) / 2)
 
 
-def set_run_font(run, east_asian: str, size_pt: float | None = None, *, bold: bool | None = None) -> None:
-    """Give a run its Chinese font (w:eastAsia), a Latin font, a size and weight."""
-    run.font.name = LATIN_FONT
-    r_pr = run._element.get_or_add_rPr()
+def set_east_asian_font(r_pr, east_asian: str) -> None:
+    """The w:eastAsia font of a run's or a style's properties: Word and WPS take Chinese text's font from it."""
     r_fonts = r_pr.find(qn("w:rFonts"))
     if r_fonts is None:
         r_fonts = OxmlElement("w:rFonts")
         r_pr.insert(0, r_fonts)
     r_fonts.set(qn("w:eastAsia"), east_asian)
+
+
+def set_run_font(run, east_asian: str, size_pt: float | None = None, *, bold: bool | None = None) -> None:
+    """Give a run its Chinese font (w:eastAsia), a Latin font, a size and weight."""
+    run.font.name = LATIN_FONT
+    set_east_asian_font(run._element.get_or_add_rPr(), east_asian)
     if size_pt is not None:
         run.font.size = Pt(size_pt)
     if bold is not None:
@@ -103,12 +107,7 @@ class OfficialDocument:
         normal = self.document.styles["Normal"]
         normal.font.name = LATIN_FONT
         normal.font.size = Pt(BODY_PT)
-        r_pr = normal.element.get_or_add_rPr()
-        r_fonts = r_pr.find(qn("w:rFonts"))
-        if r_fonts is None:
-            r_fonts = OxmlElement("w:rFonts")
-            r_pr.insert(0, r_fonts)
-        r_fonts.set(qn("w:eastAsia"), BODY_FONT)
+        set_east_asian_font(normal.element.get_or_add_rPr(), BODY_FONT)
         fmt = normal.paragraph_format
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         fmt.line_spacing = Pt(LINE_PITCH_PT)
