@@ -72,6 +72,7 @@ def test_the_main_window_opens_maximised_and_every_tab_fits(measured):
     assert _fits(window["minimum"]) and _fits(window["minimum_after_tabs"]), window
     for tab in measured["tabs"]:
         assert _fits(tab["minimum"]), f"the {tab['title']} tab needs at least {tab['minimum']}"
+        assert tab["cards_cut_off"] == [], f"the {tab['title']} tab cuts off {tab['cards_cut_off']}"
 
 
 def _dialog_classes() -> set[str]:

@@ -46,6 +46,13 @@ def size_of(size) -> list[int]:
     return [size.width(), size.height()]
 
 
+def cards_cut_off(page: QWidget) -> list[str]:
+    """工作台 cards reaching past the right edge of the tab (its scroll area has no horizontal bar)."""
+    cards = getattr(page.screen, "cards", {})
+    return [card.caption.text() for card in cards.values()
+            if card.mapTo(page, QPoint(card.width(), 0)).x() > page.width()]
+
+
 def main(data_dir: str, out: str, shots: str) -> None:
     app = make_application()
     messages.BRIDGE.headless = True  # a dialog that asks something fails loudly, never blocks
@@ -84,7 +91,7 @@ def main(data_dir: str, out: str, shots: str) -> None:
         window.grab().save(str(path))
         page = window.tabs.widget(index)
         results["tabs"].append({"title": window.tabs.tabText(index), "minimum": size_of(page.minimumSizeHint()),
-                                "screenshot": str(path)})
+                                "cards_cut_off": cards_cut_off(page), "screenshot": str(path)})
     results["window"]["opened"] = size_of(window.size())
     results["window"]["minimum_after_tabs"] = size_of(window.minimumSizeHint())
     Path(out).write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -36,7 +36,6 @@ class FigureCard(QFrame):
         layout.setContentsMargins(14, 10, 14, 10)
         for label in (self.figure, self.caption, self.detail):
             layout.addWidget(label)
-        self.setMinimumWidth(200)
         self.set_state(NORMAL)
 
     def show_figure(self, figure: str, detail: str = "", *, alert: bool = False, good: bool = False) -> None:

@@ -7,11 +7,12 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.pledges import PledgeStatus
 from desktop_app.store.events import Topic
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.dashboard.card_grid import CardGridLayout
 from desktop_app.ui.dashboard.cards import FigureCard
 from desktop_app.ui.dashboard.chart import MonthlyChart
 from desktop_app.ui.widgets.background import BackgroundTask
@@ -96,17 +97,16 @@ class DashboardTab(QWidget):
         self.todo_label.setStyleSheet("QLabel { background: #fff3e0; color: #8a4b00; padding: 4px 8px; }")
         self.todo_label.linkActivated.connect(lambda _link: self._open_todos())
         self.todo_label.setVisible(False)
-        grid = QGridLayout()
-        grid.setSpacing(12)
-        for index, card in enumerate(self.cards.values()):
-            grid.addWidget(card, index // 3, index % 3)
-            card.clicked.connect(lambda key=list(self.cards)[index]: self.open_behind(key))
+        self.card_grid = CardGridLayout()  # as many columns as the width holds
+        for key, card in self.cards.items():
+            self.card_grid.addWidget(card)
+            card.clicked.connect(lambda key=key: self.open_behind(key))
         self.chart = MonthlyChart(self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.start_panel)
         layout.addWidget(self.todo_label)
-        layout.addLayout(grid)
+        layout.addLayout(self.card_grid)
         layout.addWidget(self.chart, 1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
