@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.domain import idcard
@@ -12,7 +14,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.members.delete import delete_member_asking
 from desktop_app.ui.members.dialog import MemberDialog
 from desktop_app.ui.widgets.record_table import (
-    Column, ROW_ROLE, display_text, record_table, select_record, selected_rows,
+    Column, ROW_ROLE, bring_into_view, display_text, loaded_row, record_table, select_record, selected_rows,
 )
 from desktop_app.ui.widgets.table_actions import record_buttons
 
@@ -92,28 +94,29 @@ class RosterPanel(QWidget):
         self.group_filter.blockSignals(False)
         self._apply_filters()
 
-    def _accepts(self, row: MemberRow) -> bool:
+    def _combo_tests(self) -> list[tuple[QComboBox, Callable[[MemberRow], bool]]]:
+        """Each filter combo with whether its current choice lets a row through."""
+        status, group = self.status_filter.currentText(), self.group_filter.currentText()
+        post, active = self.post_filter.currentText(), self.active_filter.currentText()
+        post_code = Post.from_label(post).value if post != ALL else None
+        return [
+            (self.status_filter, lambda r: status == ALL or (
+                r.is_party_member if status == PARTY else r.status_label == status)),
+            (self.group_filter, lambda r: group == ALL or (
+                not r.party_group if group == NO_GROUP else r.party_group == group)),
+            (self.post_filter, lambda r: post_code is None or post_code in r.posts),
+            (self.active_filter, lambda r: active == ALL or r.active == (active == ACTIVE)),
+        ]
+
+    def _accepts(self, row: MemberRow, tests: list[Callable[[MemberRow], bool]]) -> bool:
         needle = self.search.text().strip().casefold()
         if needle and not _matches(row, needle, self.model.columns):
             return False
-        status = self.status_filter.currentText()
-        if status == PARTY and not row.is_party_member:
-            return False
-        if status not in (ALL, PARTY) and row.status_label != status:
-            return False
-        group = self.group_filter.currentText()
-        if group == NO_GROUP and row.party_group:
-            return False
-        if group not in (ALL, NO_GROUP) and row.party_group != group:
-            return False
-        post = self.post_filter.currentText()
-        if post != ALL and Post.from_label(post).value not in row.posts:
-            return False
-        active = self.active_filter.currentText()
-        return active == ALL or row.active == (active == ACTIVE)
+        return all(test(row) for test in tests)
 
     def _apply_filters(self) -> None:
-        self.proxy.set_predicate(self._accepts)
+        tests = [test for _combo, test in self._combo_tests()]
+        self.proxy.set_predicate(lambda row: self._accepts(row, tests))
         self.count_label.setText(f"共 {self.model.rowCount()} 人，显示 {self.proxy.rowCount()} 人")
 
     def visible_rows(self) -> list[MemberRow]:
@@ -142,7 +145,7 @@ class RosterPanel(QWidget):
     def add_member(self) -> None:
         dialog = MemberDialog(self.context.ledger, None, self)
         if dialog.exec():
-            self.select_member(dialog.saved_id)
+            self.bring_into_view(dialog.saved_id)
 
     def edit_selected(self) -> None:
         row = self._current()
@@ -150,7 +153,7 @@ class RosterPanel(QWidget):
             return
         dialog = MemberDialog(self.context.ledger, row.id, self)
         if dialog.exec():
-            self.select_member(row.id)
+            self.bring_into_view(row.id)
 
     def delete_selected(self) -> None:
         row = self._current()
@@ -159,6 +162,15 @@ class RosterPanel(QWidget):
 
     def select_member(self, member_id: int | None) -> bool:
         return member_id is not None and select_record(self.view, member_id)
+
+    def bring_into_view(self, member_id: int | None) -> bool:
+        """After saving: set each filter that hides the member back to 全部 (or clear the search)."""
+        row = loaded_row(self.model, member_id)
+        if row is None:
+            return False
+        hiding = [combo for combo, test in self._combo_tests() if not test(row)]
+        widenings = [lambda combo=combo: combo.setCurrentText(ALL) for combo in hiding]
+        return bring_into_view(self.view, member_id, [*widenings, self.search.clear])
 
 
 def _matches(row: MemberRow, needle: str, columns: list[Column]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtWidgets import (
@@ -27,7 +28,7 @@ from desktop_app.ui.pledges.tables import (
 )
 from desktop_app.ui.pledges.year_dialog import StartYearDialog
 from desktop_app.ui.widgets.enum_combo import EnumCombo, select_code
-from desktop_app.ui.widgets.record_table import record_table, select_record, selected_rows
+from desktop_app.ui.widgets.record_table import bring_into_view, record_table, select_record, selected_rows
 from desktop_app.ui.widgets.refusals import run_service
 
 ALL = "全部"
@@ -213,9 +214,7 @@ class PledgesTab(QWidget):
                       kind: str | None = None, not_pledged: bool = False, **_ignored) -> None:
         """Dashboard click-through: codes or labels for status and kind."""
         if school_year:
-            if self.year.findText(school_year) < 0:
-                self.year.addItem(school_year)
-            self.year.setCurrentText(school_year)
+            self.show_year(school_year)
         self.status.set_code(PledgeStatus.from_label(status).value if status else None)
         self.kind.set_code(PledgeKind.from_label(kind).value if kind else None)
         self.search.clear()
@@ -251,8 +250,35 @@ class PledgesTab(QWidget):
         dialog.open()
 
     # --- actions -------------------------------------------------------------------
+    def _open_pledge(self, dialog: PledgeDialog) -> None:
+        dialog.accepted.connect(lambda: self.bring_into_view(dialog.saved_id))
+        self._open(dialog)
+
+    def bring_into_view(self, pledge_id: int | None) -> bool:
+        """After saving: the pledge's school year, then each filter that hides it back to 全部,
+        then no search; the pledge selected in the 承诺列表."""
+        if pledge_id is None:
+            return False
+        row = svc.get_pledge(self.context.ledger, pledge_id)
+
+        def to_year() -> None:
+            if row.school_year != self.school_year:
+                self.show_year(row.school_year)
+
+        def widen(combo: QComboBox, code) -> Callable[[], None]:
+            return lambda: None if combo.currentData() in (None, code) else combo.setCurrentIndex(0)
+
+        return bring_into_view(self.pledge_view, pledge_id, (
+            to_year, widen(self.kind, row.kind), widen(self.status, row.status),
+            widen(self.group, row.party_group), self.search.clear))
+
+    def show_year(self, school_year: str) -> None:
+        if self.year.findText(school_year) < 0:
+            self.year.addItem(school_year)
+        self.year.setCurrentText(school_year)
+
     def write_new(self, member_id: int | None = None) -> None:
-        self._open(PledgeDialog(self.context.ledger, self, school_year=self.school_year, member_id=member_id))
+        self._open_pledge(PledgeDialog(self.context.ledger, self, school_year=self.school_year, member_id=member_id))
 
     def write_for_selected_member(self) -> None:
         members = selected_rows(self.member_view)
@@ -264,7 +290,7 @@ class PledgesTab(QWidget):
     def edit_selected(self) -> None:
         rows = self._need_selection("修改承诺", single=True)
         if rows and not self._refused("修改承诺", rows, lambda r: edit_refusal(r.status)):
-            self._open(PledgeDialog(self.context.ledger, self, pledge=rows[0]))
+            self._open_pledge(PledgeDialog(self.context.ledger, self, pledge=rows[0]))
 
     def publish_selected(self) -> None:
         rows = self._need_selection("公示承诺")

@@ -21,7 +21,7 @@ from desktop_app.ui.records.period_bar import RECORD_UNITS
 from desktop_app.ui.records.quota_settings_dialog import open_quota_settings
 from desktop_app.ui.records.quota_view import QuotaView
 from desktop_app.ui.records.search_proxy import CachedSearchProxy
-from desktop_app.ui.widgets.record_table import Column, record_table, select_record, selected_rows
+from desktop_app.ui.widgets.record_table import Column, bring_into_view, record_table, select_record, selected_rows
 from desktop_app.ui.widgets.refusals import run_service
 from desktop_app.ui.widgets.table_actions import record_buttons
 
@@ -101,14 +101,16 @@ class RecordList(QWidget):
     def bring_into_view(self, record_id: int, day: date | None) -> bool:
         """After saving: the list moves to the period holding the record and selects its row
         (clearing a search that hides it); False when another filter still hides it."""
-        if day is not None and day not in self.filters.period_bar.period():
-            self.filters.period_bar.show_date(day)
-        if select_record(self.view, record_id):
-            return True
-        if self.filters.search.text():
-            self.filters.search.clear()
-            self._search("")
-        return select_record(self.view, record_id)
+        def to_period() -> None:
+            if day is not None and day not in self.filters.period_bar.period():
+                self.filters.period_bar.show_date(day)
+
+        def clear_search() -> None:
+            if self.filters.search.text():
+                self.filters.search.clear()
+                self._search("")
+
+        return bring_into_view(self.view, record_id, (to_period, clear_search))
 
     def delete(self) -> None:
         rows = selected_rows(self.view)

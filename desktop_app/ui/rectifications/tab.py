@@ -16,7 +16,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.rectifications.dialogs import (
     CompleteDialog, PublishDialog, RectificationDialog, SuggestionDialog,
 )
-from desktop_app.ui.rectifications.views import ALL, OVERDUE, RectificationsView, SuggestionsView
+from desktop_app.ui.rectifications.views import ALL, OVERDUE, RectificationsView, SuggestionsView, LedgerView
 from desktop_app.ui.widgets.record_table import select_record
 from desktop_app.ui.widgets.refusals import run_service
 
@@ -107,10 +107,12 @@ class RectificationsTab(QWidget):
         return select_record(view.table, record_id)
 
     # --- helpers ----------------------------------------------------------
-    def _open(self, dialog: QDialog) -> QDialog:
-        """Open window-modal without blocking; the tables reload from the change signal once it saves."""
+    def _open(self, dialog: QDialog, view: LedgerView, record_id: int | None = None) -> QDialog:
+        """Open window-modal without blocking; the tables reload from the change signal once it saves,
+        then `view` shows the saved record (`record_id`, else the one the dialog saved) and selects it."""
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModal)
+        dialog.accepted.connect(lambda: view.bring_into_view(record_id or dialog.saved_id))
         dialog.open()
         return dialog
 
@@ -126,12 +128,12 @@ class RectificationsTab(QWidget):
         self.rectify_button.setEnabled(row is not None and row.rectification_id is None)
 
     def add_suggestion(self) -> None:
-        self._open(SuggestionDialog(self.context.ledger, self))
+        self._open(SuggestionDialog(self.context.ledger, self), self.suggestions)
 
     def edit_suggestion(self) -> None:
         row = self._one(self.suggestions)
         if row is not None:
-            self._open(SuggestionDialog(self.context.ledger, self, row.id))
+            self._open(SuggestionDialog(self.context.ledger, self, row.id), self.suggestions)
 
     def delete_suggestion(self) -> None:
         row = self._one(self.suggestions)
@@ -150,7 +152,7 @@ class RectificationsTab(QWidget):
         if row.rectification_id is not None:
             messages.info(self, "立整改", "这条意见建议已经立了整改，请在“整改台账”中查看。")
             return
-        self._open(RectificationDialog(self.context.ledger, self, suggestion_id=row.id))
+        self._open(RectificationDialog(self.context.ledger, self, suggestion_id=row.id), self.suggestions, row.id)
 
     def collect(self) -> None:
         period = self.suggestions.period.currentData()
@@ -179,7 +181,7 @@ class RectificationsTab(QWidget):
     def edit_rectification(self) -> None:
         row = self._one(self.rectifications)
         if row is not None:
-            self._open(RectificationDialog(self.context.ledger, self, rectification_id=row.id))
+            self._open(RectificationDialog(self.context.ledger, self, rectification_id=row.id), self.rectifications)
 
     def start(self) -> None:
         row = self._one(self.rectifications)
@@ -189,12 +191,12 @@ class RectificationsTab(QWidget):
     def complete(self) -> None:
         row = self._one(self.rectifications)
         if row is not None:
-            self._open(CompleteDialog(self.context.ledger, row.id, row.measure, self))
+            self._open(CompleteDialog(self.context.ledger, row.id, row.measure, self), self.rectifications)
 
     def publish(self) -> None:
         row = self._one(self.rectifications)
         if row is not None:
-            self._open(PublishDialog(self.context.ledger, row.id, row.published_on, self))
+            self._open(PublishDialog(self.context.ledger, row.id, row.published_on, self), self.rectifications)
 
     def reopen(self) -> None:
         row = self._one(self.rectifications)

@@ -22,7 +22,7 @@ from desktop_app.services.settings import configured_school_years, semester_date
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui.widgets.enum_combo import select_code
 from desktop_app.ui.widgets.record_table import (
-    Column, record_table, selected_rows,
+    Column, bring_into_view, loaded_row, record_table, selected_rows,
 )
 
 ALL = "__all__"
@@ -50,7 +50,7 @@ def _short(text: str, limit: int = 40) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-class _LedgerView(QWidget):
+class LedgerView(QWidget):
     """Filter bar + record table + action buttons; subclasses give columns, rows and actions."""
 
     status_choices: tuple[tuple[str, str], ...] = ()
@@ -166,8 +166,38 @@ class _LedgerView(QWidget):
     def selected(self) -> list:
         return selected_rows(self.table)
 
+    def bring_into_view(self, record_id: int | None) -> bool:
+        """After saving: the narrowest period holding the record (by its suggestion's date), then the
+        category and status back to 全部 when they hide it, then no search; the row selected."""
+        if record_id is None:
+            return False
 
-class SuggestionsView(_LedgerView):
+        def to_period() -> None:
+            if loaded_row(self.model, record_id) is None:
+                self.set_period(None)
+                row = loaded_row(self.model, record_id)
+                if row is not None:
+                    self.set_period(self._narrowest_period(row.raised_on))
+
+        def all_categories() -> None:
+            row = loaded_row(self.model, record_id)
+            if row is not None and self.category.currentData() not in (ALL, row.category):
+                select_code(self.category, ALL)
+
+        def all_statuses() -> None:
+            row, status = loaded_row(self.model, record_id), self.status.currentData()
+            if row is not None and status != ALL and not self.status_accepts(row, status):
+                select_code(self.status, ALL)
+
+        return bring_into_view(self.table, record_id, (to_period, all_categories, all_statuses, self.search.clear))
+
+    def _narrowest_period(self, day: date) -> Period | None:
+        holding = [period for i in range(self.period.count())
+                   if (period := self.period.itemData(i)) is not None and day in period]
+        return min(holding, key=lambda period: period.days, default=None)
+
+
+class SuggestionsView(LedgerView):
     status_choices = (("全部", ALL), (NOT_YET, NO_RECTIFICATION)) + tuple(
         (s.label, s.value) for s in RectificationStatus
     )
@@ -192,7 +222,7 @@ class SuggestionsView(_LedgerView):
         return row.rectification_status == code
 
 
-class RectificationsView(_LedgerView):
+class RectificationsView(LedgerView):
     status_choices = (("全部", ALL),) + tuple((s.label, s.value) for s in RectificationStatus) + (("逾期", OVERDUE),)
 
     def __init__(self, ledger: Ledger, parent: QWidget | None = None):

@@ -20,8 +20,8 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.students.class_dialog import ClassDialog
 from desktop_app.ui.students.student_dialog import StudentDialog
 from desktop_app.ui.widgets.record_table import (
-    select_record,
-    Column, RecordFilterProxy, RecordTableModel, make_table_view, record_table, selected_rows,
+    Column, RecordFilterProxy, RecordTableModel, bring_into_view, loaded_row, make_table_view, record_table,
+    select_record, selected_rows,
 )
 from desktop_app.ui.widgets.refusals import run_service
 from desktop_app.ui.widgets.table_actions import record_buttons
@@ -164,6 +164,9 @@ class StudentsTab(QWidget):
         class_id = self.current_class_id()
         if class_id not in (None, ALL_CLASSES_ID) and row.class_id != class_id:
             return False
+        return self._flag_accepts(row)
+
+    def _flag_accepts(self, row: StudentRow) -> bool:
         flag = self.flag_filter.currentText()
         if flag == ANY_FLAG:
             return bool(row.flags)
@@ -238,12 +241,30 @@ class StudentsTab(QWidget):
         class_id = self.current_class_id()
         dialog = StudentDialog(self.context.ledger, None, self,
                                class_id=None if class_id == ALL_CLASSES_ID else class_id)
-        dialog.exec()
+        if dialog.exec():
+            self.bring_into_view(dialog.saved_id)
 
     def edit_student(self) -> None:
         row = self._current_student()
-        if row is not None:
-            StudentDialog(self.context.ledger, row.id, self).exec()
+        if row is not None and StudentDialog(self.context.ledger, row.id, self).exec():
+            self.bring_into_view(row.id)
+
+    def bring_into_view(self, student_id: int | None) -> bool:
+        """After saving: show the student's class (when another is chosen), then the student's
+        key groups (when the 重点类别 filter hides it), then clear the search."""
+        row = loaded_row(self.model, student_id)
+        if row is None:
+            return False
+
+        def to_class() -> None:
+            if self.current_class_id() not in (ALL_CLASSES_ID, row.class_id):
+                self.select_class(row.class_id)
+
+        def all_flags() -> None:
+            if not self._flag_accepts(row):
+                self.flag_filter.setCurrentText(ALL_FLAGS)
+
+        return bring_into_view(self.view, student_id, (to_class, all_flags, self.search.clear))
 
     def delete_student(self) -> None:
         row = self._current_student()

@@ -201,6 +201,25 @@ def select_record(view: QTableView, record_id: int) -> bool:
     return False
 
 
+def bring_into_view(view: QTableView, record_id: int, widenings: Sequence[Callable[[], object]]) -> bool:
+    """After saving: select the record's row. While the list hides it, take the next widening step
+    (move to the period or year that holds it, set a filter that hides it back to 全部, clear the
+    search; each step leaves the list alone when it is not what hides the record) and look again.
+    False when it is still hidden after every step."""
+    if select_record(view, record_id):
+        return True
+    for widen in widenings:
+        widen()
+        if select_record(view, record_id):
+            return True
+    return False
+
+
+def loaded_row(model: RecordTableModel, record_id: int | None) -> Any | None:
+    """The row with `id` among all the model holds, shown or filtered out; None when not loaded."""
+    return next((row for row in model.rows() if getattr(row, "id", None) == record_id), None)
+
+
 def selected_rows(view: QTableView) -> list[Any]:
     return [index.data(ROW_ROLE) for index in view.selectionModel().selectedRows()]
 
