@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import MetaData, func
+from sqlalchemy import MetaData, String, func, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -20,11 +20,17 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-class TimestampMixin:
+class RecordMixin:
+    """What every record she enters keeps about itself (kept up by store/versions.py on each flush)."""
+
     created_at: Mapped[datetime] = mapped_column(server_default=func.current_timestamp())
     updated_at: Mapped[datetime] = mapped_column(
         server_default=func.current_timestamp(), onupdate=func.current_timestamp()
     )
+    # One more on every save: a dialog that loaded version 3 may only save over version 3.
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+    entered_by: Mapped[str | None] = mapped_column(String(50))  # 录入人
+    changed_by: Mapped[str | None] = mapped_column(String(50))  # 最后修改人
 
 
 # The search index (an FTS5 table and its shadow tables) is made and kept by migrations and

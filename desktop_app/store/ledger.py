@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import getpass
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.paths import DB_FILENAME, ensure_private_dir, make_private
@@ -24,8 +26,17 @@ from desktop_app.store.schema import (
     upgrade_with_backup,
 )
 from desktop_app.store.sqlite_files import in_read_only_folder
+from desktop_app.store.versions import claim_expected, stamp_changes
 
 log = logging.getLogger(__name__)
+
+
+def current_user() -> str | None:
+    """The computer's login name: on her own PC, the person saving."""
+    try:
+        return getpass.getuser()[:50] or None
+    except (OSError, KeyError, ImportError):
+        return None
 
 
 class LedgerReadOnly(LedgerError):
@@ -51,6 +62,8 @@ class Ledger:
             writers = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writers = sessionmaker(writers, expire_on_commit=False)
+        event.listen(self._writers, "before_flush", lambda session, *_: stamp_changes(session, self.user))
+        self.user = current_user()  # who saves: named in entered_by / changed_by of every record
         self.bus = ChangeBus()
         self.warnings: list[str] = []  # problems on opening the user should hear about (Chinese)
         self.created = False  # True when this opening made a new, empty file
@@ -66,6 +79,7 @@ class Ledger:
             raise LedgerReadOnly(f"台账“{self.db_path}”所在的文件夹是只读的（或文件不可写），不能保存修改，"
                                  "台账没有改动。请把文件夹改为可写后重新打开。")
         with self._writers.begin() as session:
+            claim_expected(session, self.user)
             yield session
         if announced:
             self.bus.publish(announced)

@@ -16,6 +16,7 @@ from desktop_app.services.records.writing import add_record, assign, delete_ids,
 from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models.meetings import HeartToHeartTalk, Meeting, MeetingAttendance
+from desktop_app.store.versions import touch
 
 MEETING_TOPIC = Topic.MEETING
 TALK_TOPIC = Topic.HEART_TO_HEART_TALK
@@ -124,7 +125,9 @@ def write_meeting_in(session, data: MeetingData, meeting_id: int | None = None) 
     if meeting_id is None:
         meeting_id = add_record(session, Meeting, values)
     else:
-        assign(record_or_gone(session, Meeting, meeting_id, "会议记录"), values)
+        meeting = record_or_gone(session, Meeting, meeting_id, "会议记录")
+        assign(meeting, values)
+        touch(meeting)
         session.execute(delete(MeetingAttendance).where(MeetingAttendance.meeting_id == meeting_id))
     rows = _attendance_rows(meeting_id, data)
     if rows:

@@ -19,6 +19,7 @@ from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Member, SchoolClass, Student
 from desktop_app.store.models.records import Visit, VisitStudent
+from desktop_app.store.versions import touch
 
 TOPIC = Topic.VISIT
 NOUN = "家访记录"
@@ -162,6 +163,7 @@ def update_visit(ledger: Ledger, visit_id: int, data: VisitData) -> None:
         record = record_or_gone(session, Visit, visit_id, NOUN)
         values["class_id"] = values["class_id"] or _class_of_students(session, data.student_ids)
         assign(record, values)
+        touch(record)
         session.execute(delete(VisitStudent).where(VisitStudent.visit_id == visit_id))
         _link_students(session, visit_id, data.student_ids)
 

@@ -8,11 +8,11 @@ from typing import Any
 from sqlalchemy import JSON, Float, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desktop_app.store.base import Base, TimestampMixin
+from desktop_app.store.base import Base, RecordMixin
 from desktop_app.store.models.people import Cultivation, Member
 
 
-class Development(TimestampMixin, Base):
+class Development(RecordMixin, Base):
     """A 发展 record. A person has at most one open record (closed_on NULL) at a time.
 
     step_dates maps the step number ("1" … "25") to its ISO date; the people a step names are

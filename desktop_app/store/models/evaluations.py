@@ -8,11 +8,11 @@ from typing import Any
 from sqlalchemy import JSON, Float, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desktop_app.store.base import Base, TimestampMixin
+from desktop_app.store.base import Base, RecordMixin
 from desktop_app.store.models.people import Member, SchoolClass
 
 
-class EvaluationScheme(TimestampMixin, Base):
+class EvaluationScheme(RecordMixin, Base):
     """The scheme of one school year as JSON (see domain.scheme.Scheme.to_dict)."""
 
     __tablename__ = "evaluation_scheme"
@@ -22,7 +22,7 @@ class EvaluationScheme(TimestampMixin, Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
-class EvaluationScore(TimestampMixin, Base):
+class EvaluationScore(RecordMixin, Base):
     """One member's semester: entered indicator points, 加分/减分 items, and the frozen result once approved."""
 
     __tablename__ = "evaluation_score"
@@ -59,7 +59,7 @@ class EvaluationLock(Base):
     meeting: Mapped[str] = mapped_column(String(100))
 
 
-class BranchAssessment(TimestampMixin, Base):
+class BranchAssessment(RecordMixin, Base):
     """The branch's own 五个好 self-assessment: one criterion of one year."""
 
     __tablename__ = "branch_assessment"
@@ -72,7 +72,7 @@ class BranchAssessment(TimestampMixin, Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
 
-class Honour(TimestampMixin, Base):
+class Honour(RecordMixin, Base):
     """荣誉: a title given to a member, or to a class (党员先锋班) with its head teacher."""
 
     __tablename__ = "honour"

@@ -11,10 +11,10 @@ from datetime import date, time
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop_app.store.base import Base, TimestampMixin
+from desktop_app.store.base import Base, RecordMixin
 
 
-class Meeting(TimestampMixin, Base):
+class Meeting(RecordMixin, Base):
     __tablename__ = "meeting"
     __table_args__ = (
         Index("ix_meeting_date", "date"),
@@ -51,7 +51,7 @@ class MeetingAttendance(Base):
     reason: Mapped[str | None] = mapped_column(String(200))  # 请假事由
 
 
-class HeartToHeartTalk(TimestampMixin, Base):
+class HeartToHeartTalk(RecordMixin, Base):
     """谈心谈话: a 1:1 talk, who with whom."""
 
     __tablename__ = "heart_to_heart_talk"

@@ -7,10 +7,10 @@ from datetime import date
 from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desktop_app.store.base import Base, TimestampMixin
+from desktop_app.store.base import Base, RecordMixin
 
 
-class Member(TimestampMixin, Base):
+class Member(RecordMixin, Base):
     __tablename__ = "member"
     __table_args__ = (
         Index("ix_member_name", "name"),
@@ -40,7 +40,7 @@ class Member(TimestampMixin, Base):
     school_start_date: Mapped[date | None]  # 入校日期: school duties are owed from here
 
 
-class MemberLeave(TimestampMixin, Base):
+class MemberLeave(RecordMixin, Base):
     """请假: a period a member is away (产假, 外出培训 …) and owes no quota."""
 
     __tablename__ = "member_leave"
@@ -56,7 +56,7 @@ class MemberLeave(TimestampMixin, Base):
     member: Mapped[Member] = relationship()
 
 
-class SchoolClass(TimestampMixin, Base):
+class SchoolClass(RecordMixin, Base):
     __tablename__ = "school_class"
     __table_args__ = {"info": {"label": "班级"}}
 
@@ -68,7 +68,7 @@ class SchoolClass(TimestampMixin, Base):
     head_teacher: Mapped[Member | None] = relationship()
 
 
-class Student(TimestampMixin, Base):
+class Student(RecordMixin, Base):
     __tablename__ = "student"
     __table_args__ = (Index("ix_student_class_name", "class_id", "name"), {"info": {"label": "学生"}})
 
@@ -86,7 +86,7 @@ class Student(TimestampMixin, Base):
     school_class: Mapped[SchoolClass] = relationship()
 
 
-class Cultivation(TimestampMixin, Base):
+class Cultivation(RecordMixin, Base):
     """双培双促进: a plan to make a member a backbone teacher or a backbone teacher a member."""
 
     __tablename__ = "cultivation"

@@ -7,11 +7,11 @@ from datetime import date
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desktop_app.store.base import Base, TimestampMixin
+from desktop_app.store.base import Base, RecordMixin
 from desktop_app.store.models.people import Member
 
 
-class Pledge(TimestampMixin, Base):
+class Pledge(RecordMixin, Base):
     __tablename__ = "pledge"
     __table_args__ = (
         # One pledge of each kind per member and year (the branch's own are not limited here).

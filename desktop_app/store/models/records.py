@@ -12,10 +12,10 @@ from datetime import date
 from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop_app.store.base import Base, TimestampMixin
+from desktop_app.store.base import Base, RecordMixin
 
 
-class Observation(TimestampMixin, Base):
+class Observation(RecordMixin, Base):
     __tablename__ = "observation"
     __table_args__ = (
         Index("ix_observation_date", "date"),
@@ -38,7 +38,7 @@ class Observation(TimestampMixin, Base):
     suggestions: Mapped[str | None] = mapped_column(Text)  # 建议
 
 
-class Visit(TimestampMixin, Base):
+class Visit(RecordMixin, Base):
     __tablename__ = "visit"
     __table_args__ = (
         Index("ix_visit_date", "date"),

@@ -7,10 +7,10 @@ from datetime import date
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop_app.store.base import Base, TimestampMixin
+from desktop_app.store.base import Base, RecordMixin
 
 
-class Suggestion(TimestampMixin, Base):
+class Suggestion(RecordMixin, Base):
     __tablename__ = "suggestion"
     __table_args__ = (
         Index("ix_suggestion_raised_on", "raised_on"),
@@ -29,7 +29,7 @@ class Suggestion(TimestampMixin, Base):
     visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id", ondelete="SET NULL"))
 
 
-class Rectification(TimestampMixin, Base):
+class Rectification(RecordMixin, Base):
     """One suggestion's 整改: at most one per suggestion."""
 
     __tablename__ = "rectification"

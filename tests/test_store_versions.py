@@ -1,0 +1,108 @@
+"""Edit conflicts in the store: two ledgers open on one file (or one database), one record."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+
+from desktop_app.services import members as member_service
+from desktop_app.services.edits import Edited, EditConflict, expecting, opened
+from desktop_app.services.members import MemberData
+from desktop_app.store.ledger import open_ledger
+
+
+def _member(ledger, name="王芳") -> int:
+    return member_service.add_member(ledger, MemberData(name=name, political_status="full_member",
+                                                        join_date=date(2010, 7, 1)))
+
+
+def _renamed(ledger, member_id, notes) -> MemberData:
+    data = member_service.get_member(ledger, member_id)
+    data.notes = notes
+    return data
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def shared(request, data_dir):
+    """Where two clients open the same ledger: one file, or one PostgreSQL database."""
+    return request.getfixturevalue("pg_url") if request.param == "postgresql" else data_dir
+
+
+def test_second_save_over_an_older_version_is_refused_and_writes_nothing(shared):
+    first, second = open_ledger(shared), open_ledger(shared)
+    try:
+        member_id = _member(first)
+        in_first, in_second = opened(first, Edited.MEMBER, member_id), opened(second, Edited.MEMBER, member_id)
+        mine, theirs = _renamed(first, member_id, "第一个窗口的备注"), _renamed(second, member_id, "第二个窗口的备注")
+        with expecting(in_first):
+            member_service.update_member(first, member_id, mine)
+        with pytest.raises(EditConflict) as refused, expecting(in_second):
+            member_service.update_member(second, member_id, theirs)
+        assert "已被修改" in str(refused.value) and "党员" in str(refused.value)
+        assert member_service.get_member(second, member_id).notes == "第一个窗口的备注"
+    finally:
+        first.close()
+        second.close()
+
+
+def test_a_save_over_the_version_it_loaded_goes_through_and_counts_one_more(ledger):
+    member_id = _member(ledger)
+    loaded = opened(ledger, Edited.MEMBER, member_id)
+    with expecting(loaded):
+        member_service.update_member(ledger, member_id, _renamed(ledger, member_id, "改过"))
+    now = opened(ledger, Edited.MEMBER, member_id)
+    assert now.version > loaded.version
+    with expecting(now):
+        member_service.update_member(ledger, member_id, _renamed(ledger, member_id, "又改过"))
+    assert member_service.get_member(ledger, member_id).notes == "又改过"
+
+
+def test_a_change_without_a_dialog_an_import_or_the_cli_still_counts(ledger):
+    member_id = _member(ledger)
+    loaded = opened(ledger, Edited.MEMBER, member_id)
+    member_service.update_member(ledger, member_id, _renamed(ledger, member_id, "命令行改的"))
+    with pytest.raises(EditConflict), expecting(loaded):
+        member_service.update_member(ledger, member_id, _renamed(ledger, member_id, "窗口改的"))
+    assert member_service.get_member(ledger, member_id).notes == "命令行改的"
+
+
+def test_saving_a_record_someone_deleted_says_deleted(ledger):
+    member_id = _member(ledger)
+    loaded = opened(ledger, Edited.MEMBER, member_id)
+    data = _renamed(ledger, member_id, "x")
+    member_service.delete_member(ledger, member_id)
+    with pytest.raises(EditConflict) as refused, expecting(loaded):
+        member_service.update_member(ledger, member_id, data)
+    assert refused.value.deleted and "已被删除" in str(refused.value)
+
+
+def test_who_entered_and_who_changed_are_kept(shared):
+    first, second = open_ledger(shared), open_ledger(shared)
+    try:
+        first.user, second.user = "书记", "初二年级组"
+        member_id = _member(first)
+        member_service.update_member(second, member_id, _renamed(second, member_id, "年级组补充"))
+        with second.reading() as session:
+            row = session.execute(text("SELECT entered_by, changed_by FROM member WHERE id = :id"),
+                                  {"id": member_id}).one()
+        assert tuple(row) == ("书记", "初二年级组")
+    finally:
+        first.close()
+        second.close()
+
+
+def test_only_the_first_write_in_the_block_is_checked(ledger):
+    member_id = _member(ledger)
+    with expecting(opened(ledger, Edited.MEMBER, member_id)):
+        member_service.update_member(ledger, member_id, _renamed(ledger, member_id, "一"))
+        member_service.update_member(ledger, member_id, _renamed(ledger, member_id, "二"))
+    assert member_service.get_member(ledger, member_id).notes == "二"
+
+
+def test_every_edited_kind_names_a_versioned_table(ledger):
+    for kind in Edited:
+        assert opened(ledger, kind, 1).version == 0  # no such record yet: version 0, never saved over
+    with pytest.raises(ValueError):
+        opened(ledger, "memebr", 1)
