@@ -117,6 +117,7 @@ def _observations(rng, term, days, members, teachers, classes) -> list[dict]:
 def _visits(session, rng, term, days, members, teachers, classes, by_class, holidays) -> None:
     head_class = {c.head_teacher_id: c.id for c in classes if c.head_teacher_id}
     all_students = [s for ids in by_class.values() for s in ids]
+    class_of = {student: class_id for class_id, ids in by_class.items() for student in ids}
     months = sorted({(d.year, d.month) for d in days})
     school_days_in_month = {(y, m): _weekdays(month_period(y, m), holidays) for y, m in months}
 
@@ -128,6 +129,8 @@ def _visits(session, rng, term, days, members, teachers, classes, by_class, holi
             values["content"] = rng.choice(HOME_CONTENT)
             if rng.random() < 0.3:
                 values["assistance"] = [rng.choice(list(AssistanceKind)).value]
+        if student_ids:
+            values.setdefault("class_id", class_of[student_ids[0]])  # as the dialog fills it in
         if rng.random() < 0.03:
             values["suggestions"] = rng.choice(SUGGESTIONS)
         if rng.random() < 0.05:
