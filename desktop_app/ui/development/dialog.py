@@ -20,6 +20,7 @@ from desktop_app.ui.widgets.attachments_panel import AttachmentsPanel
 from desktop_app.ui.widgets.form_problems import ProblemBanner, lay_out_form, save_or_show
 from desktop_app.ui.widgets.member_picker import MemberPicker
 from desktop_app.ui.widgets.form_dialog import FormDialog
+from desktop_app.services.edits import Edited
 
 BREACHES_MAX_HEIGHT = 96  # many breaches scroll; 保存 stays in sight
 _BREACH_STYLE = "QLabel { background: #fff8e1; color: #6d4c00; border: 1px solid #ffe082; border-radius: 3px; padding: 4px; }"
@@ -73,17 +74,20 @@ class DevelopmentDialog(FormDialog):
         self.save_button = lay_out_form(self, self.problems, body, self.save)
         self.resize(820, 540)
         if record_id is not None:
-            row = queries.get_development(ledger, record_id)
-            self.member.set_member_id(row.member_id)
-            self.member.setEnabled(False)
-            self._fill_plans(row.member_id, row.data.cultivation_id)
-            self.steps.fill(row.data)
-            self.notes.setPlainText(row.data.notes or "")
-            self.tabs.setCurrentIndex(list(type(row.stage)).index(row.stage))
+            self.track(ledger, Edited.DEVELOPMENT, record_id, lambda: self._show(queries.get_development(ledger, record_id)))
         else:
             self.member.set_member_id(member_id)
             self._fill_plans(member_id)
         self.steps.changed.emit()  # the order of the steps and the breaches, for what was filled in
+
+    def _show(self, row) -> None:
+        self.member.set_member_id(row.member_id)
+        self.member.setEnabled(False)
+        self._fill_plans(row.member_id, row.data.cultivation_id)
+        self.steps.fill(row.data)
+        self.notes.setPlainText(row.data.notes or "")
+        self.tabs.setCurrentIndex(list(type(row.stage)).index(row.stage))
+        self.steps.changed.emit()
 
     def _fill_plans(self, member_id: int | None, chosen: int | None = None) -> None:
         self.plan.clear()

@@ -10,7 +10,8 @@ from desktop_app.domain.calendar import parse_school_year
 from desktop_app.domain.problems import FieldProblem
 from desktop_app.services.classes import list_classes
 from desktop_app.services.errors import ValidationError
-from desktop_app.services.honours import CLASS_TITLE, COMMON_TITLES, HonourData, add_honour, update_honour
+from desktop_app.services.edits import Edited
+from desktop_app.services.honours import CLASS_TITLE, COMMON_TITLES, HonourData, add_honour, get_honour, update_honour
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show
 from desktop_app.ui.widgets.member_picker import MemberPicker
@@ -18,6 +19,8 @@ from desktop_app.ui.widgets.form_dialog import FormDialog
 
 
 class HonourDialog(FormDialog):
+    """A new honour filled with `data`, or honour `honour_id` as the ledger has it now."""
+
     def __init__(self, ledger, data: HonourData, honour_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.ledger, self.honour_id = ledger, honour_id
@@ -26,12 +29,10 @@ class HonourDialog(FormDialog):
         self.title_box = QComboBox(self)
         self.title_box.setEditable(True)
         self.title_box.addItems(COMMON_TITLES)
-        self.title_box.setCurrentText(data.title)
         self.title_box.currentTextChanged.connect(self._follow_title)
-        self.year_edit = QLineEdit(data.school_year, self)
+        self.year_edit = QLineEdit(self)
         self.year_edit.setPlaceholderText("如 2025-2026")
         self.member_picker = MemberPicker(ledger, self, include_left=True)
-        self.member_picker.set_member_id(data.member_id)
         self.class_box = QComboBox(self)
         self.class_box.addItem("（不是班级荣誉）", None)
         self._head_teachers = {}
@@ -39,13 +40,11 @@ class HonourDialog(FormDialog):
             teacher = f"（班主任 {row.head_teacher_name}）" if row.head_teacher_name else "（未设班主任）"
             self.class_box.addItem(row.name + teacher, row.id)
             self._head_teachers[row.id] = row.head_teacher_id
-        self.class_box.setCurrentIndex(max(0, self.class_box.findData(data.class_id)))
         self.class_box.currentIndexChanged.connect(self._follow_class)
-        self.issuer_edit = QLineEdit(data.issuer, self)
+        self.issuer_edit = QLineEdit(self)
         self.issuer_edit.setPlaceholderText("如 中共××中学支部委员会")
         self.date_edit = OptionalDateEdit(self)
-        self.date_edit.set_date(data.awarded_on)
-        self.note_edit = QPlainTextEdit(data.note, self)
+        self.note_edit = QPlainTextEdit(self)
         self.note_edit.setFixedHeight(60)
         form = QFormLayout()
         form.addRow("荣誉称号", self.title_box)
@@ -70,7 +69,20 @@ class HonourDialog(FormDialog):
         layout.addWidget(self.problems)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        if honour_id:
+            self.track(ledger, Edited.HONOUR, honour_id, lambda: self._show(get_honour(ledger, honour_id)))
+        else:
+            self._show(data)
         self.resize(460, self.sizeHint().height())
+
+    def _show(self, data: HonourData) -> None:
+        self.title_box.setCurrentText(data.title)
+        self.year_edit.setText(data.school_year)
+        self.class_box.setCurrentIndex(max(0, self.class_box.findData(data.class_id)))  # before the member:
+        self.member_picker.set_member_id(data.member_id)  # choosing a class proposes its head teacher
+        self.issuer_edit.setText(data.issuer)
+        self.date_edit.set_date(data.awarded_on)
+        self.note_edit.setPlainText(data.note)
         self._follow_title(self.title_box.currentText())
 
     def _follow_title(self, title: str) -> None:

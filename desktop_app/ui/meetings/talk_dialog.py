@@ -12,6 +12,7 @@ from desktop_app.services.meetings.queries import get_talk
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui.records.record_dialog import RecordDialog, text_box
 from desktop_app.ui.widgets.member_picker import MemberPicker
+from desktop_app.services.edits import Edited
 
 
 class TalkDialog(RecordDialog):
@@ -47,7 +48,7 @@ class TalkDialog(RecordDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
         if talk_id is not None:
-            self._show(get_talk(ledger, talk_id))
+            self.track(ledger, Edited.TALK, talk_id, lambda: self._show(get_talk(ledger, talk_id)))
         else:
             self._show(TalkData(date=day or date.today(), talker_id=talker_id))
         (self.member if talker_id else self.date_edit).setFocus()

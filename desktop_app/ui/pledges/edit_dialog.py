@@ -11,6 +11,7 @@ from desktop_app.domain.pledges import (
     content_text,
 )
 from desktop_app.services import pledges as svc
+from desktop_app.services.edits import Edited
 from desktop_app.services.pledges import PledgeRow
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui.pledges.common import nearby_school_years, ok_cancel
@@ -67,15 +68,21 @@ class PledgeDialog(FormDialog):
         layout.addWidget(ok_cancel(self, "保存"))
 
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
-        self.kind.set_code(pledge.kind if pledge else PledgeKind.POST.value)
+        self.kind.set_code(PledgeKind.POST.value)
         self.school_year.setCurrentText(year or self.school_year.itemText(0))
         if pledge:
-            self.member.set_member_id(pledge.member_id)
-            self.standard.setCurrentText(pledge.standard)
-            self.content.setPlainText(content_text(pledge.content_items))
-            self.signed_date.set_date(pledge.signed_date)
+            self.track(ledger, Edited.PLEDGE, pledge.id, lambda: self._show(svc.get_pledge(ledger, pledge.id)))
         elif member_id is not None:
             self.member.set_member_id(member_id)
+        self._on_kind_changed()
+
+    def _show(self, pledge: PledgeRow) -> None:
+        self.kind.set_code(pledge.kind)
+        self.school_year.setCurrentText(pledge.school_year)
+        self.member.set_member_id(pledge.member_id)
+        self.standard.setCurrentText(pledge.standard)
+        self.content.setPlainText(content_text(pledge.content_items))
+        self.signed_date.set_date(pledge.signed_date)
         self._on_kind_changed()
 
     def _on_kind_changed(self) -> None:

@@ -13,11 +13,9 @@ from datetime import date
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QWidget
 
 from desktop_app.domain.problems import FieldProblem
-from desktop_app.services.errors import UserError, ValidationError
 from desktop_app.store.ledger import Ledger
-from desktop_app.ui import messages
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
-from desktop_app.ui.widgets.form_problems import ProblemBanner
+from desktop_app.ui.widgets.form_problems import ProblemBanner, run_or_show
 from desktop_app.ui.widgets.member_picker import MemberPicker
 from desktop_app.ui.widgets.form_dialog import FormDialog
 
@@ -96,21 +94,19 @@ class RecordDialog(FormDialog):
         if problems:
             self.problems.show_problems(problems)
             return False
-        try:
+        saved: list[int] = []
+
+        def write() -> None:
             if self.record_id is None:
-                saved_id = self.add_record(self._ledger, data)
+                saved.append(self.add_record(self._ledger, data))
             else:
                 self.update_record(self._ledger, self.record_id, data)
-                saved_id = self.record_id
-        except ValidationError as exc:
-            self.problems.show_problems(exc.problems)
+                saved.append(self.record_id)
+
+        if not run_or_show(self.problems, f"保存{self.noun}", write):
             return False
-        except UserError as exc:
-            messages.refuse(self, f"保存{self.noun}", exc)
-            return False
-        self.problems.clear_problems()
         self.saved_count += 1
-        self.last_saved = (saved_id, data.date)
+        self.last_saved = (saved[0], data.date)
         return True
 
     def save(self) -> None:

@@ -13,6 +13,9 @@ Two promises, kept here once for every record dialog:
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
@@ -20,7 +23,10 @@ from PySide6.QtWidgets import (
     QLayout, QLineEdit, QPlainTextEdit, QScrollArea, QTextEdit, QVBoxLayout, QWidget,
 )
 
+from desktop_app.services.edits import Edited, EditConflict, expecting, opened
+from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
+from desktop_app.ui.widgets.edit_tracking import CONFLICT_TITLE, Tracked, changed_labels, conflict_question
 
 DISCARD_TITLE = "放弃修改？"
 MAX_VIEW_ROWS = 2000  # a table larger than this is a listing, not something she typed
@@ -38,23 +44,31 @@ def _model_values(view: QAbstractItemView) -> tuple:
     )
 
 
+def _value(widget: QWidget) -> tuple[bool, object]:
+    if isinstance(widget, QLineEdit):
+        return True, widget.text()
+    if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        return True, widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return True, (widget.currentIndex(), widget.currentText())
+    if isinstance(widget, QAbstractSpinBox):
+        return True, widget.text()
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():
+        return True, widget.isChecked()
+    if isinstance(widget, QAbstractItemView):
+        return True, _model_values(widget)
+    return False, None
+
+
+def field_inputs(dialog: QWidget) -> list[tuple[QWidget, object]]:
+    """Every input of `dialog` with what it holds now, in a comparable form."""
+    return [(widget, value) for widget in dialog.findChildren(QWidget)
+            for is_input, value in [_value(widget)] if is_input]
+
+
 def field_values(dialog: QWidget) -> list:
     """What every input of `dialog` holds now, in a comparable form."""
-    values = []
-    for widget in dialog.findChildren(QWidget):
-        if isinstance(widget, QLineEdit):
-            values.append(widget.text())
-        elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
-            values.append(widget.toPlainText())
-        elif isinstance(widget, QComboBox):
-            values.append((widget.currentIndex(), widget.currentText()))
-        elif isinstance(widget, QAbstractSpinBox):
-            values.append(widget.text())
-        elif isinstance(widget, QAbstractButton) and widget.isCheckable():
-            values.append(widget.isChecked())
-        elif isinstance(widget, QAbstractItemView):
-            values.append(_model_values(widget))
-    return values
+    return [value for _widget, value in field_inputs(dialog)]
 
 
 class FormScrollArea(QScrollArea):
@@ -160,12 +174,52 @@ class FittedDialog(QDialog):
 
 
 class FormDialog(FittedDialog):
+    """The base of record dialogs. One that edits a stored record calls `track(...)` to load it:
+    then a save (through `saving()`, which `run_or_show` uses) is refused when someone else saved
+    the record after it was loaded, and she chooses 重新载入 or 继续编辑 (`resolve_conflict`)."""
+
     discard_text = "表单中有尚未保存的修改。放弃这些修改并关闭吗？"
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._clean: list | None = None
         self._arranged = False
+        self._tracked: Tracked | None = None
+
+    # --- the stored record this dialog edits ------------------------------------
+    def track(self, ledger: Ledger, kind: Edited, record_id: int, load: Callable[[], None]) -> None:
+        """Edit record `record_id` of `kind`: its version is read first, then `load` fills the fields."""
+        self._tracked = Tracked(ledger, opened(ledger, kind, record_id), load)
+        load()
+
+    @contextmanager
+    def saving(self) -> Iterator[None]:
+        """Around the service call that saves: it writes only over the version this dialog loaded."""
+        if self._tracked is None:
+            yield
+            return
+        with expecting(self._tracked.loaded):
+            yield
+        self._tracked.catch_up()  # a dialog that stays open (保存并继续) saves over its own save next
+
+    def resolve_conflict(self, conflict: EditConflict) -> None:
+        """Someone saved (or deleted) the record first: nothing was written; she reloads or keeps editing."""
+        if self._tracked is None or conflict.deleted:
+            messages.refuse(self, CONFLICT_TITLE, conflict)
+            return
+        if not messages.confirm(self, CONFLICT_TITLE, conflict_question(conflict), yes="重新载入", no="继续编辑"):
+            self._tracked.catch_up()
+            return
+        before = field_inputs(self)
+        self._tracked.catch_up()
+        self._tracked.load()
+        self.mark_clean()
+        from desktop_app.ui.widgets.form_problems import ProblemBanner  # it builds on this module
+
+        banner = self.findChild(ProblemBanner)
+        changed = changed_labels(self, before, field_inputs(self), banner.field_labels() if banner else {})
+        named = "、".join(changed) if changed else "（与您填写的内容相同）"
+        messages.info(self, CONFLICT_TITLE, f"已载入对方保存的内容。与您窗口中原来的内容不同的是：{named}。")
 
     def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt API
         if visible and not self._arranged:

@@ -17,6 +17,7 @@ message the user reads names the field they see.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -25,9 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.problems import FieldProblem
+from desktop_app.services.edits import EditConflict
 from desktop_app.services.errors import UserError, ValidationError
 from desktop_app.ui import messages
-from desktop_app.ui.widgets.form_dialog import available_size
+from desktop_app.ui.widgets.form_dialog import FormDialog, available_size
 
 _MARK = "problem"
 _STYLE = "QLabel { background: #fdecea; color: #b71c1c; border: 1px solid #f5c2c0; border-radius: 3px; padding: 6px; }"
@@ -50,6 +52,13 @@ class ProblemBanner(QLabel):
 
     def register(self, label: str, widget: QWidget) -> None:
         self._fields[label] = widget
+
+    def field_labels(self) -> dict[QWidget, str]:
+        """Each registered widget → the first label it was registered under (what she calls it)."""
+        labels: dict[QWidget, str] = {}
+        for label, widget in self._fields.items():
+            labels.setdefault(widget, label)
+        return labels
 
     def register_form(self, form: QFormLayout) -> None:
         """Every row of `form` under its label's text (without the required-field star)."""
@@ -138,9 +147,21 @@ def run_or_show(banner: ProblemBanner, title: str, action: Callable[[], object])
 
     A ValidationError lists its problems in `banner` (its dialog grows to make room); any other
     UserError is the whole action refused, shown by `messages.refuse`. Nothing was changed then.
+    In a FormDialog editing a stored record, `action` saves only over the version the dialog
+    loaded; when someone saved first, the dialog asks 重新载入 / 继续编辑.
     """
+    dialog = banner.window()
+    editing = isinstance(dialog, FormDialog)
     try:
-        action()
+        with dialog.saving() if editing else nullcontext():
+            action()
+    except EditConflict as exc:
+        banner.clear_problems()
+        if editing:
+            dialog.resolve_conflict(exc)
+        else:
+            messages.refuse(dialog, title, exc)
+        return False
     except ValidationError as exc:
         banner.show_problems(exc.problems)
         return False

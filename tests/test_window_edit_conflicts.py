@@ -1,0 +1,212 @@
+"""#12 item 4: a record changed after a dialog opened it is never silently overwritten.
+
+Two ledgers are open on one data folder (two windows, or the window and an import). For every kind
+of record a dialog edits, the second dialog saves first; the first dialog's 保存 is then refused
+with 已被修改, and she chooses 继续编辑 (her text stays, the next 保存 writes it) or 重新载入.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import save_screenshot
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from sqlalchemy import text
+
+from desktop_app.services import members as member_service
+from desktop_app.services.demo import fill_demo
+from desktop_app.services.edits import Edited
+from desktop_app.store.ledger import open_ledger
+from desktop_app.ui.widgets.edit_tracking import CONFLICT_TITLE
+from desktop_app.ui.widgets.form_problems import ProblemBanner
+
+
+def _member(ledger, record_id, parent):
+    from desktop_app.ui.members.dialog import MemberDialog
+    return MemberDialog(ledger, record_id, parent)
+
+
+def _class(ledger, record_id, parent):
+    from desktop_app.ui.students.class_dialog import ClassDialog
+    return ClassDialog(ledger, record_id, parent)
+
+
+def _student(ledger, record_id, parent):
+    from desktop_app.ui.students.student_dialog import StudentDialog
+    return StudentDialog(ledger, record_id, parent)
+
+
+def _cultivation(ledger, record_id, parent):
+    from desktop_app.ui.members.cultivation_dialog import CultivationDialog
+    return CultivationDialog(ledger, record_id, parent)
+
+
+def _pledge(ledger, record_id, parent):
+    from desktop_app.services.pledges import get_pledge
+    from desktop_app.ui.pledges.edit_dialog import PledgeDialog
+    return PledgeDialog(ledger, parent, pledge=get_pledge(ledger, record_id))
+
+
+def _observation(ledger, record_id, parent):
+    from desktop_app.ui.observations.dialog import ObservationDialog
+    return ObservationDialog(ledger, record_id, parent)
+
+
+def _visit(ledger, record_id, parent):
+    from desktop_app.ui.visits.dialog import VisitDialog
+    return VisitDialog(ledger, record_id, parent)
+
+
+def _suggestion(ledger, record_id, parent):
+    from desktop_app.ui.rectifications.dialogs import SuggestionDialog
+    return SuggestionDialog(ledger, parent, suggestion_id=record_id)
+
+
+def _rectification(ledger, record_id, parent):
+    from desktop_app.ui.rectifications.dialogs import RectificationDialog
+    return RectificationDialog(ledger, parent, rectification_id=record_id)
+
+
+def _meeting(ledger, record_id, parent):
+    from desktop_app.ui.meetings.dialog import MeetingDialog
+    return MeetingDialog(ledger, record_id, parent)
+
+
+def _talk(ledger, record_id, parent):
+    from desktop_app.ui.meetings.talk_dialog import TalkDialog
+    return TalkDialog(ledger, record_id, parent)
+
+
+def _development(ledger, record_id, parent):
+    from desktop_app.ui.development.dialog import DevelopmentDialog
+    return DevelopmentDialog(ledger, record_id, parent)
+
+
+def _honour(ledger, record_id, parent):
+    from desktop_app.services.honours import HonourData
+    from desktop_app.ui.evaluations.honour_dialog import HonourDialog
+    return HonourDialog(ledger, HonourData(), record_id, parent)
+
+
+EDIT_DIALOGS = {
+    Edited.MEMBER: _member, Edited.SCHOOL_CLASS: _class, Edited.STUDENT: _student,
+    Edited.CULTIVATION: _cultivation, Edited.PLEDGE: _pledge, Edited.OBSERVATION: _observation,
+    Edited.VISIT: _visit, Edited.SUGGESTION: _suggestion, Edited.RECTIFICATION: _rectification,
+    Edited.MEETING: _meeting, Edited.TALK: _talk, Edited.DEVELOPMENT: _development, Edited.HONOUR: _honour,
+}
+
+
+def test_every_kind_a_dialog_edits_is_covered_here():
+    assert set(EDIT_DIALOGS) == set(Edited)
+
+
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("demo-conflicts")
+    ledger = open_ledger(folder)
+    fill_demo(ledger)
+    ledger.close()
+    return folder
+
+
+@pytest.fixture
+def two_ledgers(demo_folder, tmp_path):
+    import shutil
+
+    from desktop_app.paths import DB_FILENAME
+
+    shutil.copy(demo_folder / DB_FILENAME, tmp_path / DB_FILENAME)
+    first, second = open_ledger(tmp_path), open_ledger(tmp_path)
+    yield first, second
+    first.close()
+    second.close()
+
+
+EDITABLE = {  # records a dialog can save as they are
+    Edited.PLEDGE: "status = 'draft'",  # a reviewed pledge is locked
+    Edited.VISIT: "id IN (SELECT visit_id FROM visit_student)",  # some demo visits name no student
+}
+
+
+def _first_id(ledger, kind: Edited) -> int:
+    where = EDITABLE.get(kind, "1 = 1")
+    with ledger.reading() as session:
+        found = session.execute(text(f"SELECT min(id) FROM {kind.value} WHERE {where}")).scalar()  # noqa: S608
+    assert found, f"the demo school has no {kind.value}"
+    return found
+
+
+def _shown(qtbot, dialog):
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _click_save(qtbot, dialog) -> None:
+    box = dialog.findChild(QDialogButtonBox)
+    button = box.button(QDialogButtonBox.Save) or box.button(QDialogButtonBox.Ok)
+    qtbot.mouseClick(button, Qt.LeftButton)
+
+
+def _errors(bridge) -> list[str]:
+    return [f"{title}: {body}" for level, title, body in bridge.shown if level == "error"]
+
+
+@pytest.mark.parametrize("kind", list(EDIT_DIALOGS), ids=lambda k: k.name.lower())
+def test_the_later_save_of_an_older_copy_is_refused_then_kept_on_request(kind, two_ledgers, ui_app, qtbot,
+                                                                         message_bridge):
+    first, second = two_ledgers
+    record_id = _first_id(first, kind)
+    mine = _shown(qtbot, EDIT_DIALOGS[kind](first, record_id, None))
+    theirs = _shown(qtbot, EDIT_DIALOGS[kind](second, record_id, None))
+
+    _click_save(qtbot, theirs)
+    assert not theirs.isVisible(), (_errors(message_bridge), theirs.findChild(ProblemBanner).text())
+
+    message_bridge.answers = [False]  # 继续编辑
+    _click_save(qtbot, mine)
+    assert mine.isVisible(), "the older copy was saved over the newer one"
+    asked = [body for level, title, body in message_bridge.shown if level == "confirm" and title == CONFLICT_TITLE]
+    assert len(asked) == 1 and "已被修改" in asked[0] and "重新载入" in asked[0]
+
+    _click_save(qtbot, mine)  # she has been told: this 保存 writes her copy
+    assert not mine.isVisible(), _errors(message_bridge)
+
+
+def test_reload_shows_their_text_and_names_the_changed_field(two_ledgers, ui_app, qtbot, message_bridge):
+    first, second = two_ledgers
+    record_id = _first_id(first, Edited.MEMBER)
+    mine = _shown(qtbot, _member(first, record_id, None))
+    mine.phone.setText("13900000000")
+
+    data = member_service.get_member(second, record_id)
+    data.notes = "另一个窗口写的备注"
+    member_service.update_member(second, record_id, data)
+
+    message_bridge.answers = [True]  # 重新载入
+    _click_save(qtbot, mine)
+    save_screenshot(mine, "edit_conflict_reloaded")
+    assert mine.isVisible()
+    assert mine.notes.toPlainText() == "另一个窗口写的备注"
+    assert mine.phone.text() != "13900000000"  # her unsaved text was given up, as she chose
+    told = [body for level, _t, body in message_bridge.shown if level == "info"]
+    assert told and "备注" in told[-1] and "电话" in told[-1]
+    assert not mine.has_changes()
+
+    mine.phone.setText("13900000000")
+    _click_save(qtbot, mine)
+    assert not mine.isVisible()
+    saved = member_service.get_member(first, record_id)
+    assert (saved.notes, saved.phone) == ("另一个窗口写的备注", "13900000000")
+
+
+def test_a_record_deleted_meanwhile_is_said_and_her_text_stays(two_ledgers, ui_app, qtbot, message_bridge):
+    first, second = two_ledgers
+    record_id = _first_id(first, Edited.TALK)
+    mine = _shown(qtbot, _talk(first, record_id, None))
+    from desktop_app.services.meetings.commands import delete_talks
+    delete_talks(second, [record_id])
+    _click_save(qtbot, mine)
+    assert mine.isVisible()
+    assert any("已被删除" in text for text in _errors(message_bridge))
