@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import text
 
 from desktop_app.services import members as member_service
-from desktop_app.services.edits import Edited, EditConflict, expecting, opened
+from desktop_app.services.edits import EditConflict, editable_kinds, expecting, opened
+from desktop_app.store.events import Topic
 from desktop_app.services.members import MemberData
 from desktop_app.store.ledger import open_ledger
 
@@ -34,7 +35,7 @@ def test_second_save_over_an_older_version_is_refused_and_writes_nothing(shared)
     first, second = open_ledger(shared), open_ledger(shared)
     try:
         member_id = _member(first)
-        in_first, in_second = opened(first, Edited.MEMBER, member_id), opened(second, Edited.MEMBER, member_id)
+        in_first, in_second = opened(first, Topic.MEMBER, member_id), opened(second, Topic.MEMBER, member_id)
         mine, theirs = _renamed(first, member_id, "第一个窗口的备注"), _renamed(second, member_id, "第二个窗口的备注")
         with expecting(in_first):
             member_service.update_member(first, member_id, mine)
@@ -49,10 +50,10 @@ def test_second_save_over_an_older_version_is_refused_and_writes_nothing(shared)
 
 def test_a_save_over_the_version_it_loaded_goes_through_and_counts_one_more(ledger):
     member_id = _member(ledger)
-    loaded = opened(ledger, Edited.MEMBER, member_id)
+    loaded = opened(ledger, Topic.MEMBER, member_id)
     with expecting(loaded):
         member_service.update_member(ledger, member_id, _renamed(ledger, member_id, "改过"))
-    now = opened(ledger, Edited.MEMBER, member_id)
+    now = opened(ledger, Topic.MEMBER, member_id)
     assert now.version > loaded.version
     with expecting(now):
         member_service.update_member(ledger, member_id, _renamed(ledger, member_id, "又改过"))
@@ -61,7 +62,7 @@ def test_a_save_over_the_version_it_loaded_goes_through_and_counts_one_more(ledg
 
 def test_a_change_without_a_dialog_an_import_or_the_cli_still_counts(ledger):
     member_id = _member(ledger)
-    loaded = opened(ledger, Edited.MEMBER, member_id)
+    loaded = opened(ledger, Topic.MEMBER, member_id)
     member_service.update_member(ledger, member_id, _renamed(ledger, member_id, "命令行改的"))
     with pytest.raises(EditConflict), expecting(loaded):
         member_service.update_member(ledger, member_id, _renamed(ledger, member_id, "窗口改的"))
@@ -70,7 +71,7 @@ def test_a_change_without_a_dialog_an_import_or_the_cli_still_counts(ledger):
 
 def test_saving_a_record_someone_deleted_says_deleted(ledger):
     member_id = _member(ledger)
-    loaded = opened(ledger, Edited.MEMBER, member_id)
+    loaded = opened(ledger, Topic.MEMBER, member_id)
     data = _renamed(ledger, member_id, "x")
     member_service.delete_member(ledger, member_id)
     with pytest.raises(EditConflict) as refused, expecting(loaded):
@@ -95,14 +96,16 @@ def test_who_entered_and_who_changed_are_kept(shared):
 
 def test_only_the_first_write_in_the_block_is_checked(ledger):
     member_id = _member(ledger)
-    with expecting(opened(ledger, Edited.MEMBER, member_id)):
+    with expecting(opened(ledger, Topic.MEMBER, member_id)):
         member_service.update_member(ledger, member_id, _renamed(ledger, member_id, "一"))
         member_service.update_member(ledger, member_id, _renamed(ledger, member_id, "二"))
     assert member_service.get_member(ledger, member_id).notes == "二"
 
 
-def test_every_edited_kind_names_a_versioned_table(ledger):
-    for kind in Edited:
+def test_record_kinds_keep_versions_and_other_topics_are_refused(ledger):
+    assert Topic.MEMBER in editable_kinds() and Topic.SETTING not in editable_kinds()
+    for kind in editable_kinds():
         assert opened(ledger, kind, 1).version == 0  # no such record yet: version 0, never saved over
-    with pytest.raises(ValueError):
-        opened(ledger, "memebr", 1)
+    for wrong in (Topic.SETTING, "memebr"):
+        with pytest.raises(ValueError):
+            opened(ledger, wrong, 1)

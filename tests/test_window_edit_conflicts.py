@@ -7,6 +7,8 @@ with 已被修改, and she chooses 继续编辑 (her text stays, the next 保存
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from conftest import save_screenshot
 from PySide6.QtCore import Qt
@@ -15,89 +17,60 @@ from sqlalchemy import text
 
 from desktop_app.services import members as member_service
 from desktop_app.services.demo import fill_demo
-from desktop_app.services.edits import Edited
+from desktop_app.services.edits import editable_kinds
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import open_ledger
 from desktop_app.ui.widgets.edit_tracking import CONFLICT_TITLE
 from desktop_app.ui.widgets.form_problems import ProblemBanner
 
 
-def _member(ledger, record_id, parent):
-    from desktop_app.ui.members.dialog import MemberDialog
-    return MemberDialog(ledger, record_id, parent)
-
-
-def _class(ledger, record_id, parent):
-    from desktop_app.ui.students.class_dialog import ClassDialog
-    return ClassDialog(ledger, record_id, parent)
-
-
-def _student(ledger, record_id, parent):
-    from desktop_app.ui.students.student_dialog import StudentDialog
-    return StudentDialog(ledger, record_id, parent)
-
-
-def _cultivation(ledger, record_id, parent):
-    from desktop_app.ui.members.cultivation_dialog import CultivationDialog
-    return CultivationDialog(ledger, record_id, parent)
+def _dialog(path: str):
+    """The dialog class at desktop_app.ui.<path>."""
+    module, name = path.rsplit(".", 1)
+    return getattr(importlib.import_module(f"desktop_app.ui.{module}"), name)
 
 
 def _pledge(ledger, record_id, parent):
     from desktop_app.services.pledges import get_pledge
-    from desktop_app.ui.pledges.edit_dialog import PledgeDialog
-    return PledgeDialog(ledger, parent, pledge=get_pledge(ledger, record_id))
-
-
-def _observation(ledger, record_id, parent):
-    from desktop_app.ui.observations.dialog import ObservationDialog
-    return ObservationDialog(ledger, record_id, parent)
-
-
-def _visit(ledger, record_id, parent):
-    from desktop_app.ui.visits.dialog import VisitDialog
-    return VisitDialog(ledger, record_id, parent)
-
-
-def _suggestion(ledger, record_id, parent):
-    from desktop_app.ui.rectifications.dialogs import SuggestionDialog
-    return SuggestionDialog(ledger, parent, suggestion_id=record_id)
-
-
-def _rectification(ledger, record_id, parent):
-    from desktop_app.ui.rectifications.dialogs import RectificationDialog
-    return RectificationDialog(ledger, parent, rectification_id=record_id)
-
-
-def _meeting(ledger, record_id, parent):
-    from desktop_app.ui.meetings.dialog import MeetingDialog
-    return MeetingDialog(ledger, record_id, parent)
-
-
-def _talk(ledger, record_id, parent):
-    from desktop_app.ui.meetings.talk_dialog import TalkDialog
-    return TalkDialog(ledger, record_id, parent)
-
-
-def _development(ledger, record_id, parent):
-    from desktop_app.ui.development.dialog import DevelopmentDialog
-    return DevelopmentDialog(ledger, record_id, parent)
+    return _dialog("pledges.edit_dialog.PledgeDialog")(ledger, parent, pledge=get_pledge(ledger, record_id))
 
 
 def _honour(ledger, record_id, parent):
     from desktop_app.services.honours import HonourData
-    from desktop_app.ui.evaluations.honour_dialog import HonourDialog
-    return HonourDialog(ledger, HonourData(), record_id, parent)
+    return _dialog("evaluations.honour_dialog.HonourDialog")(ledger, HonourData(), record_id, parent)
 
 
+def _usual(path: str):
+    """A dialog opened as Dialog(ledger, record_id, parent)."""
+    return lambda ledger, record_id, parent: _dialog(path)(ledger, record_id, parent)
+
+
+def _by_keyword(path: str, keyword: str):
+    """A dialog opened as Dialog(ledger, parent, <keyword>=record_id)."""
+    return lambda ledger, record_id, parent: _dialog(path)(ledger, parent, **{keyword: record_id})
+
+
+_member = _usual("members.dialog.MemberDialog")
+_talk = _usual("meetings.talk_dialog.TalkDialog")
 EDIT_DIALOGS = {
-    Edited.MEMBER: _member, Edited.SCHOOL_CLASS: _class, Edited.STUDENT: _student,
-    Edited.CULTIVATION: _cultivation, Edited.PLEDGE: _pledge, Edited.OBSERVATION: _observation,
-    Edited.VISIT: _visit, Edited.SUGGESTION: _suggestion, Edited.RECTIFICATION: _rectification,
-    Edited.MEETING: _meeting, Edited.TALK: _talk, Edited.DEVELOPMENT: _development, Edited.HONOUR: _honour,
+    Topic.MEMBER: _member,
+    Topic.SCHOOL_CLASS: _usual("students.class_dialog.ClassDialog"),
+    Topic.STUDENT: _usual("students.student_dialog.StudentDialog"),
+    Topic.CULTIVATION: _usual("members.cultivation_dialog.CultivationDialog"),
+    Topic.PLEDGE: _pledge,
+    Topic.OBSERVATION: _usual("observations.dialog.ObservationDialog"),
+    Topic.VISIT: _usual("visits.dialog.VisitDialog"),
+    Topic.SUGGESTION: _by_keyword("rectifications.dialogs.SuggestionDialog", "suggestion_id"),
+    Topic.RECTIFICATION: _by_keyword("rectifications.dialogs.RectificationDialog", "rectification_id"),
+    Topic.MEETING: _usual("meetings.dialog.MeetingDialog"),
+    Topic.HEART_TO_HEART_TALK: _talk,
+    Topic.DEVELOPMENT: _usual("development.dialog.DevelopmentDialog"),
+    Topic.HONOUR: _honour,
 }
 
 
 def test_every_kind_a_dialog_edits_is_covered_here():
-    assert set(EDIT_DIALOGS) == set(Edited)
+    assert set(EDIT_DIALOGS) == set(editable_kinds())
 
 
 @pytest.fixture(scope="module")
@@ -123,12 +96,12 @@ def two_ledgers(demo_folder, tmp_path):
 
 
 EDITABLE = {  # records a dialog can save as they are
-    Edited.PLEDGE: "status = 'draft'",  # a reviewed pledge is locked
-    Edited.VISIT: "id IN (SELECT visit_id FROM visit_student)",  # some demo visits name no student
+    Topic.PLEDGE: "status = 'draft'",  # a reviewed pledge is locked
+    Topic.VISIT: "id IN (SELECT visit_id FROM visit_student)",  # some demo visits name no student
 }
 
 
-def _first_id(ledger, kind: Edited) -> int:
+def _first_id(ledger, kind: Topic) -> int:
     where = EDITABLE.get(kind, "1 = 1")
     with ledger.reading() as session:
         found = session.execute(text(f"SELECT min(id) FROM {kind.value} WHERE {where}")).scalar()  # noqa: S608
@@ -176,7 +149,7 @@ def test_the_later_save_of_an_older_copy_is_refused_then_kept_on_request(kind, t
 
 def test_reload_shows_their_text_and_names_the_changed_field(two_ledgers, ui_app, qtbot, message_bridge):
     first, second = two_ledgers
-    record_id = _first_id(first, Edited.MEMBER)
+    record_id = _first_id(first, Topic.MEMBER)
     mine = _shown(qtbot, _member(first, record_id, None))
     mine.phone.setText("13900000000")
 
@@ -203,7 +176,7 @@ def test_reload_shows_their_text_and_names_the_changed_field(two_ledgers, ui_app
 
 def test_a_record_deleted_meanwhile_is_said_and_her_text_stays(two_ledgers, ui_app, qtbot, message_bridge):
     first, second = two_ledgers
-    record_id = _first_id(first, Edited.TALK)
+    record_id = _first_id(first, Topic.HEART_TO_HEART_TALK)
     mine = _shown(qtbot, _talk(first, record_id, None))
     from desktop_app.services.meetings.commands import delete_talks
     delete_talks(second, [record_id])

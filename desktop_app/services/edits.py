@@ -1,46 +1,41 @@
 """Editing a stored record from a dialog without overwriting someone else's later save.
 
-The dialog calls `opened(ledger, Edited.X, id)` before it loads the record, and saves inside
-`expecting(loaded)`; a save over a newer version raises `EditConflict` (store/versions.py).
-Reading the version before the fields means a change made in between is caught, never missed.
+A record kind is named by the change topic of its table (`Topic.MEMBER` …). The dialog calls
+`opened(ledger, Topic.X, id)` before it loads the record, and saves inside `expecting(loaded)`; a
+save over a newer version raises `EditConflict` (store/versions.py). Reading the version before
+the fields means a change made in between is caught, never missed.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
-
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
-from desktop_app.store.versions import EditConflict, Loaded, expecting, read_version
+from desktop_app.store.versions import EditConflict, Loaded, expecting, read_version, record_table
 
-__all__ = ["Edited", "EditConflict", "Loaded", "expecting", "opened", "reopened"]
-
-
-class Edited(StrEnum):
-    """The kinds of record a dialog edits; each value is its table (checked: a typo raises)."""
-
-    MEMBER = "member"
-    SCHOOL_CLASS = "school_class"
-    STUDENT = "student"
-    CULTIVATION = "cultivation"
-    PLEDGE = "pledge"
-    OBSERVATION = "observation"
-    VISIT = "visit"
-    SUGGESTION = "suggestion"
-    RECTIFICATION = "rectification"
-    MEETING = "meeting"
-    TALK = "heart_to_heart_talk"
-    DEVELOPMENT = "development"
-    HONOUR = "honour"
+__all__ = ["EditConflict", "Loaded", "editable_kinds", "expecting", "opened", "reopened"]
 
 
-def opened(ledger: Ledger, kind: Edited, record_id: int) -> Loaded:
+def editable_kinds() -> list[Topic]:
+    """The kinds of record that keep versions (the others, like settings, have no single row)."""
+    kinds = []
+    for topic in Topic:
+        try:
+            record_table(topic.value)
+        except ValueError:
+            continue
+        kinds.append(topic)
+    return kinds
+
+
+def opened(ledger: Ledger, kind: Topic, record_id: int) -> Loaded:
     """The record's version as of now, before its fields are read. A missing record is version 0,
-    which no save can match (it says the record was deleted)."""
+    which no save can match (it says the record was deleted). ValueError for a kind without versions."""
+    table = record_table(Topic(kind).value)
     with ledger.reading() as session:
-        version = read_version(session, Edited(kind).value, record_id)
-    return Loaded(Edited(kind).value, record_id, version or 0)
+        version = read_version(session, table.name, record_id)
+    return Loaded(table.name, record_id, version or 0)
 
 
 def reopened(ledger: Ledger, loaded: Loaded) -> Loaded:
     """The same record at its version now (after 继续编辑, or after a save that keeps the dialog open)."""
-    return opened(ledger, Edited(loaded.table), loaded.record_id)
+    return opened(ledger, Topic(loaded.table), loaded.record_id)

@@ -20,7 +20,7 @@ from desktop_app.ui.widgets.attachments_panel import AttachmentsPanel
 from desktop_app.ui.widgets.form_problems import ProblemBanner, lay_out_form, save_or_show
 from desktop_app.ui.widgets.member_picker import MemberPicker
 from desktop_app.ui.widgets.form_dialog import FormDialog
-from desktop_app.services.edits import Edited
+from desktop_app.store.events import Topic
 
 BREACHES_MAX_HEIGHT = 96  # many breaches scroll; 保存 stays in sight
 _BREACH_STYLE = "QLabel { background: #fff8e1; color: #6d4c00; border: 1px solid #ffe082; border-radius: 3px; padding: 4px; }"
@@ -74,7 +74,7 @@ class DevelopmentDialog(FormDialog):
         self.save_button = lay_out_form(self, self.problems, body, self.save)
         self.resize(820, 540)
         if record_id is not None:
-            self.track(ledger, Edited.DEVELOPMENT, record_id, lambda: self._show(queries.get_development(ledger, record_id)))
+            self.track(ledger, Topic.DEVELOPMENT, record_id, lambda: self._show(queries.get_development(ledger, record_id)))
         else:
             self.member.set_member_id(member_id)
             self._fill_plans(member_id)

@@ -10,7 +10,7 @@ from desktop_app.domain.calendar import parse_school_year
 from desktop_app.domain.problems import FieldProblem
 from desktop_app.services.classes import list_classes
 from desktop_app.services.errors import ValidationError
-from desktop_app.services.edits import Edited
+from desktop_app.store.events import Topic
 from desktop_app.services.honours import CLASS_TITLE, COMMON_TITLES, HonourData, add_honour, get_honour, update_honour
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show
@@ -70,7 +70,7 @@ class HonourDialog(FormDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         if honour_id:
-            self.track(ledger, Edited.HONOUR, honour_id, lambda: self._show(get_honour(ledger, honour_id)))
+            self.track(ledger, Topic.HONOUR, honour_id, lambda: self._show(get_honour(ledger, honour_id)))
         else:
             self._show(data)
         self.resize(460, self.sizeHint().height())

@@ -31,7 +31,7 @@ from desktop_app.ui.records.record_dialog import RecordDialog, text_box
 from desktop_app.ui.widgets.attachments_panel import AttachmentsPanel
 from desktop_app.ui.widgets.enum_combo import EnumCombo, SuggestCombo
 from desktop_app.ui.widgets.member_picker import MemberPicker
-from desktop_app.services.edits import Edited
+from desktop_app.store.events import Topic
 
 _TIME = re.compile(r"^\s*(\d{1,2})\s*[:：点]\s*(\d{1,2})?\s*分?\s*$")
 ID_ROLE = Qt.UserRole + 1
@@ -151,7 +151,7 @@ class MeetingDialog(RecordDialog):
                   context=Qt.WidgetShortcut)
 
         if editing:
-            self.track(ledger, Edited.MEETING, meeting_id,
+            self.track(ledger, Topic.MEETING, meeting_id,
                        lambda: self._show(get_meeting(ledger, meeting_id), attendance_lines(ledger, meeting_id)))
         else:
             self.kind.set_code(kind or MeetingKind.BRANCH_ASSEMBLY.value)

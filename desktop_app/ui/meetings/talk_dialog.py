@@ -12,7 +12,7 @@ from desktop_app.services.meetings.queries import get_talk
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui.records.record_dialog import RecordDialog, text_box
 from desktop_app.ui.widgets.member_picker import MemberPicker
-from desktop_app.services.edits import Edited
+from desktop_app.store.events import Topic
 
 
 class TalkDialog(RecordDialog):
@@ -48,7 +48,7 @@ class TalkDialog(RecordDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
         if talk_id is not None:
-            self.track(ledger, Edited.TALK, talk_id, lambda: self._show(get_talk(ledger, talk_id)))
+            self.track(ledger, Topic.HEART_TO_HEART_TALK, talk_id, lambda: self._show(get_talk(ledger, talk_id)))
         else:
             self._show(TalkData(date=day or date.today(), talker_id=talker_id))
         (self.member if talker_id else self.date_edit).setFocus()

@@ -16,7 +16,7 @@ from desktop_app.ui.widgets.enum_combo import EnumCombo, SuggestCombo
 from desktop_app.ui.widgets.form_problems import ProblemBanner, lay_out_form, save_or_show
 from desktop_app.ui.widgets.member_picker import MemberPicker
 from desktop_app.ui.widgets.form_dialog import FormDialog
-from desktop_app.services.edits import Edited
+from desktop_app.store.events import Topic
 
 
 class CultivationDialog(FormDialog):
@@ -56,7 +56,7 @@ class CultivationDialog(FormDialog):
             self.problems.register(label, widget)
         self.save_button = lay_out_form(self, self.problems, form, self.save)
         if plan_id is not None:
-            self.track(ledger, Edited.CULTIVATION, plan_id, lambda: self.set_data(service.get_cultivation(ledger, plan_id)))
+            self.track(ledger, Topic.CULTIVATION, plan_id, lambda: self.set_data(service.get_cultivation(ledger, plan_id)))
         else:
             self.member.set_member_id(member_id)
         self.kind.setFocus()

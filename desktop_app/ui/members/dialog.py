@@ -24,7 +24,7 @@ from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.enum_combo import EnumCombo, SuggestCombo
 from desktop_app.ui.widgets.form_dialog import FormDialog
 from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show
-from desktop_app.services.edits import Edited
+from desktop_app.store.events import Topic
 
 COMMON_ETHNICITIES = ("汉族", "回族", "满族", "蒙古族", "壮族", "苗族", "土家族", "彝族", "藏族", "维吾尔族")
 
@@ -45,7 +45,7 @@ class MemberDialog(FormDialog):
         self._build()
         self._load_suggestions()
         if member_id is not None:
-            self.track(ledger, Edited.MEMBER, member_id,
+            self.track(ledger, Topic.MEMBER, member_id,
                        lambda: self.set_data(member_service.get_member(ledger, member_id)))
         else:
             self.set_data(MemberData())

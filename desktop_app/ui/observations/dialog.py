@@ -20,7 +20,7 @@ from desktop_app.ui.records.class_combo import ClassCombo
 from desktop_app.ui.records.record_dialog import RecordDialog, text_box
 from desktop_app.ui.widgets.enum_combo import EnumCombo, SuggestCombo
 from desktop_app.ui.widgets.member_picker import MemberPicker
-from desktop_app.services.edits import Edited
+from desktop_app.store.events import Topic
 
 COMMON_SUBJECTS = ("语文", "数学", "英语", "物理", "化学", "生物", "政治", "历史", "地理", "信息技术", "体育", "音乐", "美术")
 
@@ -87,7 +87,7 @@ class ObservationDialog(RecordDialog):
             QWidget.setTabOrder(first, second)
 
         if observation_id is not None:
-            self.track(ledger, Edited.OBSERVATION, observation_id,
+            self.track(ledger, Topic.OBSERVATION, observation_id,
                        lambda: self._show(get_observation(ledger, observation_id)))
         else:
             self.date_edit.set_date(day or date.today())

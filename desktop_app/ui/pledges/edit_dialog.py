@@ -11,7 +11,7 @@ from desktop_app.domain.pledges import (
     content_text,
 )
 from desktop_app.services import pledges as svc
-from desktop_app.services.edits import Edited
+from desktop_app.store.events import Topic
 from desktop_app.services.pledges import PledgeRow
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui.pledges.common import nearby_school_years, ok_cancel
@@ -71,7 +71,7 @@ class PledgeDialog(FormDialog):
         self.kind.set_code(PledgeKind.POST.value)
         self.school_year.setCurrentText(year or self.school_year.itemText(0))
         if pledge:
-            self.track(ledger, Edited.PLEDGE, pledge.id, lambda: self._show(svc.get_pledge(ledger, pledge.id)))
+            self.track(ledger, Topic.PLEDGE, pledge.id, lambda: self._show(svc.get_pledge(ledger, pledge.id)))
         elif member_id is not None:
             self.member.set_member_id(member_id)
         self._on_kind_changed()

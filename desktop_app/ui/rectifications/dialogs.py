@@ -28,7 +28,7 @@ from desktop_app.ui.widgets.enum_combo import EnumCombo
 from desktop_app.ui.widgets.form_problems import ProblemBanner, save_or_show
 from desktop_app.ui.widgets.member_picker import MemberPicker
 from desktop_app.ui.widgets.form_dialog import FormDialog
-from desktop_app.services.edits import Edited
+from desktop_app.store.events import Topic
 
 
 def _text_box(parent: QWidget, placeholder: str, height: int = 70) -> QPlainTextEdit:
@@ -104,7 +104,7 @@ class SuggestionDialog(_SavingDialog):
         self.form.addRow("记录人", self.recorder)
         self._visit_id: int | None = None
         if suggestion_id:
-            self.track(ledger, Edited.SUGGESTION, suggestion_id,
+            self.track(ledger, Topic.SUGGESTION, suggestion_id,
                        lambda: self._load(service.get_suggestion(ledger, suggestion_id)))
         else:
             self.category.set_code(SuggestionCategory.OTHER.value)
@@ -186,7 +186,7 @@ class RectificationDialog(_SavingDialog):
         self.form.addRow("整改结果", self.result)
         self.form.addRow("公示日期", self.published_on)
         if rectification_id:
-            self.track(ledger, Edited.RECTIFICATION, rectification_id,
+            self.track(ledger, Topic.RECTIFICATION, rectification_id,
                        lambda: self._load(service.get_rectification(ledger, rectification_id)))
         else:
             self.suggestion_text.setText(service.get_suggestion(ledger, suggestion_id).content)

@@ -12,7 +12,7 @@ from desktop_app.ui.widgets.enum_combo import SuggestCombo
 from desktop_app.ui.widgets.form_problems import ProblemBanner, lay_out_form, save_or_show
 from desktop_app.ui.widgets.member_picker import MemberPicker
 from desktop_app.ui.widgets.form_dialog import FormDialog
-from desktop_app.services.edits import Edited
+from desktop_app.store.events import Topic
 
 STAR = " <span style='color:#c62828'>*</span>"
 
@@ -43,7 +43,7 @@ class ClassDialog(FormDialog):
             self.problems.register(label, widget)
         self.save_button = lay_out_form(self, self.problems, form, self.save)
         if class_id is not None:
-            self.track(ledger, Edited.SCHOOL_CLASS, class_id, lambda: self._show(service.get_class(ledger, class_id)))
+            self.track(ledger, Topic.SCHOOL_CLASS, class_id, lambda: self._show(service.get_class(ledger, class_id)))
 
     def _show(self, data: ClassData) -> None:
         self.name_edit.setText(data.name)

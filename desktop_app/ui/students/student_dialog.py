@@ -15,7 +15,7 @@ from desktop_app.ui import messages
 from desktop_app.ui.widgets.enum_combo import EnumCombo
 from desktop_app.ui.widgets.form_problems import ProblemBanner, lay_out_form, save_or_show
 from desktop_app.ui.widgets.form_dialog import FormDialog
-from desktop_app.services.edits import Edited
+from desktop_app.store.events import Topic
 
 STAR = " <span style='color:#c62828'>*</span>"
 
@@ -73,7 +73,7 @@ class StudentDialog(FormDialog):
             self.problems.register(label, widget)
         self.save_button = lay_out_form(self, self.problems, form, self.save)
         if student_id is not None:
-            self.track(ledger, Edited.STUDENT, student_id, lambda: self.set_data(service.get_student(ledger, student_id)))
+            self.track(ledger, Topic.STUDENT, student_id, lambda: self.set_data(service.get_student(ledger, student_id)))
         else:
             self.set_class(class_id)
         self.name_edit.setFocus()

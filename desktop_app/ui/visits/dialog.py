@@ -19,7 +19,7 @@ from desktop_app.ui.records.record_dialog import RecordDialog, text_box
 from desktop_app.ui.visits.student_list import StudentChecklist
 from desktop_app.ui.widgets.enum_combo import EnumCombo
 from desktop_app.ui.widgets.member_picker import MemberPicker
-from desktop_app.services.edits import Edited
+from desktop_app.store.events import Topic
 
 
 class VisitDialog(RecordDialog):
@@ -90,7 +90,7 @@ class VisitDialog(RecordDialog):
         self.setMinimumWidth(600)
 
         if visit_id is not None:
-            self.track(ledger, Edited.VISIT, visit_id, lambda: self._show(get_visit(ledger, visit_id)))
+            self.track(ledger, Topic.VISIT, visit_id, lambda: self._show(get_visit(ledger, visit_id)))
         else:
             self.date_edit.set_date(day or date.today())
             self.visitor.set_member_id(visitor_id)

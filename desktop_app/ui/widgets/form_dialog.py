@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QLayout, QLineEdit, QPlainTextEdit, QScrollArea, QTextEdit, QVBoxLayout, QWidget,
 )
 
-from desktop_app.services.edits import Edited, EditConflict, expecting, opened
+from desktop_app.services.edits import EditConflict, expecting, opened
+from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
 from desktop_app.ui.widgets.edit_tracking import CONFLICT_TITLE, Tracked, changed_labels, conflict_question
@@ -187,8 +188,8 @@ class FormDialog(FittedDialog):
         self._tracked: Tracked | None = None
 
     # --- the stored record this dialog edits ------------------------------------
-    def track(self, ledger: Ledger, kind: Edited, record_id: int, load: Callable[[], None]) -> None:
-        """Edit record `record_id` of `kind`: its version is read first, then `load` fills the fields."""
+    def track(self, ledger: Ledger, kind: Topic, record_id: int, load: Callable[[], None]) -> None:
+        """Edit record `record_id` of `kind` (its table's topic): its version is read first, then `load` fills the fields."""
         self._tracked = Tracked(ledger, opened(ledger, kind, record_id), load)
         load()
 
