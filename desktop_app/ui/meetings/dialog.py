@@ -95,6 +95,8 @@ class MeetingDialog(RecordDialog):
         self.guests.setWrapping(True)
         self.guests.setFixedHeight(30)
         self.guests.setToolTip("选中后按 Delete 移除")
+        self.guests.setSpacing(3)
+        self.guest_picker.setMinimumWidth(170)
         roster_box = QVBoxLayout()
         roster_box.setContentsMargins(0, 0, 0, 0)
         roster_box.addWidget(self.roster_summary)
