@@ -67,3 +67,29 @@ def test_attendance_indicator_on_an_unlocked_and_a_locked_semester(ledger):
     unlock(ledger, locks_for(ledger, YEAR)[0].id, "补录一月主题党日")
     thawed = semester_sheet(ledger, YEAR, 1).row_of(b.zhang).scores[life]
     assert (thawed.points, thawed.explanation) == (6, "组织生活出席 3/5 次（请假 1 次视同缺席） → 6/10")
+
+
+def test_an_approved_year_keeps_its_attendance_and_another_year_follows_the_records(ledger):
+    from desktop_app.services.evaluations.queries import year_results
+
+    b = make_branch(ledger)
+    life = _scheme_with_attendance(ledger)
+    from desktop_app.services.evaluations.schemes import get_scheme
+
+    save_scheme(ledger, get_scheme(ledger, YEAR).for_year("2026-2027"))
+    _meeting(ledger, date(2025, 10, 5), [(b.zhang, "absent"), (b.secretary, "present")])
+    _meeting(ledger, date(2026, 3, 5), [(b.zhang, "present")])
+    approve(ledger, YEAR, None, date(2026, 7, 10), "支部党员大会")  # the whole school year
+    first_before = semester_sheet(ledger, YEAR, 1).row_of(b.zhang).scores[life]
+    second_before = semester_sheet(ledger, YEAR, 2).row_of(b.zhang).scores[life]
+    assert (first_before.points, second_before.points) == (0, 10)
+    year_before = {r.member_id: r.score for r in year_results(ledger, YEAR)}
+
+    _meeting(ledger, date(2025, 11, 5), [(b.zhang, "present")])  # late entries into the approved year
+    _meeting(ledger, date(2026, 4, 5), [(b.zhang, "absent")])
+    _meeting(ledger, date(2026, 10, 5), [(b.zhang, "absent")])  # the next school year, not approved
+    assert semester_sheet(ledger, YEAR, 1).row_of(b.zhang).scores[life] == first_before
+    assert semester_sheet(ledger, YEAR, 2).row_of(b.zhang).scores[life] == second_before
+    assert {r.member_id: r.score for r in year_results(ledger, YEAR)} == year_before
+    following = semester_sheet(ledger, "2026-2027", 1).row_of(b.zhang).scores[life]
+    assert (following.points, following.explanation) == (0, "组织生活出席 0/1 次 → 0/10")
