@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS = "10X98765432"
-_PATTERN = re.compile(r"^\d{17}[\dX]$")
+_PATTERN = re.compile(r"^\d{17}[\dX]$", re.ASCII)
 
 
 def normalise(id_number: str | None) -> str:
-    return (id_number or "").strip().upper()
+    """As stored: half-width digits (a Chinese IME types ３３０１…), no spaces, a capital X."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", id_number or "")).upper()
 
 
 def check_char(first17: str) -> str:
