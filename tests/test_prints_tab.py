@@ -196,3 +196,19 @@ def test_save_as_word_beside_save_as_pdf(tab, qtbot, tmp_path, monkeypatch, main
     save_screenshot(main_window, "prints_centre_1092x580_notice")
     choose(tab, "桌牌", choice="全部")
     assert not tab.word_button.isEnabled()
+
+
+def test_the_settings_shown_are_those_of_the_chosen_kind(tab, qtbot):
+    controls = tab.controls
+    choose(tab, "锦旗")
+    assert controls.pennant_size.isVisibleTo(tab) and not controls.notice_phone.isVisibleTo(tab)
+    assert not controls.stock.isVisibleTo(tab)
+    choose(tab, "公示名单")
+    assert controls.notice_phone.isVisibleTo(tab) and not controls.pennant_size.isVisibleTo(tab)
+    choose(tab, "荣誉证书")
+    assert controls.stock.isVisibleTo(tab) and controls.templates_button.isVisibleTo(tab)
+    assert not controls.plaque_post.isVisibleTo(tab)
+    choose(tab, "桌牌")
+    assert controls.plaque_post.isVisibleTo(tab) and not controls.pennant_text.isVisibleTo(tab)
+    assert controls.font.isVisibleTo(tab) and controls.offset_x.isVisibleTo(tab) and controls.save_settings.isVisibleTo(tab)
+    save_screenshot(tab, "prints_plaque_settings")

@@ -134,6 +134,16 @@ class PrintControls(QWidget):
         form.addRow(self.stock_button)
         form.addRow(self.templates_button)
         form.addRow(self.save_settings)
+        self._settings_form = form
+        # The settings each kind uses; the rest are hidden while it is chosen (font, offsets and
+        # 保存为默认设置 always show).
+        self._kind_settings = {
+            "pennants": (self.pennant_text, self.pennant_size, self.pennant_material, self.pennant_wording, self.paper),
+            "notice": (self.notice_order, self.notice_phone),
+            "plaques": (self.plaque_post,),
+            "certificates": (self.stock, self.stock_button, self.templates_button),
+            "stock_calibration": (self.stock, self.stock_button),
+        }
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -143,6 +153,8 @@ class PrintControls(QWidget):
 
         for combo in (self.kind, self.year, self.choice):
             combo.currentIndexChanged.connect(self.selection_changed)
+        self.kind.currentIndexChanged.connect(self._show_kind_settings)
+        self._show_kind_settings()
         for combo in (self.font, self.paper, self.notice_order, self.pennant_size, self.pennant_material,
                       self.pennant_wording, self.stock):
             combo.currentIndexChanged.connect(self.options_changed)
@@ -153,6 +165,11 @@ class PrintControls(QWidget):
             box.valueChanged.connect(self.options_changed)
         self.people.itemChanged.connect(self.options_changed)
         self.pennant_text.textChanged.connect(self.options_changed)
+
+    def _show_kind_settings(self) -> None:
+        wanted = set(self._kind_settings.get(self.kind_key(), ()))
+        for widget in {w for widgets in self._kind_settings.values() for w in widgets}:
+            self._settings_form.setRowVisible(widget, widget in wanted)
 
     def _choice_box(self, labels, values=None) -> QComboBox:
         box = QComboBox(self)
