@@ -183,3 +183,26 @@ def test_a_record_deleted_meanwhile_is_said_and_her_text_stays(two_ledgers, ui_a
     _click_save(qtbot, mine)
     assert mine.isVisible()
     assert any("已被删除" in text for text in _errors(message_bridge))
+
+
+def test_a_review_of_a_pledge_changed_meanwhile_is_asked_about(two_ledgers, ui_app, qtbot, message_bridge):
+    from desktop_app.domain.pledges import PledgeData
+    from desktop_app.services import pledges as pledge_service
+    from desktop_app.ui.pledges.review_dialog import ReviewDialog
+
+    first, second = two_ledgers
+    with first.reading() as session:
+        record_id = session.execute(text("SELECT min(id) FROM pledge WHERE status = 'in_progress'")).scalar()
+    row = pledge_service.get_pledge(first, record_id)
+    mine = _shown(qtbot, ReviewDialog(first, row))
+    mine.grade.setCurrentIndex(1)
+
+    changed = PledgeData(row.member_id, row.kind, row.school_year, row.standard,
+                         [*row.content_items, "新增：每月一次读书分享"], row.signed_date)
+    pledge_service.update_pledge(second, record_id, changed)
+
+    message_bridge.answers = [True]  # 重新载入
+    _click_save(qtbot, mine)
+    assert mine.isVisible()
+    assert "每月一次读书分享" in mine._content.text()
+    assert any(title == CONFLICT_TITLE for level, title, _b in message_bridge.shown if level == "confirm")

@@ -19,6 +19,7 @@ from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.enum_combo import EnumCombo
 from desktop_app.ui.widgets.form_dialog import FormDialog
 from desktop_app.ui.widgets.form_problems import ProblemBanner, run_or_show
+from desktop_app.store.events import Topic
 
 CHOOSE = "请选择"
 EXPLANATION_HINT = "评议为“一般”或“差”时必填"
@@ -58,8 +59,8 @@ class ReviewDialog(FormDialog):
         self.explanation.setPlaceholderText(EXPLANATION_HINT)
         self.explanation.setFixedHeight(80)
         self.explanation_label = QLabel("未践诺说明", self)
-        who = QLabel(f"{row.owner_name} · {row.kind_label} · {row.school_year}学年", self)
-        content = QLabel("；".join(row.content_items) or "（无承诺内容）", self)
+        who = self._who = QLabel(self)
+        content = self._content = QLabel(self)
         content.setWordWrap(True)
 
         form = QFormLayout()
@@ -78,6 +79,12 @@ class ReviewDialog(FormDialog):
         layout.addWidget(ok_cancel(self, "记录评议"))
         self.grade.currentIndexChanged.connect(self._on_grade_changed)
         self._on_grade_changed()
+        # The review is of the pledge as it is in the ledger now, and is refused if it changes meanwhile.
+        self.track(ledger, Topic.PLEDGE, row.id, lambda: self._show(svc.get_pledge(ledger, row.id)))
+
+    def _show(self, row: PledgeRow) -> None:
+        self._who.setText(f"{row.owner_name} · {row.kind_label} · {row.school_year}学年")
+        self._content.setText("；".join(row.content_items) or "（无承诺内容）")
 
     def _on_grade_changed(self) -> None:
         needed = _needs_explanation(self.grade.currentData())
