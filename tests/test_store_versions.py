@@ -109,3 +109,25 @@ def test_record_kinds_keep_versions_and_other_topics_are_refused(ledger):
     for wrong in (Topic.SETTING, "memebr"):
         with pytest.raises(ValueError):
             opened(ledger, wrong, 1)
+
+
+def test_change_times_are_utc_on_either_engine(shared):
+    from datetime import datetime, timedelta, timezone
+
+    import sqlalchemy as sa
+
+    if isinstance(shared, str):  # a server in China keeps Beijing time by default: the ledger must not
+        server = sa.create_engine(shared.replace("postgresql://", "postgresql+psycopg://", 1))
+        with server.begin() as connection:
+            connection.exec_driver_sql(f"ALTER DATABASE \"{server.url.database}\" SET timezone TO 'Asia/Shanghai'")
+        server.dispose()
+    ledger = open_ledger(shared)
+    try:
+        member_id = _member(ledger)
+        with ledger.reading() as session:
+            stamp = session.execute(text("SELECT updated_at FROM member WHERE id = :id"), {"id": member_id}).scalar()
+        if isinstance(stamp, str):
+            stamp = datetime.fromisoformat(stamp)
+        assert abs(stamp - datetime.now(timezone.utc).replace(tzinfo=None)) < timedelta(minutes=5)
+    finally:
+        ledger.close()

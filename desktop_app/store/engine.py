@@ -23,10 +23,13 @@ def is_database_url(target: object) -> bool:
 
 
 def make_server_engine(url: str) -> Engine:
-    """PostgreSQL: READ COMMITTED as the server's default; psycopg 3 is the driver."""
+    """PostgreSQL: READ COMMITTED as the server's default; psycopg 3 is the driver.
+
+    Sessions run in UTC, so CURRENT_TIMESTAMP stores the same (UTC, zone-less) times as SQLite does,
+    whatever the server's own time zone."""
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    return create_engine(url, future=True, pool_pre_ping=True)
+    return create_engine(url, future=True, pool_pre_ping=True, connect_args={"options": "-c timezone=UTC"})
 
 
 def make_engine(db_path: Path, *, read_only: bool = False) -> Engine:
