@@ -61,6 +61,8 @@ def _local(stamp: datetime) -> datetime:
 
 def record_table(name: str) -> Table:
     """The record table called `name`; ValueError for a table without versions (a typo must not pass)."""
+    from desktop_app.store import models  # noqa: F401  (registers the tables; not needed before the first paint)
+
     table = Base.metadata.tables.get(name)
     if table is None or "version" not in table.c or "id" not in table.c:
         raise ValueError(f"{name!r} is not a versioned record table")
