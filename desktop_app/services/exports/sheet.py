@@ -6,6 +6,7 @@ User text never becomes a formula: strings are stored as strings, and those star
 
 from __future__ import annotations
 
+import functools
 import math
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -39,12 +41,22 @@ _STYLES = {
 }
 
 
-def _ensure_styles(sheet: Worksheet) -> None:
+def _style_arrays(sheet: Worksheet) -> dict:
+    """Each data style, registered in the workbook once, as the style array a new cell takes.
+
+    Naming the style cell by cell (`cell.style = name`) looks the name up in the workbook's list
+    every time; handing each new cell the style's array gives it the very same style, at a
+    fraction of the cost on a sheet of thousands of cells."""
     book = sheet.parent
     existing = set(book.named_styles)
+    arrays = {}
     for name, parts in _STYLES.items():
         if name not in existing:
             book.add_named_style(NamedStyle(name=name, **parts))
+        probe = Cell(sheet)
+        probe.style = name
+        arrays[name] = probe._style  # openpyxl's per-cell style record (pinned openpyxl 3.1.5)
+    return arrays
 
 
 def _data_style(value: Any, alert: bool, wrapped: bool) -> str:
@@ -59,8 +71,13 @@ def _lines(value: Any, width: int) -> int:
     """How many lines a text takes in a column `width` characters wide."""
     if not isinstance(value, str) or not value:
         return 1
+    return _text_lines(value, width)
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_lines(text: str, width: int) -> int:
     # Rendered CJK glyphs are nearer 1.6 than 2 width units, so estimate lines on 0.8 of text_width.
-    return sum(max(1, math.ceil(text_width(part) * 0.8 / max(width, 1))) for part in value.split("\n"))
+    return sum(max(1, math.ceil(_line_width(part) * 0.8 / max(width, 1))) for part in text.split("\n"))
 
 
 @dataclass(frozen=True)
@@ -76,9 +93,21 @@ def text_width(value: Any) -> int:
         return 0
     if isinstance(value, (date, datetime)):
         return 14
-    text = str(value)
+    return _text_width(str(value))
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_width(text: str) -> int:
+    """The widest line's width: the longest line in characters, as measured before."""
     longest = max(text.split("\n"), key=len) if text else ""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in longest)
+    return _line_width(longest)
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_width(line: str) -> int:
+    if line.isascii():
+        return len(line)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
 def write_cell(sheet: Worksheet, row: int, column: int, value: Any, style: str | None = None):
@@ -86,15 +115,24 @@ def write_cell(sheet: Worksheet, row: int, column: int, value: Any, style: str |
     cell = sheet.cell(row=row, column=column)
     if style:
         cell.style = style  # first: a named style replaces every other style setting
+    cell.value = value
+    _keep_text(cell, value)
+    if isinstance(value, (date, datetime)) and not style:
+        cell.number_format = "yyyy-mm-dd hh:mm" if isinstance(value, datetime) else DATE_FORMAT
+    return cell
+
+
+def _keep_text(cell, value: Any) -> None:
+    """A string stays a string (never a formula), and one Excel could read as a formula gets the quote prefix."""
     if isinstance(value, str):
-        cell.value = value
         cell.data_type = "s"
         if value.startswith(_RISKY_START):
             cell.quotePrefix = True
-    else:
-        cell.value = value
-        if isinstance(value, (date, datetime)) and not style:
-            cell.number_format = "yyyy-mm-dd hh:mm" if isinstance(value, datetime) else DATE_FORMAT
+
+
+def _styled_cell(sheet: Worksheet, value: Any, style_array) -> Cell:
+    cell = Cell(sheet, value=value, style_array=style_array)
+    _keep_text(cell, value)
     return cell
 
 
@@ -141,15 +179,17 @@ def write_table_sheet(
     for index, value in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = value
     alert_rows = alert_rows or set()
-    _ensure_styles(sheet)
+    arrays = _style_arrays(sheet)
     for count, values in enumerate(rows, start=1):
         excel_row = header_row + count
         alert = count - 1 in alert_rows
         lines = 1
+        cells = []
         for index, value in enumerate(values, start=1):
             wrapped = _lines(value, widths[index - 1] - 1) if index <= len(widths) else 1
             lines = max(lines, wrapped)
-            write_cell(sheet, excel_row, index, value, _data_style(value, alert, wrapped > 1))
+            cells.append(_styled_cell(sheet, value, arrays[_data_style(value, alert, wrapped > 1)]))
+        sheet.append(cells)  # the next row: the header's, then each data row's
         if lines > 1:
             sheet.row_dimensions[excel_row].height = LINE_HEIGHT * lines
     count = len(rows)
