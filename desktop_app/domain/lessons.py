@@ -75,5 +75,6 @@ def demo_lessons_by_teacher(records: Iterable[DemoRecord]) -> Counter:
         days[(record.teacher_id, record.date)].append(record)
     lessons: Counter = Counter()
     for (teacher, _day), records_of_day in days.items():
-        lessons[teacher] += lessons_of_day(records_of_day)
+        # One record is one lesson: most days have a single 示范课 record, and need no matching.
+        lessons[teacher] += 1 if len(records_of_day) == 1 else lessons_of_day(records_of_day)
     return lessons

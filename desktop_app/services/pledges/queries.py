@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from desktop_app.domain.collation import name_key
@@ -126,9 +126,15 @@ def pledge_years(ledger: Ledger) -> list[str]:
 def counts_by_status(ledger: Ledger, school_year: str) -> dict[str, int]:
     """Status code → number of pledges that year (every status present, zeros included)."""
     counts = {status.value: 0 for status in PledgeStatus}
-    for row in list_pledges(ledger, school_year):
-        counts[row.status] = counts.get(row.status, 0) + 1
+    with ledger.reading() as session:
+        for status, count in session.execute(_of_year(select(Pledge.status, func.count()), school_year)
+                                             .group_by(Pledge.status)):
+            counts[status] = counts.get(status, 0) + count
     return counts
+
+
+def _of_year(query, school_year: str | None):
+    return query.where(Pledge.school_year == school_year) if school_year else query
 
 
 _KIND_PRIORITY = {PledgeKind.POST.value: 0, PledgeKind.GOAL.value: 1}
@@ -140,12 +146,16 @@ def review_grades(ledger: Ledger, school_year: str) -> dict[int, str]:
     When a member has both, the 岗位承诺's grade counts (then the 目标承诺's).
     """
     grades: dict[int, tuple[int, str]] = {}
-    for row in list_pledges(ledger, school_year):
-        if row.member_id is None or row.status != PledgeStatus.REVIEWED.value or not row.review_grade:
-            continue
-        rank = _KIND_PRIORITY.get(row.kind, 9)
-        if row.member_id not in grades or rank < grades[row.member_id][0]:
-            grades[row.member_id] = (rank, row.review_grade)
+    with ledger.reading() as session:
+        reviewed = session.execute(_of_year(
+            select(Pledge.member_id, Pledge.kind, Pledge.review_grade)
+            .where(Pledge.member_id.is_not(None), Pledge.status == PledgeStatus.REVIEWED.value,
+                   func.coalesce(Pledge.review_grade, "") != ""), school_year)
+            .order_by(Pledge.member_id, Pledge.kind, Pledge.id)).all()
+    for member_id, kind, grade in reviewed:
+        rank = _KIND_PRIORITY.get(kind, 9)
+        if member_id not in grades or rank < grades[member_id][0]:
+            grades[member_id] = (rank, grade)
     return {member_id: grade for member_id, (_rank, grade) in grades.items()}
 
 

@@ -10,16 +10,16 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from sqlalchemy import and_, distinct, func, or_, select
+from sqlalchemy import and_, case, distinct, func, or_, select
 
 from desktop_app.domain.calendar import Period
 from desktop_app.domain.collation import name_key, sorted_by_name
 from desktop_app.domain.lessons import DemoRecord, demo_lessons_by_teacher
 from desktop_app.domain.prorating import due_so_far
+from desktop_app.domain.quota_groups import requirements_by_member
 from desktop_app.domain.quotas import (
-    QuotaPerson, Requirement, Tally, class_coverage_figures, demo_lesson_requirement,
-    observation_requirement, share_required, visit_requirement, ClassCoverage, COVERAGE_RULES, CoverageRule,
-    TEACHING_POSTS,
+    QuotaPerson, Requirement, Tally, class_coverage_figures, share_required, ClassCoverage, COVERAGE_RULES,
+    CoverageRule, TEACHING_POSTS,
 )
 from desktop_app.domain.records import LessonType, VisitKind
 from desktop_app.domain.vocab import PoliticalStatus, Post
@@ -90,77 +90,89 @@ def at_school(member_column, day_column):
     return and_(member_column == Member.id, _in_school_time(day_column))
 
 
-def _outside_school_time(session, model, member_column, period: Period) -> Counter:
-    """Member id → their records in the period dated before joining or after leaving (not counted)."""
-    return Counter(dict(session.execute(
-        select(member_column, func.count()).join(Member, member_column == Member.id)
-        .where(_between(model.date, period), ~_in_school_time(model.date))
-        .group_by(member_column)).all()))
+def _done_in_and_outside(session, model, member_column, period: Period, *kinds) -> tuple[dict, Counter]:
+    """The period's records of one model counted by member (and the `kinds` columns): key → records
+    in the member's time at school, and member id → records outside it (not counted).
+
+    All records are counted from the covering date index; only the members with an 入校 or 离开
+    date can have records outside their time, and theirs are looked up through the member index."""
+    day = model.date
+
+    def grouped(query):
+        for *key, count in session.execute(query.group_by(member_column, *kinds)):
+            yield (tuple(key) if kinds else key[0]), count
+
+    counted = dict(grouped(select(member_column, *kinds, func.count()).where(_between(day, period))))
+    dated = select(Member.id).where(or_(Member.school_start_date.is_not(None), Member.left_date.is_not(None)))
+    outside = Counter()
+    for key, count in grouped(select(member_column, *kinds, func.count()).join(Member, member_column == Member.id)
+                              .where(member_column.in_(dated), _between(day, period), ~_in_school_time(day))):
+        counted[key] -= count
+        outside[key[0] if kinds else key] += count
+    return counted, outside
 
 
 def quota_people(ledger: Ledger, period: Period) -> list[QuotaPerson]:
     """Members who were at school during some of the period."""
     with ledger.reading() as session:
-        targets = dict(session.execute(select(Cultivation.member_id, func.min(Cultivation.start_date))
-                                       .group_by(Cultivation.member_id)).all())
-        leaves = leave_periods(session, period)
-        people = []
-        for m in session.scalars(select(Member).order_by(Member.name, Member.id)):
-            until = m.left_date
-            if not m.active and until is None:
-                continue
-            if until is not None and until < period.start:
-                continue
-            if m.school_start_date is not None and m.school_start_date > period.end:
-                continue
-            posts = tuple(m.posts or ())
-            people.append(QuotaPerson(
-                member_id=m.id, name=m.name, posts=posts,
-                party_member=PoliticalStatus(m.political_status).is_party_member,
-                teaches=bool(m.subject) or any(p in TEACHING_POSTS for p in posts),
-                is_cultivation_target=m.id in targets, cultivation_since=targets.get(m.id),
-                present_from=m.school_start_date, present_until=until, party_since=m.join_date,
-                leaves=leaves.get(m.id, ()),
-            ))
-        return sorted_by_name(people, key=lambda p: p.name)
+        return _quota_people(session, period)
+
+
+def _quota_people(session, period: Period) -> list[QuotaPerson]:
+    targets = dict(session.execute(select(Cultivation.member_id, func.min(Cultivation.start_date))
+                                   .group_by(Cultivation.member_id)).all())
+    leaves = leave_periods(session, period)
+    people = []
+    for member_id, name, posts, subject, status, until, since, party_since in session.execute(
+            select(Member.id, Member.name, Member.posts, Member.subject, Member.political_status,
+                   Member.left_date, Member.school_start_date, Member.join_date)
+            .where(or_(Member.active.is_(True), Member.left_date.is_not(None)),
+                   or_(Member.left_date.is_(None), Member.left_date >= period.start),
+                   or_(Member.school_start_date.is_(None), Member.school_start_date <= period.end))
+            .order_by(Member.name, Member.id)):
+        posts = tuple(posts or ())
+        people.append(QuotaPerson(
+            member_id=member_id, name=name, posts=posts,
+            party_member=PoliticalStatus(status).is_party_member,
+            teaches=bool(subject) or any(p in TEACHING_POSTS for p in posts),
+            is_cultivation_target=member_id in targets, cultivation_since=targets.get(member_id),
+            present_from=since, present_until=until, party_since=party_since,
+            leaves=leaves.get(member_id, ()),
+        ))
+    return sorted_by_name(people, key=lambda p: p.name)
 
 
 def member_fulfilment(ledger: Ledger, period: Period, today: date | None = None) -> dict[int, MemberFulfilment]:
     """Per member present in the period: done / required for 听课, 示范课 and visits.
 
+    Records are counted in SQL (GROUP BY member over the date index); what each member owes is
+    worked out once per quota profile (domain/quota_groups.py).
     With `today` inside the period, each requirement also carries what is due so far (`*_due`)."""
     quotas = load_quotas(ledger)
     calendar = school_calendar(ledger, period)
     with ledger.reading() as session:
-        observed = dict(session.execute(
-            select(Observation.observer_id, func.count())
-            .join(Member, at_school(Observation.observer_id, Observation.date))
-            .where(_between(Observation.date, period))
-            .group_by(Observation.observer_id)).all())
+        observed, outside = _done_in_and_outside(session, Observation, Observation.observer_id, period)
+        by_kind, visits_outside = _done_in_and_outside(session, Visit, Visit.visitor_id, period, Visit.kind)
         demo = demo_lessons(session, period)
-        visits: dict[int, Counter] = {}
-        for visitor, kind, count in session.execute(
-                select(Visit.visitor_id, Visit.kind, func.count())
-                .join(Member, at_school(Visit.visitor_id, Visit.date))
-                .where(_between(Visit.date, period))
-                .group_by(Visit.visitor_id, Visit.kind)):
-            visits.setdefault(visitor, Counter())[kind] = count
-        outside = (_outside_school_time(session, Observation, Observation.observer_id, period)
-                   + _outside_school_time(session, Visit, Visit.visitor_id, period))
+        people = _quota_people(session, period)
+    outside += visits_outside
+    visits: dict[int, Counter] = {}
+    for (visitor, kind), count in by_kind.items():
+        visits.setdefault(visitor, Counter())[kind] = count
+    owed = requirements_by_member(people, quotas, period, calendar)
     result = {}
-    for person in quota_people(ledger, period):
-        obs_req = observation_requirement(person, quotas, period, calendar)
-        demo_req = demo_lesson_requirement(person, quotas, period, calendar)
-        visit_req = visit_requirement(person, quotas, period, calendar)
+    for person in people:
+        req = owed[person.member_id]
         own_visits = visits.get(person.member_id, Counter())
-        visits_done = own_visits[visit_req.visit_kind] if visit_req.visit_kind else sum(own_visits.values())
+        kind = req.visits.visit_kind
         result[person.member_id] = MemberFulfilment(
             member_id=person.member_id, name=person.name,
             posts_label="、".join(Post.label_of(p) for p in person.posts),
-            observations_done=observed.get(person.member_id, 0), observations_required=obs_req.required,
-            demo_lessons_done=demo.get(person.member_id, 0), demo_lessons_required=demo_req.required,
-            visits_done=visits_done, visits_required=visit_req.required, visit_kind=visit_req.visit_kind,
-            explain=_explain(obs_req, demo_req, visit_req) + _flag_outside(outside[person.member_id]),
+            observations_done=observed.get(person.member_id, 0), observations_required=req.observations.required,
+            demo_lessons_done=demo.get(person.member_id, 0), demo_lessons_required=req.demo_lessons.required,
+            visits_done=own_visits[kind] if kind else sum(own_visits.values()),
+            visits_required=req.visits.required, visit_kind=kind,
+            explain=_explain(req.observations, req.demo_lessons, req.visits) + _flag_outside(outside[person.member_id]),
         )
     if today is not None and today < period.end:
         result = {mid: _so_far(f, period, today, calendar) for mid, f in result.items()}
@@ -261,7 +273,8 @@ def totals(ledger: Ledger, period: Period) -> RecordTotals:
                                  .where(_between(Visit.date, period)))
         demo = demo_lessons(session, period)
         suggested = session.scalar(select(func.count()).select_from(Visit).where(
-            _between(Visit.date, period), func.coalesce(func.trim(Visit.suggestions), "") != "")) or 0
+            _between(Visit.date, period), Visit.suggestions.is_not(None),  # the partial index's condition
+            func.coalesce(func.trim(Visit.suggestions), "") != "")) or 0
     return RecordTotals(
         observations=sum(by_type.values()), demo_lessons=sum(demo.values()),
         observations_by_type=by_type, visits=sum(by_kind.values()), visits_by_kind=by_kind,
@@ -283,12 +296,34 @@ def _reached(session, period: Period, rule: CoverageRule):
     return session.execute(query).all()
 
 
+def _reached_by_class(session, period: Period) -> dict[str, Counter]:
+    """Coverage key → class id → active students that key's visits reached in the period:
+    one pass over the period's visits, counting distinct students per class for every rule."""
+    counts = []
+    for rule in COVERAGE_RULES.values():
+        counted = Visit.kind == rule.visit_kind.value
+        if rule.own_head_teacher_only:
+            counted = and_(counted, SchoolClass.head_teacher_id == Visit.visitor_id)
+        counts.append(func.count(distinct(case((counted, VisitStudent.student_id)))))
+    reached = {key: Counter() for key in COVERAGE_RULES}
+    for class_id, *numbers in session.execute(
+            select(Student.class_id, *counts).select_from(Visit)
+            .join(VisitStudent, VisitStudent.visit_id == Visit.id)
+            .join(Student, Student.id == VisitStudent.student_id)
+            .outerjoin(SchoolClass, SchoolClass.id == Student.class_id)
+            .where(_between(Visit.date, period), Student.active.is_(True),
+                   Visit.kind.in_([rule.visit_kind.value for rule in COVERAGE_RULES.values()]))
+            .group_by(Student.class_id)):
+        for key, number in zip(COVERAGE_RULES, numbers):
+            reached[key][class_id] = number
+    return reached
+
+
 def class_coverage(ledger: Ledger, period: Period) -> list[ClassCoverage]:
     """Per class: students phone-visited, home-visited by the 班主任, interviewed — against the goals."""
     quotas = load_quotas(ledger)
     with ledger.reading() as session:
-        reached = {key: Counter(cid for _sid, cid in _reached(session, period, rule))
-                   for key, rule in COVERAGE_RULES.items()}
+        reached = _reached_by_class(session, period)
         sizes = dict(session.execute(select(Student.class_id, func.count()).where(Student.active.is_(True))
                                      .group_by(Student.class_id)).all())
         classes = sorted(session.execute(
@@ -300,6 +335,14 @@ def class_coverage(ledger: Ledger, period: Period) -> list[ClassCoverage]:
                                reached["home"][cid], reached["interview"][cid], quotas)
         for cid, name, head_id, head_name, _grade in classes
     ]
+
+
+def times_observed(ledger: Ledger, period: Period) -> Counter:
+    """Teacher id → observation records of their lessons in the period."""
+    with ledger.reading() as session:
+        return Counter(dict(session.execute(
+            select(Observation.teacher_id, func.count()).where(_between(Observation.date, period))
+            .group_by(Observation.teacher_id)).all()))
 
 
 def students_not_reached(ledger: Ledger, class_id: int, period: Period, coverage_kind: str) -> list[StudentRef]:

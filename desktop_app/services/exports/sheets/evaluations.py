@@ -22,7 +22,8 @@ YEAR_SHEET = "学年考核结果"
 
 def build(report: Report) -> SheetData | None:
     if report.period.kind == "semester" and report.period.semester:
-        return _semester(report, semester_sheet(report.ledger, report.period.school_year, report.period.semester))
+        sheet = semester_sheet(report.ledger, report.period.school_year, report.period.semester, report.facts())
+        return _semester(report, sheet)
     return _year(report)
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from desktop_app.domain.collation import name_key
 from desktop_app.services.exports.quarterly import Report, SheetData
 from desktop_app.services.exports.sheet import SheetColumn
-from desktop_app.services.records.observations import list_observations
+from desktop_app.services.records.queries import times_observed
 
 COLUMNS = [
     SheetColumn("序号", 5), "姓名", "岗位", "听课（完成）", "听课（要求）", "示范课（完成）", "示范课（要求）",
@@ -17,7 +15,7 @@ COLUMNS = [
 
 def build(report: Report) -> SheetData:
     fulfilment = report.fulfilment()
-    observed = Counter(o.teacher_id for o in list_observations(report.ledger, report.period.period))
+    observed = times_observed(report.ledger, report.period.period)
     rows, alerts = [], set()
     people = sorted(fulfilment.values(), key=lambda f: (not f.observations_required, name_key(f.name)))
     for index, f in enumerate(p for p in people if p.observations_required or p.demo_lessons_required
