@@ -1,6 +1,6 @@
 """Child process for the start-up benchmark: prints the seconds until the first paint, then quits.
 
-    python benchmarks/startup_child.py app DATA_DIR   # our main window on that ledger
+    python benchmarks/startup_child.py app DATA_DIR   # the program started on that ledger (app.main)
     python benchmarks/startup_child.py bare           # a bare QMainWindow after the same imports
 
 The parent passes its own launch time in BENCH_T0 (time.time()), so the figure includes
@@ -26,14 +26,16 @@ from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
 
 
 class FirstPaint(QObject):
+    """Watches the whole application for the first paint of a main window."""
+
     def __init__(self, then):
         super().__init__()
         self.then = then
 
     def eventFilter(self, watched, event):  # noqa: N802, ANN001
-        if event.type() == QEvent.Paint and self.then:
+        if event.type() == QEvent.Paint and self.then and isinstance(watched, QMainWindow):
             then, self.then = self.then, None
-            QTimer.singleShot(0, then)
+            QTimer.singleShot(0, lambda: then(watched))
         return False
 
 
@@ -46,31 +48,30 @@ def report_and_quit(app, extra=None):
     app.quit()
 
 
+def visit_every_tab(app, window) -> None:
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        app.processEvents()
+    dashboard = window.screen("dashboard")
+    while dashboard.busy:
+        app.processEvents()
+
+
 def main() -> None:
     mode = sys.argv[1]
+    app = QApplication([sys.argv[0]])
+    extra = (lambda window: visit_every_tab(app, window)) if mode == "app-all-tabs" else None
+    watcher = FirstPaint(lambda window: report_and_quit(app, extra and (lambda: extra(window))))
+    app.installEventFilter(watcher)
     if mode == "bare":
-        app = QApplication([sys.argv[0]])
         window = QMainWindow()
         window.resize(1200, 760)
-    else:
-        from desktop_app.app import build_main_window, make_application
-        from desktop_app.store.ledger import open_ledger
+        window.show()
+        app.exec()
+        return
+    from desktop_app.app import main as start_app  # the program's own start: lock, ledger, window
 
-        app = make_application([sys.argv[0]])
-        window = build_main_window(open_ledger(Path(sys.argv[2])))  # as the app opens it (its backup follows the first paint)
-    visit_tabs = None
-    if mode == "app-all-tabs":
-        def visit_tabs():
-            for index in range(window.tabs.count()):
-                window.tabs.setCurrentIndex(index)
-                app.processEvents()
-            dashboard = window.screen("dashboard")
-            while dashboard.busy:
-                app.processEvents()
-    watcher = FirstPaint(lambda: report_and_quit(app, visit_tabs))
-    window.installEventFilter(watcher)
-    window.show()
-    app.exec()
+    start_app(["--data-dir", sys.argv[2]])
 
 
 if __name__ == "__main__":

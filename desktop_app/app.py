@@ -15,15 +15,16 @@ from desktop_app import APP_ID, APP_NAME
 from desktop_app.logging_setup import setup_logging
 from desktop_app.paths import ensure_private_dir, keep_files_private, resolve_data_dir, resources_dir
 from desktop_app.services.backups import clear_data_folder_leftovers
-from desktop_app.store.ledger import Ledger, take_startup_backup
+from desktop_app.store.ledger import Ledger
 from desktop_app.store.schema import LedgerError
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.error_handler import install_error_handler
 from desktop_app.ui.fonts import install_fonts
-from desktop_app.ui.widgets.background import BackgroundTask
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.single_instance import InstanceGuard
+from desktop_app.ui.startup_checks import after_first_paint, check_after_paint
+from desktop_app.ui.widgets.background import BackgroundTask
 from desktop_app.ui.startup_recovery import recover
 from desktop_app.ui.startup_upgrade import open_ledger_at_start
 
@@ -109,25 +110,29 @@ def _run_window(app: QApplication, args: argparse.Namespace, data_dir: Path, gua
     clear_data_folder_leftovers(data_dir)  # temp files of a crash; this window now owns the folder
     window = build_main_window(ledger)
     window.show()
+    checks: list[BackgroundTask] = []
+    after_first_paint(window, lambda: checks.append(_follow_first_paint(window, ledger, guard)))
+    if args.quit_after:
+        QTimer.singleShot(args.quit_after, window.close)
+    code = app.exec()
+    for task in checks:
+        task.wait()
+    window.context.ledger.close()  # the one recovery may have put in place of the damaged file
+    return code
+
+
+def _follow_first_paint(window: MainWindow, ledger: Ledger, guard: InstanceGuard) -> BackgroundTask:
+    """What the first screen does not need: answering later launches, the quick_check and the
+    start-up copy (SQLite's backup API copies consistently while she writes), the first-run guide."""
     guard.serve(window)
+    checks = check_after_paint(window, ledger)
     from desktop_app.ui.first_run import ledger_is_new, open_first_run_guide
 
     if ledger_is_new(ledger):
         QTimer.singleShot(0, lambda: open_first_run_guide(window))
-    # The start-up copy runs beside the first screen instead of before it; SQLite's backup API
-    # gives a consistent copy even if the user starts writing meanwhile.
-    skip_backup = ledger.created or ledger.read_only  # nothing to copy, or nowhere to write it
-    backup = BackgroundTask(lambda _progress: None if skip_backup else take_startup_backup(ledger))
-    backup.signals.finished.connect(lambda warning: warning and messages.warn(window, "提示", warning))
-    backup.start()
-    if ledger.warnings:  # e.g. the start-up backup could not be written; shown once the window is up
+    if ledger.warnings:  # e.g. the folder is read-only
         QTimer.singleShot(0, lambda: messages.warn(window, "提示", "\n\n".join(ledger.warnings)))
-    if args.quit_after:
-        QTimer.singleShot(args.quit_after, window.close)
-    code = app.exec()
-    backup.wait()
-    ledger.close()
-    return code
+    return checks
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+from desktop_app.store import models  # noqa: F401  (registers every table)
 from desktop_app.store.base import Base, is_model_table
 
 

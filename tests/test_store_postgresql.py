@@ -19,6 +19,7 @@ from desktop_app.services.members import add_member, get_member, list_members, u
 from desktop_app.services.records.observations import list_observations
 from desktop_app.services.records.visits import list_visits
 from desktop_app.services.search import search
+from desktop_app.store import models  # noqa: F401  (registers every table)
 from desktop_app.store.base import Base, is_model_table
 from desktop_app.store.ledger import open_ledger
 from desktop_app.store.schema import head_revision

@@ -30,7 +30,6 @@ from desktop_app.store.backup import (
 )
 from desktop_app.store.folder_lock import replacing_ledger
 from desktop_app.store.ledger import Ledger, open_ledger
-from desktop_app.store.models import AuditEntry
 from desktop_app.store.reasons import reason
 from desktop_app.store.schema import LedgerError, check_not_too_new, current_revision, restore_file
 from desktop_app.store.schema_shape import shape_differences
@@ -165,6 +164,8 @@ def _restore_locked(data_dir: Path, source: Path) -> tuple[Ledger, RestoreResult
         restore_file(source, db)
     except BackupError as exc:
         raise UserError(f"恢复没有完成，台账没有改动：{exc}") from exc
+    from desktop_app.store.models import AuditEntry  # the app imports this module before its first paint
+
     ledger = None
     try:
         ledger = open_ledger(data_dir)

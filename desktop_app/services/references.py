@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from desktop_app.store import models  # noqa: F401  (registers every table on Base.metadata)
 from desktop_app.store.base import Base
 from desktop_app.store.ledger import Ledger
 

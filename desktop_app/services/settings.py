@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sqlalchemy import JSON, text
+
 from desktop_app.domain.calendar import (
     Period, SemesterDates, default_semesters, parse_school_year, school_year_label, school_year_of, school_year_period,
     school_year_start,
@@ -14,7 +16,6 @@ from desktop_app.domain.problems import FieldProblem
 from desktop_app.services.errors import UserError, ValidationError
 from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
-from desktop_app.store.models import Setting
 
 SCHOOL_NAME = "school.name"
 BRANCH_NAME = "branch.name"
@@ -35,13 +36,20 @@ class SchoolProfile:
         return self.branch_name or (f"{self.school_name}党支部" if self.school_name else "党支部")
 
 
+# Read without the ORM: the title bar needs the school's name before the first paint, and the
+# models (and their mapper configuration) are left until a screen first uses them.
+_VALUE = text("SELECT value FROM setting WHERE key = :key").columns(value=JSON)
+
+
 def get_value(ledger: Ledger, key: str, default: Any = None) -> Any:
     with ledger.reading() as session:
-        row = session.get(Setting, key)
-        return default if row is None else row.value
+        found = session.execute(_VALUE, {"key": key}).first()
+        return default if found is None else found.value
 
 
 def set_values(ledger: Ledger, values: dict[str, Any]) -> None:
+    from desktop_app.store.models import Setting  # see _VALUE
+
     with ledger.transaction(TOPIC) as session:
         for key, value in values.items():
             row = session.get(Setting, key)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,11 +13,11 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.paths import DB_FILENAME, ensure_private_dir, make_private
-from desktop_app.store import models  # noqa: F401  (registers every table)
 from desktop_app.store.backup import BackupError, rotating_backup, stored_keep
 from desktop_app.store.engine import is_database_url, make_engine, make_server_engine
 from desktop_app.store.events import ChangeBus, Topic, as_topics
 from desktop_app.store.schema import (
+    LedgerDamaged,
     LedgerError,
     check_not_too_new,
     check_sound,
@@ -67,6 +68,9 @@ class Ledger:
         self.bus = ChangeBus()
         self.warnings: list[str] = []  # problems on opening the user should hear about (Chinese)
         self.created = False  # True when this opening made a new, empty file
+        self._sound_check = threading.Lock()
+        self._check_pending = False  # open_ledger(check_later=True): quick_check still to run
+        self._damage: LedgerDamaged | None = None
 
     @contextmanager
     def transaction(self, *topics: Topic) -> Iterator[Session]:
@@ -75,6 +79,7 @@ class Ledger:
         The topics are checked before anything is written: an unknown one raises ValueError.
         """
         announced = as_topics(topics)
+        self.ensure_sound()
         if self.read_only:
             raise LedgerReadOnly(f"台账“{self.db_path}”所在的文件夹是只读的（或文件不可写），不能保存修改，"
                                  "台账没有改动。请把文件夹改为可写后重新打开。")
@@ -83,6 +88,20 @@ class Ledger:
             yield session
         if announced:
             self.bus.publish(announced)
+
+    def ensure_sound(self) -> None:
+        """Run the quick_check that opening left for after the first paint, once; LedgerDamaged if
+        the file is damaged. Every write waits for it, so nothing is written into a damaged file."""
+        with self._sound_check:
+            if self._check_pending:
+                try:
+                    check_sound(self.db_path)
+                except LedgerDamaged as exc:
+                    self._damage = exc
+                finally:
+                    self._check_pending = False
+        if self._damage is not None:
+            raise self._damage
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -170,7 +189,8 @@ def server_revision(url: str) -> tuple[str, str | None]:
         ledger.close()
 
 
-def open_ledger(data_dir: Path | str, *, startup_backup: bool = False, keep: int | None = None) -> Ledger:
+def open_ledger(data_dir: Path | str, *, startup_backup: bool = False, keep: int | None = None,
+                check_later: bool = False) -> Ledger:
     """Open (creating if needed) the ledger in `data_dir`, upgraded to the code's schema.
 
     `data_dir` may instead be a PostgreSQL URL (`postgresql+psycopg://…`): see open_database.
@@ -179,6 +199,8 @@ def open_ledger(data_dir: Path | str, *, startup_backup: bool = False, keep: int
     `keep` start-up copies (default: the school's `backup.keep` setting, else 10).
 
     Raises a LedgerError subclass with a Chinese message for a foreign, damaged or too-new file.
+    With `check_later` (the window's start-up) SQLite's quick_check, which reads every page, is
+    left to `Ledger.ensure_sound()` unless an upgrade is due: the first write waits for it.
     """
     if is_database_url(data_dir):
         return open_database(data_dir)
@@ -190,8 +212,12 @@ def open_ledger(data_dir: Path | str, *, startup_backup: bool = False, keep: int
     ledger.created = not exists
     try:
         if exists:
-            check_not_too_new(current_revision(db))
-            check_sound(db)
+            revision = current_revision(db)
+            check_not_too_new(revision)
+            if check_later and revision == head_revision():
+                ledger._check_pending = True
+            else:
+                check_sound(db)
             if read_only:
                 return _opened_read_only(ledger)
             if startup_backup:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -47,12 +48,19 @@ def alembic_config() -> Config:
     return cfg
 
 
+@cache
 def script_directory() -> ScriptDirectory:
+    """The migrations shipped with this program (read once: opening a ledger asks several times)."""
     return ScriptDirectory.from_config(alembic_config())
 
 
 def head_revision() -> str:
     return script_directory().get_current_head()
+
+
+@cache
+def known_revisions() -> frozenset[str]:
+    return frozenset(rev.revision for rev in script_directory().walk_revisions())
 
 
 def current_revision(db_path: Path) -> str | None:
@@ -87,8 +95,7 @@ def check_sound(db_path: Path) -> None:
 def check_not_too_new(revision: str | None) -> None:
     if revision is None:
         return
-    known = {rev.revision for rev in script_directory().walk_revisions()}
-    if revision not in known:
+    if revision not in known_revisions():
         raise DatabaseTooNew(
             f"这个台账文件由更新版本的党建台账创建（数据版本 {revision}），"
             "当前程序无法安全打开它。请安装最新版本的程序。"

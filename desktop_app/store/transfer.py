@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select, text
 
+from desktop_app.store import models  # noqa: F401  (registers every table on Base.metadata)
 from desktop_app.store.base import Base
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.schema import LedgerError

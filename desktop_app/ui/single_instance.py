@@ -12,7 +12,6 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.store.folder_lock import FolderLock
@@ -36,7 +35,7 @@ class InstanceGuard(QObject):
         self.data_dir = Path(data_dir)
         self.lock = FolderLock(self.data_dir)
         self.name = server_name(self.data_dir)
-        self._server: QLocalServer | None = None
+        self._server = None  # a QLocalServer once serving
         self._window: QWidget | None = None
 
     def claim(self) -> bool:
@@ -51,6 +50,8 @@ class InstanceGuard(QObject):
 
     def serve(self, window: QWidget) -> None:
         """Listen for later launches; each one raises `window`."""
+        from PySide6.QtNetwork import QLocalServer  # after the first paint: the window needs no network first
+
         self._window = window
         QLocalServer.removeServer(self.name)  # a socket file left by a crashed window (POSIX)
         self._server = QLocalServer(self)
@@ -62,6 +63,8 @@ class InstanceGuard(QObject):
 
     def ask_running_to_raise(self) -> bool:
         """From a second launch: ask the window that holds the folder to come to the front."""
+        from PySide6.QtNetwork import QLocalSocket  # only a second launch asks
+
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(CONNECT_MS):

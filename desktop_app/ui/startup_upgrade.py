@@ -34,9 +34,13 @@ def upgrade_pending(data_dir: Path) -> bool:
 
 
 def open_ledger_at_start(data_dir: Path) -> Ledger:
-    """`open_ledger`, showing 正在升级… while an upgrade runs; raises what open_ledger raises."""
+    """`open_ledger`, showing 正在升级… while an upgrade runs; raises what open_ledger raises.
+
+    Without an upgrade the quick_check of the file waits until the window has painted
+    (ui/startup_checks.py runs it).
+    """
     if not upgrade_pending(data_dir):
-        return open_ledger(data_dir)
+        return open_ledger(data_dir, check_later=True)
     dialog = QProgressDialog("正在升级台账数据结构（更新程序后第一次启动），请稍候…\n升级前已自动备份。", None, 0, 0)
     dialog.setWindowTitle("党建台账")
     dialog.setWindowModality(Qt.ApplicationModal)

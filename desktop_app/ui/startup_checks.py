@@ -1,0 +1,89 @@
+"""What follows the first paint at start-up: SQLite's quick_check of the ledger, then the start-up backup.
+
+Both read the whole file, so they run on a worker beside the first screen instead of before it.
+A damaged file still reaches the recovery dialog: the window steps aside, and comes back on the
+restored or new ledger (or the program ends, as when the damage is found before the window).
+No write happens in between: every transaction waits for the check (Ledger.ensure_sound).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop_app.store.ledger import Ledger, take_startup_backup
+from desktop_app.store.schema import LedgerDamaged
+from desktop_app.ui import messages
+from desktop_app.ui.startup_recovery import recover
+from desktop_app.ui.widgets.background import BackgroundTask
+
+log = logging.getLogger(__name__)
+
+QUIT_UNOPENED = 2  # the exit code when she quits instead of recovering, as before the window
+LATEST_MS = 2000  # a window that is not painted (minimised at start) gets its follow-ups anyway
+
+
+class _FirstPaint(QObject):
+    def __init__(self, widget: QWidget, then: Callable[[], None]):
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(LATEST_MS, self, self._run)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802, ANN001
+        if event.type() == QEvent.Paint and self._then is not None:
+            QTimer.singleShot(0, self, self._run)  # once this paint is on the screen
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self.parent().removeEventFilter(self)
+            then()
+
+
+def after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
+    """Call `then()` once, right after `widget` was first painted."""
+    _FirstPaint(widget, then)
+
+
+def _check_then_back_up(ledger: Ledger) -> LedgerDamaged | str | None:
+    """The damage found, else the start-up backup's warning (None when all went well)."""
+    try:
+        ledger.ensure_sound()
+    except LedgerDamaged as exc:
+        return exc  # no backup of a damaged file: it would push a sound copy out of the rotation
+    if ledger.created or ledger.read_only:  # nothing to copy, or nowhere to write it
+        return None
+    return take_startup_backup(ledger)
+
+
+def check_after_paint(window, ledger: Ledger) -> BackgroundTask:
+    """Start the check and the backup; the caller waits for the task before closing the ledger."""
+    task = BackgroundTask(lambda _progress: _check_then_back_up(ledger))
+    task.signals.finished.connect(lambda outcome: _report(window, ledger, outcome))
+    task.start()
+    return task
+
+
+def _report(window, ledger: Ledger, outcome: LedgerDamaged | str | None) -> None:
+    if isinstance(outcome, LedgerDamaged):
+        _recover_in_place(window, ledger, outcome)
+    elif outcome:
+        messages.warn(window, "提示", outcome)
+
+
+def _recover_in_place(window, ledger: Ledger, damage: LedgerDamaged) -> None:
+    log.error("start-up check found the ledger damaged")
+    window.hide()
+    ledger.close()
+    recovered = recover(ledger.data_dir, damage)
+    if recovered is None:
+        QApplication.instance().exit(QUIT_UNOPENED)
+        return
+    window.context.replace_ledger(recovered)
+    window.show()
