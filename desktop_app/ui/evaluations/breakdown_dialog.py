@@ -21,7 +21,7 @@ from desktop_app.services.prints.options import load_options
 from desktop_app.services.prints.star_details import write_star_details_pdf
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
-from desktop_app.ui.widgets.form_dialog import FittedDialog
+from desktop_app.ui.widgets.form_dialog import FormDialog
 from desktop_app.ui.widgets.refusals import run_service
 
 
@@ -39,7 +39,10 @@ def breakdown_html(b: StarBreakdown, rules: list[str]) -> str:
             f"<p><b>计分规则</b></p><ol>{listed}</ol>")
 
 
-class BreakdownDialog(FittedDialog):
+class BreakdownDialog(FormDialog):
+    """Nothing here is typed (the member list and the page are for reading), so closing never asks;
+    as a FormDialog it keeps that promise should an input be added."""
+
     def __init__(self, ledger: Ledger, school_year: str, member_id: int | None = None,
                  cache: FactsCache | None = None, parent: QWidget | None = None):
         super().__init__(parent)

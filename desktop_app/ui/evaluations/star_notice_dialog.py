@@ -17,13 +17,15 @@ from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit, read_dates
 from desktop_app.ui.widgets.form_problems import ProblemBanner
-from desktop_app.ui.widgets.form_dialog import FittedDialog
+from desktop_app.ui.widgets.form_dialog import FormDialog
 from desktop_app.ui.widgets.refusals import run_service
 
 PUBLICATION_DAYS = 5  # a 公示 usually runs five working days
 
 
-class StarNoticeDialog(FittedDialog):
+class StarNoticeDialog(FormDialog):
+    """关闭 (like Esc and ✕) asks 放弃修改？ when the dates were changed and the notice not saved since."""
+
     def __init__(self, ledger: Ledger, school_year: str, today: date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self._ledger, self.school_year = ledger, school_year
@@ -48,7 +50,7 @@ class StarNoticeDialog(FittedDialog):
         close = QPushButton("关闭", self)
         self.word_button.clicked.connect(lambda: self.save_word())
         self.pdf_button.clicked.connect(lambda: self.save_pdf())
-        close.clicked.connect(self.accept)
+        close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.word_button)
         buttons.addWidget(self.pdf_button)
@@ -82,6 +84,7 @@ class StarNoticeDialog(FittedDialog):
             chosen, _ = QFileDialog.getSaveFileName(self, title, f"{self.school_year}学年星级评定结果公示{suffix}", pattern)
             path = Path(chosen) if chosen else None
         if path and run_service(self, "未能保存", lambda: write(notice, path)):
+            self.mark_clean()  # the dates are in the saved notice
             messages.info(self, "已保存", f"公示已保存到：\n{path}")
             return path
         return None

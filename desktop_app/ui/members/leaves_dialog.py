@@ -5,11 +5,7 @@ Leave days owe no 听课, 家访 or 示范课, the way school holidays do.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.presence import LeaveData, LeaveKind
 from desktop_app.domain.problems import FieldProblem
@@ -19,26 +15,30 @@ from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit, read_dates
 from desktop_app.ui.widgets.enum_combo import EnumCombo
+from desktop_app.ui.widgets.form_dialog import FormDialog
 from desktop_app.ui.widgets.form_problems import ProblemBanner
-from desktop_app.ui.widgets.form_dialog import FittedDialog
+from desktop_app.ui.widgets.record_table import Column, record_table, selected_rows
 
-COLUMNS = ("类别", "开始日期", "结束日期", "天数", "事由")
+COLUMNS = (
+    Column("类别", lambda r: r.kind_label, width=80),
+    Column("开始日期", lambda r: r.start_date, width=96),
+    Column("结束日期", lambda r: r.end_date, width=96),
+    Column("天数", lambda r: r.days, align_right=True, width=48),
+    Column("事由", lambda r: r.reason),
+)
 
 
-class LeavesDialog(FittedDialog):
+class LeavesDialog(FormDialog):
+    """The list is saved as it changes; what is typed in the entry row but not yet 添加ed is what
+    关闭, Esc and ✕ ask about."""
+
     def __init__(self, ledger: Ledger, member_id: int, name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self._ledger = ledger
         self._member_id = member_id
         self.setWindowTitle(f"请假记录 — {name}")
         self.problems = ProblemBanner(self)
-        self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.model, self.proxy, self.table = record_table(COLUMNS, self, export_title=f"{name}请假记录")
         self.kind = EnumCombo(LeaveKind, self)
         self.start = OptionalDateEdit(self, placeholder="开始日期")
         self.end = OptionalDateEdit(self, placeholder="结束日期")
@@ -62,7 +62,7 @@ class LeavesDialog(FittedDialog):
         form.addWidget(self.add_button)
         close = QDialogButtonBox(QDialogButtonBox.Close, self)
         close.button(QDialogButtonBox.Close).setText("关闭")
-        close.rejected.connect(self.accept)
+        close.rejected.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.delete_button)
         bottom.addStretch(1)
@@ -79,15 +79,10 @@ class LeavesDialog(FittedDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = leave_service.list_leaves(self._ledger, self._member_id)
-        self.table.setRowCount(len(rows))
-        for r, leave in enumerate(rows):
-            texts = (leave.kind_label, leave.start_date.isoformat(), leave.end_date.isoformat(), str(leave.days),
-                     leave.reason)
-            for c, text in enumerate(texts):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.UserRole, leave.id)
-                self.table.setItem(r, c, item)
+        typed = self.has_changes()  # before the list changes, only the entry row can differ
+        self.model.set_rows(leave_service.list_leaves(self._ledger, self._member_id))
+        if self.isVisible() and not typed:
+            self.mark_clean()  # the list itself is saved
 
     def data(self) -> tuple[LeaveData, list[FieldProblem]]:
         dates, problems = read_dates([("开始日期", self.start), ("结束日期", self.end)])
@@ -110,11 +105,11 @@ class LeavesDialog(FittedDialog):
         self.end.clear()
         self.reason.clear()
         self.refresh()
+        self.mark_clean()  # what was typed is saved; the kind stays chosen for the next one
         return True
 
     def delete_selected(self) -> None:
-        ids = sorted({self.table.item(index.row(), 0).data(Qt.UserRole)
-                      for index in self.table.selectionModel().selectedRows()})
+        ids = sorted(row.id for row in selected_rows(self.table))
         if not ids or not messages.confirm(self, "删除请假记录", f"删除所选的 {len(ids)} 条请假记录？", danger=True):
             return
         leave_service.delete_leaves(self._ledger, ids)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services.errors import UserError
 from desktop_app.services.prints.stock import SHEET_H_MM, SHEET_W_MM, Stock, load_stocks, save_stock
 from desktop_app.ui import messages
-from desktop_app.ui.widgets.form_dialog import FittedDialog
+from desktop_app.ui.widgets.form_dialog import FormDialog
 
 TITLE = "证书纸位置（套打）"
 ROWS = (
@@ -24,8 +24,8 @@ ROWS = (
 )
 
 
-class StockDialog(FittedDialog):
-    """Edit a stock's positions; `saved` is the stock after 保存."""
+class StockDialog(FormDialog):
+    """Edit a stock's positions; `saved` is the stock after 保存. 取消/Esc/✕ ask before dropping changes."""
 
     def __init__(self, ledger, current: str = "", parent: QWidget | None = None):
         super().__init__(parent)

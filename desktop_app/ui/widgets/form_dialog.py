@@ -46,6 +46,8 @@ def _model_values(view: QAbstractItemView) -> tuple:
 
 
 def _value(widget: QWidget) -> tuple[bool, object]:
+    if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)) and widget.isReadOnly():
+        return False, None  # shows something (e.g. a QTextBrowser); nothing she typed
     if isinstance(widget, QLineEdit):
         return True, widget.text()
     if isinstance(widget, (QPlainTextEdit, QTextEdit)):
