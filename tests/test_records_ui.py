@@ -9,12 +9,14 @@ from PySide6.QtCore import Qt
 from records_school import make_people, make_school
 
 from desktop_app.domain.calendar import month_period
+from desktop_app.domain.quotas import QuotaSettings
 from desktop_app.services.records.observations import list_observations
 from desktop_app.services.records.quota_settings import load_holidays, load_quotas
 from desktop_app.services.records.visits import list_visits
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.observations.dialog import ObservationDialog
 from desktop_app.ui.observations.tab import ObservationsTab
+from desktop_app.ui.records.post_quota_table import DEMO, OBSERVATIONS, VISITS, PostQuotaModel, spin_of
 from desktop_app.ui.records.quota_settings_dialog import QuotaSettingsDialog
 from desktop_app.ui.visits.dialog import VisitDialog
 from desktop_app.ui.visits.tab import VisitsTab
@@ -206,14 +208,16 @@ def test_quota_settings_dialog_saves_quotas_and_holidays(ui_app, ledger, qtbot):
     dialog = QuotaSettingsDialog(ledger)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.observation_spins["teacher_development_head"].value() == 12
-    dialog.observation_spins["principal"].setValue(4)
+    table = dialog.post_table
+    assert spin_of(table, "teacher_development_head", OBSERVATIONS).value() == 12
+    spin_of(table, "principal", OBSERVATIONS).setValue(4)
     # every post has its own row; a 学科组长 visits as a 任课教师 until the school sets otherwise
-    assert dialog.post_table.rowCount() == 12
-    assert dialog.visit_spins["subject_leader"].value() == 10
-    dialog.visit_spins["subject_leader"].setValue(6)
+    assert table.model().rowCount() == 12
+    assert spin_of(table, "subject_leader", VISITS).value() == 10
+    spin_of(table, "subject_leader", VISITS).setValue(6)
+    assert spin_of(table, "support_staff", VISITS) is None  # 教辅后勤: 服务走访, set on the right
     dialog.demo_unit.setCurrentIndex(dialog.demo_unit.findData("semester"))
-    assert dialog.post_table.item(8, 3).text() == "党员每学期1节"
+    assert table.model().index(8, DEMO).data() == "党员每学期1节"
     dialog.holiday_start.setText("2025-10-01")
     dialog.holiday_end.setText("2025-10-08")
     dialog.holiday_label.setText("国庆节")
@@ -224,6 +228,24 @@ def test_quota_settings_dialog_saves_quotas_and_holidays(ui_app, ledger, qtbot):
     assert load_quotas(ledger).phone_visits_per_month["subject_leader"] == 6
     assert abs(load_quotas(ledger).home_visit_share - 1 / 3) < 1e-9
     assert [(h.start, h.label) for h in load_holidays(ledger)] == [(date(2025, 10, 1), "国庆节")]
+
+
+def test_the_post_quota_table_is_a_sound_model_and_a_changed_amount_is_asked_about(
+        ui_app, ledger, qtbot, qtmodeltester, message_bridge):
+    qtmodeltester.check(PostQuotaModel())
+    dialog = QuotaSettingsDialog(ledger)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    spin_of(dialog.post_table, "head_teacher", OBSERVATIONS).setValue(7)
+    assert dialog.quotas().observations_per_week["head_teacher"] == 7
+    message_bridge.answers = [False]  # 放弃修改？ 继续编辑
+    qtbot.keyClick(dialog, Qt.Key_Escape)
+    assert dialog.isVisible()
+    assert load_quotas(ledger).observations_per_week.get("head_teacher") != 7
+    dialog.show_quotas(QuotaSettings())  # 恢复默认值: the open spin box follows the model
+    assert spin_of(dialog.post_table, "head_teacher", OBSERVATIONS).value() == \
+        QuotaSettings().observations_per_week.get("head_teacher", 0)
 
 
 def test_period_bar_steps_through_weeks_months_and_semesters(ui_app, ledger, qtbot):

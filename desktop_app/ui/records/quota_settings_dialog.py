@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox,
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
-)
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+)
 
 from desktop_app.domain.calendar import Period
-from desktop_app.domain.post_quotas import post_quotas
 from desktop_app.domain.quotas import QuotaSettings, Rate, Unit
-from desktop_app.domain.vocab import Post
 from desktop_app.services.records.quota_settings import load_holidays, load_quotas, save_quota_settings
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
+from desktop_app.ui.records.post_quota_table import DEMO, PostQuotaModel, post_quota_view
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.form_dialog import FormDialog
 from desktop_app.ui.widgets.refusals import run_service
-
-POSTS = [post.value for post in Post]
-PHONE_POSTS = [post for post in POSTS if post != Post.SUPPORT_STAFF.value]  # 教辅后勤: 服务走访 below
-POST_COLUMNS = ("岗位", "听课（节/周）", "电话家访（次/月）", "示范课")
 
 
 def _spin(maximum: float = 100, *, decimals: int = 0, suffix: str = "") -> QDoubleSpinBox:
@@ -40,8 +34,7 @@ class QuotaSettingsDialog(FormDialog):
         self.setWindowTitle("量化要求设置")
         self.setMinimumWidth(800)
         self._ledger = ledger
-        self.observation_spins = {post: _spin() for post in POSTS}
-        self.visit_spins = {post: _spin() for post in PHONE_POSTS}
+        self.post_quotas = PostQuotaModel(self)
         self.cultivation_week = _spin(10, decimals=1, suffix=" 节/周")
         self.cultivation_semester = _spin(200, suffix=" 节/学期")
         self.demo_amount = _spin(10, suffix=" 节")
@@ -57,7 +50,8 @@ class QuotaSettingsDialog(FormDialog):
         self.teacher_share = _spin(100, decimals=1, suffix=" %")
 
         observations = QGroupBox("各岗位任务（兼任多个岗位的，每项取最高）")
-        self.post_table = self._post_table()
+        self.post_table = post_quota_view(self.post_quotas)
+        self.post_quotas.dataChanged.connect(self._amount_changed)
         QVBoxLayout(observations).addWidget(self.post_table)
         cultivation = QGroupBox("培养对象与示范课")
         cult_form = QFormLayout(cultivation)
@@ -125,37 +119,15 @@ class QuotaSettingsDialog(FormDialog):
         for holiday in load_holidays(ledger):
             self._list_holiday(holiday)
 
-    def _post_table(self) -> QTableWidget:
-        table = QTableWidget(len(POSTS), len(POST_COLUMNS))
-        table.setHorizontalHeaderLabels(POST_COLUMNS)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(26)
-        table.setSelectionMode(QAbstractItemView.NoSelection)
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.Stretch)
-        for row, post in enumerate(POSTS):
-            table.setItem(row, 0, QTableWidgetItem(Post.label_of(post)))
-            table.setCellWidget(row, 1, self.observation_spins[post])
-            if post in self.visit_spins:
-                table.setCellWidget(row, 2, self.visit_spins[post])
-            else:
-                table.setItem(row, 2, QTableWidgetItem("见右：服务走访"))
-            table.setItem(row, 3, QTableWidgetItem(""))
-        table.setMinimumWidth(480)
-        return table
+    def _amount_changed(self, top_left, _bottom_right, _roles=()) -> None:
+        if top_left.column() != DEMO:
+            self._show_demo_notes()
 
     def _show_demo_notes(self) -> None:
-        quotas = self.quotas()
-        for row, post in enumerate(POSTS):
-            self.post_table.item(row, 3).setText(post_quotas(quotas, post).demo_text)
+        self.post_quotas.show_demo_rules(self.quotas())
 
     def show_quotas(self, quotas: QuotaSettings) -> None:
-        for post, spin in self.observation_spins.items():
-            spin.setValue(quotas.observations_per_week.get(post, 0))
-        for post, spin in self.visit_spins.items():
-            spin.setValue(post_quotas(quotas, post).visits.amount)
+        self.post_quotas.show_quotas(quotas)
         self.cultivation_week.setValue(quotas.cultivation_per_week)
         self.cultivation_semester.setValue(quotas.cultivation_per_semester)
         self.demo_amount.setValue(quotas.demo_lessons.amount)
@@ -171,11 +143,11 @@ class QuotaSettingsDialog(FormDialog):
         # 33.3 % typed for "a third" means exactly a third
         home = 1 / 3 if abs(self.home_share.value() - 33.3) < 0.05 else self.home_share.value() / 100
         return QuotaSettings(
-            observations_per_week={post: spin.value() for post, spin in self.observation_spins.items()},
+            observations_per_week=self.post_quotas.observations_per_week(),
             cultivation_per_week=self.cultivation_week.value(),
             cultivation_per_semester=self.cultivation_semester.value(),
             demo_lessons=Rate(self.demo_amount.value(), Unit(self.demo_unit.currentData())),
-            phone_visits_per_month={post: spin.value() for post, spin in self.visit_spins.items()},
+            phone_visits_per_month=self.post_quotas.visits_per_month(),
             service_visits_per_week=self.service_week.value(),
             phone_coverage_share=self.phone_share.value() / 100,
             home_visit_share=home,
