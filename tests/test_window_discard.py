@@ -10,27 +10,17 @@ from desktop_app.services.members import list_members
 from desktop_app.ui.members.dialog import MemberDialog
 from desktop_app.ui.observations.dialog import ObservationDialog
 from desktop_app.ui.widgets.form_dialog import DISCARD_TITLE
-
-
-def _shown_dialog(qtbot, dialog):
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
-
-
-def _questions(bridge) -> list[str]:
-    return [title for level, title, _text in bridge.shown if level == "confirm"]
+from tests.helpers.discard import questions, shown
 
 
 def test_an_untouched_dialog_closes_without_a_question(ui_app, ledger, qtbot, message_bridge):
-    dialog = _shown_dialog(qtbot, MemberDialog(ledger))
+    dialog = shown(qtbot, MemberDialog(ledger))
     qtbot.keyClick(dialog, Qt.Key_Escape)
-    assert not dialog.isVisible() and _questions(message_bridge) == []
+    assert not dialog.isVisible() and questions(message_bridge) == []
 
 
 def test_esc_close_and_cancel_ask_before_discarding(ui_app, ledger, qtbot, message_bridge):
-    dialog = _shown_dialog(qtbot, MemberDialog(ledger))
+    dialog = shown(qtbot, MemberDialog(ledger))
     dialog.name_edit.setText("张晓明")
     dialog.post_boxes["principal"].setChecked(True)
 
@@ -45,7 +35,7 @@ def test_esc_close_and_cancel_ask_before_discarding(ui_app, ledger, qtbot, messa
     message_bridge.answers = [False]
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Cancel), Qt.LeftButton)
     assert dialog.isVisible()
-    assert _questions(message_bridge) == [DISCARD_TITLE] * 3
+    assert questions(message_bridge) == [DISCARD_TITLE] * 3
 
     message_bridge.answers = [True]  # 放弃修改
     qtbot.keyClick(dialog, Qt.Key_Escape)
@@ -54,23 +44,23 @@ def test_esc_close_and_cancel_ask_before_discarding(ui_app, ledger, qtbot, messa
 
 
 def test_putting_a_field_back_is_no_change(ui_app, ledger, qtbot, message_bridge):
-    dialog = _shown_dialog(qtbot, MemberDialog(ledger))
+    dialog = shown(qtbot, MemberDialog(ledger))
     dialog.notes.setPlainText("临时")
     dialog.notes.setPlainText("")
     dialog.reject()
-    assert not dialog.isVisible() and _questions(message_bridge) == []
+    assert not dialog.isVisible() and questions(message_bridge) == []
 
 
 def test_save_and_continue_counts_as_saved(ui_app, ledger, qtbot, message_bridge):
     make_people(ledger)
-    dialog = _shown_dialog(qtbot, ObservationDialog(ledger))
+    dialog = shown(qtbot, ObservationDialog(ledger))
     dialog.date_edit.setText("2025-09-02")
     dialog.observer.setEditText("王校长")
     dialog.teacher.setEditText("张老师")
     qtbot.mouseClick(dialog.continue_button, Qt.LeftButton)
     assert dialog.saved_count == 1
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Cancel), Qt.LeftButton)
-    assert not dialog.isVisible() and _questions(message_bridge) == []
+    assert not dialog.isVisible() and questions(message_bridge) == []
 
 
 def test_closing_the_main_window_asks_for_an_open_dialog(main_window, qtbot, message_bridge):
@@ -87,4 +77,4 @@ def test_closing_the_main_window_asks_for_an_open_dialog(main_window, qtbot, mes
     message_bridge.answers = [True]
     main_window.close()
     assert not main_window.isVisible() and not dialog.isVisible()
-    assert _questions(message_bridge) == [DISCARD_TITLE] * 2
+    assert questions(message_bridge) == [DISCARD_TITLE] * 2
