@@ -16,7 +16,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.rectifications.dialogs import (
     CompleteDialog, PublishDialog, RectificationDialog, SuggestionDialog,
 )
-from desktop_app.ui.rectifications.views import ALL, OVERDUE, RectificationsView, SuggestionsView, LedgerView
+from desktop_app.ui.rectifications.views import ALL, OVERDUE, LedgerView, RectificationsView, SuggestionsView
 from desktop_app.ui.widgets.record_table import select_record
 from desktop_app.ui.widgets.refusals import run_service
 
