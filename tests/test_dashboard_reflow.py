@@ -48,11 +48,13 @@ def test_cards_fit_the_maximised_window_and_a_narrow_one(ledger, main_window, qt
     assert isinstance(viewport.parentWidget(), QScrollArea)
     assert _cut_off(tab, viewport) == []
     assert _columns(tab) == 4  # eight cards, two rows
+    wide_page = tab.height()
     save_screenshot(main_window, "dashboard_reflow_wide")
 
     tab, viewport = _laid_out_at(main_window, qtbot, NARROW)
     assert _cut_off(tab, viewport) == []
     assert _columns(tab) == 2
+    assert tab.height() > wide_page  # four rows of cards: the page is as tall as the rows need, no taller
     save_screenshot(main_window, "dashboard_reflow_narrow")
 
 

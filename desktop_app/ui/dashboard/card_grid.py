@@ -62,8 +62,10 @@ class CardGridLayout(QLayout):
         return self._arrange(QRect(0, 0, width, 0), move=False)
 
     def minimumSize(self) -> QSize:  # noqa: N802
-        least = QSize(self.cell_width(), 0) + self._margins()
-        return QSize(least.width(), self.heightForWidth(least.width()))
+        # One card; the height the cards take at a given width is heightForWidth's (a minimum of
+        # one column's height would hold a wide window as tall as a narrow one).
+        tallest = max([item.minimumSize().height() for item in self._shown()], default=0)
+        return QSize(self.cell_width(), tallest) + self._margins()
 
     def sizeHint(self) -> QSize:  # noqa: N802
         shown = self._shown()
