@@ -1,11 +1,12 @@
-"""The name road of the search, and how each kind of hit is described in the results list."""
+"""The name road of the search, and how each kind of hit is described in the results list.
+
+`conn` is the ledger's sqlite3 connection (see query.search): plain SQL over a few small lists.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-
-from sqlalchemy import text
 
 from desktop_app.domain.meetings import MeetingKind
 from desktop_app.domain.pledges import PledgeKind
@@ -29,8 +30,8 @@ def _like(q: str) -> str:
 
 def people_named(conn, q: str) -> People:
     def named(table: str) -> dict[int, str]:
-        rows = conn.execute(text(f"SELECT id, name FROM {table} WHERE name LIKE :p ESCAPE '\\'"), {"p": _like(q)})
-        return dict(rows.all())
+        rows = conn.execute(f"SELECT id, name FROM {table} WHERE name LIKE :p ESCAPE '\\'", {"p": _like(q)})
+        return dict(rows.fetchall())
 
     return People(named("member"), named("student"), named("school_class"))
 
@@ -176,7 +177,7 @@ def _named(conn, kind: SearchKind, ids: list[int], people: People) -> dict[int, 
     if not names:
         return {}
     found: dict[int, list[str]] = {}
-    for record_id, person_id in conn.execute(text(sql.format(ids=_ids(ids), people=_ids(names)))):
+    for record_id, person_id in conn.execute(sql.format(ids=_ids(ids), people=_ids(names))):
         found.setdefault(record_id, []).append(names[person_id])
     return found
 
@@ -186,7 +187,7 @@ def hits(conn, kind: SearchKind, ids: list[int], people: People, excerpts: dict[
 
     if not ids:
         return []
-    rows = {row[0]: row for row in conn.execute(text(_DESCRIBE[kind].format(ids=_ids(ids))))}
+    rows = {row[0]: row for row in conn.execute(_DESCRIBE[kind].format(ids=_ids(ids)))}
     named = _named(conn, kind, ids, people)
     found = []
     for record_id in ids:

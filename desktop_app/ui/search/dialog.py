@@ -7,18 +7,17 @@ tab with the row selected. The window stays open beside the main window for the 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget,
 )
 
 from desktop_app.services.search import SearchHit, search
 from desktop_app.services.search.query import PER_KIND
+from desktop_app.ui.search.results_model import HIT_ROLE, SearchResultsModel
 from desktop_app.ui.widgets.form_dialog import FittedDialog
 
-HIT_ROLE = Qt.UserRole + 1
 PAUSE_MS = 150
-COLUMNS = ("记录", "匹配内容", "日期")
 
 
 class SearchDialog(FittedDialog):
@@ -34,8 +33,7 @@ class SearchDialog(FittedDialog):
         self.query = QLineEdit(self)
         self.query.setPlaceholderText("输入姓名、班级或记录里的文字：人员、学生、承诺、听课、家访、意见建议、整改…")
         self.query.setClearButtonEnabled(True)
-        self.model = QStandardItemModel(0, len(COLUMNS), self)
-        self.model.setHorizontalHeaderLabels(list(COLUMNS))
+        self.model = SearchResultsModel(self)
         self.results = QTreeView(self)
         self.results.setModel(self.model)
         self.results.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -45,7 +43,8 @@ class SearchDialog(FittedDialog):
         header = self.results.header()
         header.setSectionResizeMode(0, QHeaderView.Interactive)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.Fixed)  # a date: measuring every row would cost each keystroke
+        self.results.setColumnWidth(2, self.fontMetrics().horizontalAdvance("2026-12-31") + 24)
         header.setStretchLastSection(False)
         self.results.setColumnWidth(0, 300)
         self.status = QLabel("至少输入 1 个字。姓名 1 个字即可查到；记录内容请输入 3 个字以上。", self)
@@ -72,17 +71,7 @@ class SearchDialog(FittedDialog):
         self._timer.stop()
         text = self.query.text()
         groups = search(self._ledger_source(), text)
-        self.model.removeRows(0, self.model.rowCount())
-        for group in groups:
-            shown = f"，显示最新 {len(group.hits)} 条" if group.total > len(group.hits) else ""
-            head = QStandardItem(f"{group.kind.label}（共 {group.total_text} 条{shown}）")
-            head.setSelectable(False)
-            font = head.font()
-            font.setBold(True)
-            head.setFont(font)
-            for hit in group.hits:
-                head.appendRow(_hit_items(hit))
-            self.model.appendRow([head, _blank(), _blank()])
+        self.model.set_groups(groups)
         self.results.expandAll()
         if not text.strip():
             self.status.setText("至少输入 1 个字。姓名 1 个字即可查到；记录内容请输入 3 个字以上。")
@@ -95,8 +84,7 @@ class SearchDialog(FittedDialog):
             self.status.setText(f"找到 {total}{more} 条记录（每类最多列出 {PER_KIND} 条最新的）。按回车或双击打开。")
 
     def hits_shown(self) -> list[SearchHit]:
-        return [self.model.item(g).child(r).data(HIT_ROLE)
-                for g in range(self.model.rowCount()) for r in range(self.model.item(g).rowCount())]
+        return self.model.hits()
 
     def _focus_results(self) -> None:
         first = self._first_hit_index()
@@ -121,21 +109,6 @@ class SearchDialog(FittedDialog):
         hit = index.sibling(index.row(), 0).data(HIT_ROLE)
         if hit is not None:
             self.open_requested.emit(hit)
-
-
-def _blank() -> QStandardItem:
-    item = QStandardItem("")
-    item.setSelectable(False)
-    return item
-
-
-def _hit_items(hit: SearchHit) -> list[QStandardItem]:
-    title, matched = QStandardItem(hit.title), QStandardItem(hit.matched)
-    when = QStandardItem(hit.when.isoformat() if hit.when else "")
-    title.setData(hit, HIT_ROLE)
-    title.setToolTip(hit.title)
-    matched.setToolTip(hit.matched)
-    return [title, matched, when]
 
 
 def open_search(window, text: str | None = None) -> SearchDialog:
