@@ -13,6 +13,8 @@ from desktop_app.domain.problems import FieldProblem
 from desktop_app.domain.records import LessonType, Rating, SixLook
 from desktop_app.services.errors import ValidationError
 from desktop_app.services.records.writing import add_record, assign, delete_ids, record_or_gone, refuse_outside_school_time
+from desktop_app.services.search.kinds import SearchKind
+from desktop_app.services.search.record_filter import records_matching
 from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Member, SchoolClass
@@ -136,8 +138,13 @@ def get_observation(ledger: Ledger, observation_id: int) -> ObservationData:
 
 
 def list_observations(ledger: Ledger, period: Period | None = None, *, member_id: int | None = None,
-                      lesson_type: str | None = None, class_id: int | None = None) -> list[ObservationRow]:
-    """Observations in the period, newest first; member_id matches the observer or the teacher."""
+                      lesson_type: str | None = None, class_id: int | None = None, text: str = "",
+                      limit: int | None = None) -> list[ObservationRow]:
+    """Observations in the period, newest first; member_id matches the observer or the teacher.
+
+    `text` is the list's text filter in SQL (services/search/record_filter.py), `limit` keeps the
+    newest so many.
+    """
     observer, teacher = aliased(Member), aliased(Member)
     query = (
         select(Observation, observer.name, teacher.name, SchoolClass.name)
@@ -154,7 +161,11 @@ def list_observations(ledger: Ledger, period: Period | None = None, *, member_id
         query = query.where(Observation.lesson_type == lesson_type)
     if class_id is not None:
         query = query.where(Observation.class_id == class_id)
+    if limit is not None:
+        query = query.limit(limit)
     with ledger.reading() as session:
+        if text.strip():
+            query = query.where(records_matching(session, SearchKind.OBSERVATION, text, "lesson_type", LessonType))
         return [
             ObservationRow(
                 id=o.id, date=o.date, observer_id=o.observer_id, observer_name=observer_name,

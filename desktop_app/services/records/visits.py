@@ -15,6 +15,8 @@ from desktop_app.domain.records import AssistanceKind, VisitKind, topic_label, t
 from desktop_app.services.errors import InUse, ValidationError
 from desktop_app.services.records.writing import assign, delete_ids, record_or_gone, refuse_outside_school_time
 from desktop_app.services.references import blocking, references_to
+from desktop_app.services.search.kinds import SearchKind
+from desktop_app.services.search.record_filter import records_matching
 from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Member, SchoolClass, Student
@@ -192,10 +194,12 @@ def get_visit(ledger: Ledger, visit_id: int) -> VisitData:
 
 
 def list_visits(ledger: Ledger, period: Period | None, *, member_id: int | None = None, kind: str | None = None,
-                class_id: int | None = None, student_id: int | None = None) -> list[VisitRow]:
-    """Visits in the period (None: all — avoid on a big ledger), newest first.
+                class_id: int | None = None, student_id: int | None = None, text: str = "",
+                limit: int | None = None) -> list[VisitRow]:
+    """Visits in the period (None: all — on a big ledger only with `limit`), newest first.
 
-    member_id matches the visitor or the interviewed teacher.
+    member_id matches the visitor or the interviewed teacher; `text` is the list's text filter
+    in SQL (services/search/record_filter.py), `limit` keeps the newest so many.
     """
     visitor, target = aliased(Member), aliased(Member)
     query = (
@@ -218,9 +222,13 @@ def list_visits(ledger: Ledger, period: Period | None, *, member_id: int | None 
         conditions.append(Visit.class_id == class_id)
     if student_id is not None:
         conditions.append(Visit.id.in_(select(VisitStudent.visit_id).where(VisitStudent.student_id == student_id)))
-    query = query.where(*conditions)
     with ledger.reading() as session:
-        rows = session.execute(query).all()
+        if text.strip():
+            conditions.append(records_matching(session, SearchKind.VISIT, text, "kind", VisitKind))
+        if limit is not None:  # the newest ids once; the rows and their students are read for those only
+            newest = select(Visit.id).where(*conditions).order_by(Visit.date.desc(), Visit.id.desc()).limit(limit)
+            conditions = [Visit.id.in_(session.scalars(newest).all())]
+        rows = session.execute(query.where(*conditions)).all()
         students: dict[int, list[tuple[int, str]]] = defaultdict(list)
         linked = (
             select(VisitStudent.visit_id, Student.id, Student.name)

@@ -24,19 +24,20 @@ class People:
     classes: dict[int, str]
 
 
-def _like(q: str) -> str:
+def like_pattern(q: str) -> str:
+    """LIKE … ESCAPE '\\' for text containing `q` (its % and _ taken literally)."""
     return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def people_named(conn, q: str) -> People:
     def named(table: str) -> dict[int, str]:
-        rows = conn.execute(f"SELECT id, name FROM {table} WHERE name LIKE :p ESCAPE '\\'", {"p": _like(q)})
+        rows = conn.execute(f"SELECT id, name FROM {table} WHERE name LIKE :p ESCAPE '\\'", {"p": like_pattern(q)})
         return dict(rows.fetchall())
 
     return People(named("member"), named("student"), named("school_class"))
 
 
-def _ids(values) -> str:
+def ids_sql(values) -> str:
     return ",".join(str(int(v)) for v in values) or "NULL"
 
 
@@ -68,7 +69,7 @@ def linked_sql(kind: SearchKind, people: People) -> list[str]:
     """The SQL (a list of none or one) of the records of `kind` that name one of the people."""
     if not (people.members or people.students or people.classes):
         return []
-    return [_LINKED[kind].format(m=_ids(people.members), s=_ids(people.students), c=_ids(people.classes))]
+    return [_LINKED[kind].format(m=ids_sql(people.members), s=ids_sql(people.students), c=ids_sql(people.classes))]
 
 
 # kind → SQL returning (id, when, title parts…, role columns…) for the ids in {ids}
@@ -177,7 +178,7 @@ def _named(conn, kind: SearchKind, ids: list[int], people: People) -> dict[int, 
     if not names:
         return {}
     found: dict[int, list[str]] = {}
-    for record_id, person_id in conn.execute(sql.format(ids=_ids(ids), people=_ids(names))):
+    for record_id, person_id in conn.execute(sql.format(ids=ids_sql(ids), people=ids_sql(names))):
         found.setdefault(record_id, []).append(names[person_id])
     return found
 
@@ -187,7 +188,7 @@ def hits(conn, kind: SearchKind, ids: list[int], people: People, excerpts: dict[
 
     if not ids:
         return []
-    rows = {row[0]: row for row in conn.execute(_DESCRIBE[kind].format(ids=_ids(ids)))}
+    rows = {row[0]: row for row in conn.execute(_DESCRIBE[kind].format(ids=ids_sql(ids)))}
     named = _named(conn, kind, ids, people)
     found = []
     for record_id in ids:

@@ -30,10 +30,12 @@ class ObservationRecords(RecordList):
     noun = "听课记录"
     columns = COLUMNS
     dialog_cls = ObservationDialog
+    searches_in_sql = True
 
     def list_rows(self, criteria: dict) -> list:
         return list_observations(self._context.ledger, criteria["period"], member_id=criteria["member_id"],
-                                 lesson_type=criteria["kind"], class_id=criteria["class_id"])
+                                 lesson_type=criteria["kind"], class_id=criteria["class_id"],
+                                 text=criteria.get("text", ""), limit=criteria.get("limit"))
 
     def delete_rows(self, ids: list[int]) -> None:
         delete_observations(self._context.ledger, ids)

@@ -13,9 +13,10 @@ from desktop_app.domain.calendar import (
 from desktop_app.services.settings import semester_dates
 from desktop_app.store.ledger import Ledger
 
-UNITS = {"week": "按周", "month": "按月", "quarter": "按季度", "semester": "按学期", "school_year": "按学年"}
-RECORD_UNITS = ("week", "month", "semester")
-
+UNITS = {"week": "按周", "month": "按月", "quarter": "按季度", "semester": "按学期", "school_year": "按学年",
+         "all": "全部年份"}
+RECORD_UNITS = ("week", "month", "semester", "all")
+ALL_YEARS = Period(date(1900, 1, 1), date(9999, 12, 31), "全部年份")  # the "all" unit: every record
 
 def semester_containing(ledger: Ledger, day: date) -> Period:
     """The semester the day falls in; in the holidays, the one that ended last before it."""
@@ -32,6 +33,8 @@ def semester_containing(ledger: Ledger, day: date) -> Period:
 
 
 def period_for(ledger: Ledger, unit: str, day: date) -> Period:
+    if unit == "all":
+        return ALL_YEARS
     if unit == "week":
         week = week_period(day)
         return Period(week.start, week.end, f"{week.start:%Y年%m月%d日}起一周")
@@ -79,6 +82,9 @@ class PeriodBar(QWidget):
         self._period = period_for(ledger, self.unit(), self._anchor)
         self.label.setText(self._period.label)
 
+    def showing_all(self) -> bool:
+        return self.unit() == "all"
+
     def unit(self) -> str:
         return self.unit_combo.currentData()
 
@@ -98,6 +104,8 @@ class PeriodBar(QWidget):
             self._update()
 
     def _step(self, direction: int) -> None:
+        if self.showing_all():
+            return
         current = self._period
         if direction < 0:
             self._anchor = current.start - timedelta(days=1)
@@ -115,4 +123,7 @@ class PeriodBar(QWidget):
     def _update(self) -> None:
         self._period = period_for(self._ledger, self.unit(), self._anchor)
         self.label.setText(self._period.label)
+        stepping = self.unit() != "all"
+        for button in (self.previous_button, self.next_button, self.current_button):
+            button.setEnabled(stepping)
         self.changed.emit(self._period)

@@ -26,6 +26,7 @@ from desktop_app.ui.widgets.refusals import run_service
 from desktop_app.ui.widgets.table_actions import record_buttons
 
 CHOICE_TOPICS = {Topic.MEMBER, Topic.SCHOOL_CLASS}  # the filter bar's choices
+ALL_YEARS_SHOWN = 200  # 全部年份 lists the newest so many; the search text narrows them in SQL
 
 
 class RecordList(QWidget):
@@ -38,12 +39,16 @@ class RecordList(QWidget):
     dialog_cls: type[QDialog]  # Cls(ledger, record_id or None, parent, **new_record_defaults)
     period_units: tuple[str, ...] = RECORD_UNITS  # the period bar's choices
     filters_by_class = True  # show the class filter
+    searches_in_sql = False  # list_rows takes criteria "text" and "limit" (then 全部年份 is offered)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self._context = context
-        self.filters = RecordFilterBar(context.ledger, self.kinds, self.all_kinds, self, units=self.period_units)
+        units = self.period_units if self.searches_in_sql else tuple(u for u in self.period_units if u != "all")
+        self.filters = RecordFilterBar(context.ledger, self.kinds, self.all_kinds, self, units=units)
         self.filters.class_combo.setVisible(self.filters_by_class)
+        self._capped = False
+        self._proxy_text = ""
         self.model, self.proxy, self.view = record_table(self.columns, self, proxy=CachedSearchProxy(self))
         self.count_label = QLabel(self)
         self.buttons = record_buttons(self, self.view, add=self.add, edit=self.edit, delete=self.delete,
@@ -74,15 +79,42 @@ class RecordList(QWidget):
 
     # --- the list ---------------------------------------------------------------
     def reload(self) -> None:
-        self.model.set_rows(self.list_rows(self.filters.criteria()))
+        criteria = self.filters.criteria()
+        if self._all_years():
+            # Every year: the newest rows matching the filters and the search text, all in SQL,
+            # so neither loading nor a keystroke goes over a ten-year ledger's rows in Python.
+            criteria.update(period=None, text=self.filters.search.text(), limit=ALL_YEARS_SHOWN + 1)
+            rows = self.list_rows(criteria)
+            self._capped = len(rows) > ALL_YEARS_SHOWN
+            self.model.set_rows(rows[:ALL_YEARS_SHOWN])
+            self._set_proxy_text("")
+        else:
+            self._capped = False
+            self.model.set_rows(self.list_rows(criteria))
+            self._set_proxy_text(self.filters.search.text())  # back from 全部年份: the table filters again
         self._count()
 
+    def _set_proxy_text(self, text: str) -> None:
+        if text != self._proxy_text:
+            self._proxy_text = text
+            self.proxy.set_search_text(text)
+
+    def _all_years(self) -> bool:
+        return self.filters.period_bar.showing_all() and not self._context.ledger.on_server
+
     def _search(self, text: str) -> None:
-        self.proxy.set_search_text(text)
+        if self._all_years():
+            self.reload()
+            return
+        self._set_proxy_text(text)
         self._count()
 
     def _count(self) -> None:
-        self.count_label.setText(f"{self.filters.period_bar.period().label}：共 {self.proxy.rowCount()} 条")
+        label = self.filters.period_bar.period().label
+        if self._capped:
+            self.count_label.setText(f"{label}：显示最新的 {ALL_YEARS_SHOWN} 条（输入文字或选择人员可查到更早的）")
+        else:
+            self.count_label.setText(f"{label}：共 {self.proxy.rowCount()} 条")
 
     def add(self) -> None:
         self._open(None, **self.new_record_defaults(self.filters.criteria()))

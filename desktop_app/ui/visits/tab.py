@@ -39,10 +39,12 @@ class VisitRecords(RecordList):
     noun = "家访记录"
     columns = COLUMNS
     dialog_cls = VisitDialog
+    searches_in_sql = True
 
     def list_rows(self, criteria: dict) -> list:
         return list_visits(self._context.ledger, criteria["period"], member_id=criteria["member_id"],
-                           kind=criteria["kind"], class_id=criteria["class_id"])
+                           kind=criteria["kind"], class_id=criteria["class_id"], text=criteria.get("text", ""),
+                           limit=criteria.get("limit"))
 
     def delete_rows(self, ids: list[int]) -> None:
         delete_visits(self._context.ledger, ids)

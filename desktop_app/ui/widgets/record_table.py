@@ -21,6 +21,11 @@ from desktop_app.domain.collation import name_key
 
 SORT_ROLE = Qt.UserRole + 1
 ROW_ROLE = Qt.UserRole + 2
+# data() runs for every cell and role the view paints: comparing a role with one of Qt's Python
+# enums costs microseconds each, so the roles are compared as plain ints.
+_DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND, _BACKGROUND = (int(role) for role in (
+    Qt.DisplayRole, Qt.ToolTipRole, Qt.TextAlignmentRole, Qt.ForegroundRole, Qt.BackgroundRole))
+_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -79,26 +84,24 @@ class RecordTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: _Index, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
         if not index.isValid():
             return None
+        role = int(role)
         row = self._rows[index.row()]
         column = self.columns[index.column()]
-        if role == Qt.DisplayRole:
+        if role == _DISPLAY:
             return display_text(column.value(row))
         if role == SORT_ROLE:
             return (column.sort_key or column.value)(row)
         if role == ROW_ROLE:
             return row
-        if role == Qt.ToolTipRole and column.tooltip:
+        if role == _TOOLTIP and column.tooltip:
             return column.tooltip(row)
-        if role == Qt.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if column.highlight and column.highlight(row):
-            if role == Qt.ForegroundRole:
-                return HIGHLIGHT
-            if role == Qt.BackgroundRole:
-                return HIGHLIGHT_BACKGROUND
+        if role == _ALIGNMENT and column.align_right:
+            return _RIGHT
+        if (role == _FOREGROUND or role == _BACKGROUND) and column.highlight and column.highlight(row):
+            return HIGHLIGHT if role == _FOREGROUND else HIGHLIGHT_BACKGROUND
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
