@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import exists, or_, select
 
 from desktop_app.domain.collation import name_key
 from desktop_app.domain.people import MemberData
 from desktop_app.domain.vocab import PoliticalStatus
 from desktop_app.store.ledger import Ledger
-from desktop_app.store.models import Member
+from desktop_app.store.models import Member, SchoolClass, Student
 
 _STATUS_ORDER = {status.value: i for i, status in enumerate(PoliticalStatus)}
 _FIELDS = [f.name for f in fields(MemberData)]
@@ -27,3 +27,10 @@ def roster_at(ledger: Ledger, day: date) -> list[MemberData]:
         member.backbone_titles = list(member.backbone_titles or [])
     members.sort(key=lambda m: (_STATUS_ORDER.get(m.political_status, 99), m.party_group or "", name_key(m.name)))
     return members
+
+
+def has_people(ledger: Ledger) -> bool:
+    """True when the ledger already holds members, classes or students."""
+    with ledger.reading() as session:
+        return any(session.scalar(select(exists().where(column.isnot(None))))
+                   for column in (Member.id, SchoolClass.id, Student.id))

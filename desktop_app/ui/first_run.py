@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.calendar import Period, SemesterDates, school_year_of
 from desktop_app.domain.problems import FieldProblem
 from desktop_app.services import settings
-from desktop_app.services.demo.people import has_people
+from desktop_app.services.roster import has_people
 from desktop_app.ui.school_fields import DATE_FIELDS, name_fields, semester_date_edits
 from desktop_app.ui.widgets.form_dialog import FittedDialog
 from desktop_app.ui.widgets.form_problems import ProblemBanner, run_or_show

@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 
 from desktop_app.services.checks import check_ledger_file
 from desktop_app.services.demo import fill_empty_ledger
-from desktop_app.services.demo.people import has_people
+from desktop_app.services.roster import has_people
 from desktop_app.services.errors import UserError
 from desktop_app.ui import messages
 

@@ -11,12 +11,11 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import exists, select
-
 from desktop_app.domain.calendar import school_year_of, school_year_start
 from desktop_app.domain.vocab import CultivationKind, Post, StudentFlag
 from desktop_app.services import settings
 from desktop_app.services.demo import sample_names
+from desktop_app.services.roster import has_people as has_people  # where the demo asks it
 from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import Cultivation, Member, MemberLeave, SchoolClass, Setting, Student
@@ -80,13 +79,6 @@ def _roster() -> list[Role]:
     for department, status in (("图书馆", FULL), ("实验室", NON_PARTY), ("总务处", FULL)):
         roles.append(Role((P.SUPPORT_STAFF,), department, "后勤党小组", (30, 55), status=status))
     return roles
-
-
-def has_people(ledger: Ledger) -> bool:
-    """True when the ledger already holds members, classes or students."""
-    with ledger.reading() as session:
-        return any(session.scalar(select(exists().where(column.isnot(None))))
-                   for column in (Member.id, SchoolClass.id, Student.id))
 
 
 def add_demo(ledger: Ledger, rng: random.Random, today: date | None = None) -> None:
