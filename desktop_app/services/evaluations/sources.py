@@ -6,6 +6,7 @@ to the value entered by hand.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from desktop_app.domain.evaluation import Fulfilment
@@ -21,11 +22,13 @@ def _number(obj: Any, name: str) -> float | None:
     return None if value is None else float(value)
 
 
-def semester_facts(ledger: Ledger, school_year: str, semester: int) -> dict[int, Fulfilment]:
-    """Member id → what the records say for that semester (pledge grades count for the whole year)."""
+def semester_facts(ledger: Ledger, school_year: str, semester: int,
+                   fulfilment_of: Callable = member_fulfilment) -> dict[int, Fulfilment]:
+    """Member id → what the records say for that semester (pledge grades count for the whole year).
+    `fulfilment_of(ledger, period)` gives the quota fulfilment (a report passes the one it keeps)."""
     grades: dict[int, str] = dict(review_grades(ledger, school_year))
     period = semester_dates(ledger, school_year).semester(semester)
-    fulfilment: dict[int, Any] = dict(member_fulfilment(ledger, period))
+    fulfilment: dict[int, Any] = dict(fulfilment_of(ledger, period))
     # A kind with no record at all in the semester was kept outside the ledger (e.g. a year
     # before the school used it): its indicator is then entered by hand, not scored as zero.
     kinds = [kind for kind in ("observations", "demo_lessons", "visits")
@@ -52,13 +55,14 @@ class FactsCache:
     A screen clears it when pledges, observations, visits, members or settings change.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, fulfilment_of: Callable = member_fulfilment) -> None:
         self._facts: dict[tuple[str, int], dict[int, Fulfilment]] = {}
+        self._fulfilment_of = fulfilment_of
 
     def get(self, ledger: Ledger, school_year: str, semester: int) -> dict[int, Fulfilment]:
         key = (school_year, semester)
         if key not in self._facts:
-            self._facts[key] = semester_facts(ledger, school_year, semester)
+            self._facts[key] = semester_facts(ledger, school_year, semester, self._fulfilment_of)
         return self._facts[key]
 
     def clear(self) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from desktop_app.domain.calendar import Period
 from desktop_app.domain.report_period import ReportPeriod
 from desktop_app.services.exports.sheet import SheetColumn, write_table_sheet
 from desktop_app.services.exports.writer import save_workbook
@@ -36,16 +37,20 @@ class Report:
     mask_ids: bool = True
     _memo: dict = field(default_factory=dict, compare=False, repr=False)
 
-    def once(self, key: str, compute: Callable[[], Any]) -> Any:
+    def once(self, key, compute: Callable[[], Any]) -> Any:
         """Figures several sheets share (quota fulfilment, year results) are computed once."""
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]
 
     def fulfilment(self):
+        return self.fulfilment_of(self.ledger, self.period.period)
+
+    def fulfilment_of(self, ledger: Ledger, period: Period):
+        """Quota fulfilment in a period, once: a semester report's own is also its evaluation's."""
         from desktop_app.services.records.queries import member_fulfilment
 
-        return self.once("fulfilment", lambda: member_fulfilment(self.ledger, self.period.period))
+        return self.once(("fulfilment", period.start, period.end), lambda: member_fulfilment(ledger, period))
 
     def meetings_due(self):
         from desktop_app.services.meetings.due import due_report
@@ -62,7 +67,7 @@ class Report:
         sheet read them once."""
         from desktop_app.services.evaluations.sources import FactsCache
 
-        return self.once("facts", FactsCache)
+        return self.once("facts", lambda: FactsCache(self.fulfilment_of))
 
 
 @dataclass
