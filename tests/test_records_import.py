@@ -120,6 +120,18 @@ def test_observation_import(ledger, tmp_path):
     assert rows[1].rating_label(SixLook.DEDICATION) == "优" and rows[1].rating_label(SixLook.PHILOSOPHY) == "良"
 
 
+def test_imported_records_keep_who_entered_them(ledger, tmp_path):
+    from sqlalchemy import text
+
+    _school(ledger)
+    ledger.user = "初二年级组"
+    path = write_book(tmp_path / "听课.xlsx", [["日期*", "听课人*", "授课教师*"], ["2025-09-02", "王校长", "张老师"]])
+    importing.commit(ledger, importing.preview(ledger, "observations", path))
+    with ledger.reading() as session:
+        who = session.execute(text("SELECT entered_by, changed_by FROM observation")).all()
+    assert [tuple(row) for row in who] == [("初二年级组", "初二年级组")]
+
+
 def test_templates_carry_the_agreed_headers(tmp_path):
     for kind, expected in (
         ("visits", VISIT_HEADERS),

@@ -131,3 +131,32 @@ def test_change_times_are_utc_on_either_engine(shared):
         assert abs(stamp - datetime.now(timezone.utc).replace(tzinfo=None)) < timedelta(minutes=5)
     finally:
         ledger.close()
+
+
+def test_overlapping_writers_on_postgresql_each_count_a_version(pg_url):
+    """A long import read the member before another save committed; its own change must still count,
+    or a dialog opened between the two would save over the import's change unnoticed."""
+    from desktop_app.store.models import Member
+
+    importer, window, other = open_ledger(pg_url), open_ledger(pg_url), open_ledger(pg_url)
+    try:
+        member_id = _member(window)
+        with importer.transaction() as session:
+            record = session.get(Member, member_id)  # read at version 1
+            member_service.update_member(window, member_id, _renamed(window, member_id, "窗口保存"))  # → 2
+            opened_between = opened(other, Topic.MEMBER, member_id)  # a dialog opens at version 2
+            record.party_group = "导入的党小组"
+        assert opened(window, Topic.MEMBER, member_id).version > opened_between.version
+        with pytest.raises(EditConflict), expecting(opened_between):
+            member_service.update_member(other, member_id, _renamed(other, member_id, "第三个窗口"))
+    finally:
+        for ledger in (importer, window, other):
+            ledger.close()
+
+
+def test_a_save_that_changes_nothing_keeps_the_version_and_who_changed_it(ledger):
+    member_id = _member(ledger)
+    before = opened(ledger, Topic.MEMBER, member_id)
+    with expecting(before):
+        member_service.update_member(ledger, member_id, member_service.get_member(ledger, member_id))
+    assert opened(ledger, Topic.MEMBER, member_id).version == before.version

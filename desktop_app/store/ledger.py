@@ -27,7 +27,7 @@ from desktop_app.store.schema import (
     upgrade_with_backup,
 )
 from desktop_app.store.sqlite_files import in_read_only_folder
-from desktop_app.store.versions import claim_expected, stamp_changes
+from desktop_app.store.versions import claim_expected, settle, stamp_changes
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +62,8 @@ class Ledger:
             self.engine = make_engine(self.db_path, read_only=read_only)
             writers = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._writers = sessionmaker(writers, expire_on_commit=False)
-        event.listen(self._writers, "before_flush", lambda session, *_: stamp_changes(session, self.user))
+        self._writers = sessionmaker(writers, expire_on_commit=False, info={"ledger": self})
+        event.listen(self._writers, "before_flush", lambda session, *_: stamp_changes(session))
         self.user = current_user()  # who saves: named in entered_by / changed_by of every record
         self.bus = ChangeBus()
         self.warnings: list[str] = []  # problems on opening the user should hear about (Chinese)
@@ -84,8 +84,9 @@ class Ledger:
             raise LedgerReadOnly(f"台账“{self.db_path}”所在的文件夹是只读的（或文件不可写），不能保存修改，"
                                  "台账没有改动。请把文件夹改为可写后重新打开。")
         with self._writers.begin() as session:
-            claim_expected(session, self.user)
+            claims = claim_expected(session)
             yield session
+            settle(session, claims)
         if announced:
             self.bus.publish(announced)
 

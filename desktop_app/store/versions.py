@@ -7,7 +7,7 @@ rewrites a record's own rows in SQL (the students of a visit, the attendance of 
 
 A dialog remembers the version it loaded (`read_version`) and saves inside `expecting(...)`; the
 next write transaction then claims the record first thing, with
-``UPDATE … SET version = version + 1 WHERE id = ? AND version = ?``. No row means someone else
+``UPDATE … SET version = version WHERE id = ? AND version = ?``. No row means someone else
 saved (or deleted) it in between: `EditConflict`, and nothing is written. The claim runs inside the
 write transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: the row lock), so two clients cannot both
 pass it.
@@ -21,7 +21,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import Table, func, select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -41,8 +41,9 @@ class EditConflict(Exception):
     """The record changed (or went) after it was loaded; the save wrote nothing. Message in Chinese."""
 
     def __init__(self, loaded: Loaded, label: str, *, changed_at: datetime | None = None,
-                 changed_by: str | None = None, deleted: bool = False):
+                 changed_by: str | None = None, now: int | None = None, deleted: bool = False):
         self.loaded, self.label, self.deleted = loaded, label, deleted
+        self.now = now  # the version found: 继续编辑 saves over this one, and no later one
         self.changed_at, self.changed_by = changed_at, changed_by
         if deleted:
             text = f"这条{label}在您打开之后已被删除（另一个窗口、命令行或其他用户），您的修改没有保存。"
@@ -75,48 +76,85 @@ def read_version(session: Session, table_name: str, record_id: int) -> int | Non
     return session.execute(select(table.c.version).where(table.c.id == record_id)).scalar()
 
 
-_expected: ContextVar[tuple[Loaded, ...]] = ContextVar("expected_versions", default=())
+@dataclass
+class Claim:
+    """One record a save must find at the version its dialog loaded; `saved` is its version after the save."""
+
+    loaded: Loaded
+    saved: int | None = None
+
+
+_expected: ContextVar[tuple[Claim, ...]] = ContextVar("expected_versions", default=())
 
 
 @contextmanager
-def expecting(*loaded: Loaded) -> Iterator[None]:
-    """The next write transaction in this block saves over exactly these versions, or raises EditConflict."""
-    token = _expected.set(tuple(loaded))
+def expecting(*loaded: Loaded) -> Iterator[tuple[Claim, ...]]:
+    """The next write transaction in this block saves over exactly these versions, or raises EditConflict.
+    Yields the claims; once the save committed each tells the record's version (for the next save)."""
+    claims = tuple(Claim(each) for each in loaded)
+    token = _expected.set(claims)
     try:
-        yield
+        yield claims
     finally:
         _expected.reset(token)
 
 
-def claim_expected(session: Session, user: str | None) -> None:
-    """Claim what `expecting` named, once: later transactions in the same block are not checked again."""
-    claims, now = _expected.get(), func.current_timestamp()
+def claim_expected(session: Session) -> tuple[Claim, ...]:
+    """Claim what `expecting` named, once: later transactions in the same block are not checked again.
+
+    ``SET version = version`` locks the row (PostgreSQL) without counting a change: the version
+    goes up only if the save then changes something (`stamp_changes`)."""
+    claims = _expected.get()
     if not claims:
-        return
+        return ()
     _expected.set(())
-    for loaded in claims:
-        table = record_table(loaded.table)
+    for claim in claims:
+        table = record_table(claim.loaded.table)
         claimed = session.execute(
             update(table)
-            .where(table.c.id == loaded.record_id, table.c.version == loaded.version)
-            .values(version=table.c.version + 1, changed_by=user, updated_at=now)
+            .where(table.c.id == claim.loaded.record_id, table.c.version == claim.loaded.version)
+            .values(version=table.c.version)
         )
         if claimed.rowcount != 1:
-            raise _conflict(session, table, loaded)
+            raise _conflict(session, table, claim.loaded)
+    return claims
+
+
+def settle(session: Session, claims: tuple[Claim, ...]) -> None:
+    """At the end of the save's transaction: each claimed record's version as the save leaves it."""
+    if claims:
+        session.flush()
+    for claim in claims:
+        claim.saved = read_version(session, claim.loaded.table, claim.loaded.record_id)
 
 
 def _conflict(session: Session, table: Table, loaded: Loaded) -> EditConflict:
     label = table.info.get("label", "记录")
     row = session.execute(
-        select(table.c.updated_at, table.c.changed_by).where(table.c.id == loaded.record_id)
+        select(table.c.updated_at, table.c.changed_by, table.c.version).where(table.c.id == loaded.record_id)
     ).one_or_none()
     if row is None:
         return EditConflict(loaded, label, deleted=True)
-    return EditConflict(loaded, label, changed_at=row.updated_at, changed_by=row.changed_by)
+    return EditConflict(loaded, label, changed_at=row.updated_at, changed_by=row.changed_by, now=row.version)
 
 
-def stamp_changes(session: Session, user: str | None) -> None:
+def user_of(session: Session) -> str | None:
+    """Who saves in this (writing) session: its ledger's user."""
+    ledger = session.info.get("ledger")
+    return ledger.user if ledger is not None else None
+
+
+def stamped(session: Session, table: Table, rows: list[dict]) -> list[dict]:
+    """Rows inserted in bulk (no flush sees them), with who entered them."""
+    if "entered_by" not in table.c:
+        return rows
+    user = user_of(session)
+    return [{"entered_by": user, "changed_by": user, **row} for row in rows]
+
+
+def stamp_changes(session: Session) -> None:
     """Before a flush: new records get who entered them; changed ones one more version and who changed them."""
+    user = user_of(session)
     for record in session.new:
         if isinstance(record, RecordMixin):
             record.entered_by = record.entered_by or user
@@ -127,7 +165,8 @@ def stamp_changes(session: Session, user: str | None) -> None:
 
 
 def _bump(record: RecordMixin, user: str | None) -> None:
-    record.version = (record.version or 0) + 1
+    # In SQL, not Python: two writers that read the same version must end two versions on.
+    record.version = type(record).version + 1
     record.changed_by = user
 
 

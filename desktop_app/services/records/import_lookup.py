@@ -17,6 +17,7 @@ from desktop_app.domain.presence import outside_school_time
 from desktop_app.services.importing.classes import class_key
 from desktop_app.services.importing.spec import RowError
 from desktop_app.store.models import Member, SchoolClass, Student
+from desktop_app.store.versions import stamped
 
 
 @dataclass
@@ -142,6 +143,6 @@ class BufferedInserter:
             connection = session.connection()
             for table, rows in self._rows.items():
                 if rows:
-                    connection.execute(table.insert(), rows)
+                    connection.execute(table.insert(), stamped(session, table, rows))
         self._rows = {table: [] for table in self._rows}
 
