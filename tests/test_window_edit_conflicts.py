@@ -12,7 +12,7 @@ import importlib
 import pytest
 from conftest import save_screenshot
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
 from sqlalchemy import text
 
 from desktop_app.services import members as member_service
@@ -122,6 +122,26 @@ def _click_save(qtbot, dialog) -> None:
     qtbot.mouseClick(button, Qt.LeftButton)
 
 
+def _change_something(dialog) -> None:
+    """What the other person types: a line added to the first free-text box (a class has only its name)."""
+    boxes = [box for box in dialog.findChildren(QPlainTextEdit) if box.isEnabled() and not box.isReadOnly()]
+    if boxes:
+        boxes[0].setPlainText(boxes[0].toPlainText() + "（另一台电脑补充）")
+    else:
+        dialog.name_edit.setText(dialog.name_edit.text() + "改")
+
+
+def test_a_save_that_changes_nothing_is_no_change(two_ledgers, ui_app, qtbot, message_bridge):
+    first, second = two_ledgers
+    record_id = _first_id(first, Topic.MEMBER)
+    mine = _shown(qtbot, _member(first, record_id, None))
+    theirs = _shown(qtbot, _member(second, record_id, None))
+    _click_save(qtbot, theirs)  # opened and saved as it was
+    mine.phone.setText("13900000000")
+    _click_save(qtbot, mine)
+    assert not mine.isVisible() and not message_bridge.shown
+
+
 def _errors(bridge) -> list[str]:
     return [f"{title}: {body}" for level, title, body in bridge.shown if level == "error"]
 
@@ -134,6 +154,7 @@ def test_the_later_save_of_an_older_copy_is_refused_then_kept_on_request(kind, t
     mine = _shown(qtbot, EDIT_DIALOGS[kind](first, record_id, None))
     theirs = _shown(qtbot, EDIT_DIALOGS[kind](second, record_id, None))
 
+    _change_something(theirs)
     _click_save(qtbot, theirs)
     assert not theirs.isVisible(), (_errors(message_bridge), theirs.findChild(ProblemBanner).text())
 
@@ -164,7 +185,7 @@ def test_reload_shows_their_text_and_names_the_changed_field(two_ledgers, ui_app
     assert mine.notes.toPlainText() == "另一个窗口写的备注"
     assert mine.phone.text() != "13900000000"  # her unsaved text was given up, as she chose
     told = [body for level, _t, body in message_bridge.shown if level == "info"]
-    assert told and "备注" in told[-1] and "电话" in told[-1]
+    assert told and "对方修改了：备注。" in told[-1] and "您放弃的修改：联系电话。" in told[-1]
     assert not mine.has_changes()
 
     mine.phone.setText("13900000000")
@@ -206,3 +227,49 @@ def test_a_review_of_a_pledge_changed_meanwhile_is_asked_about(two_ledgers, ui_a
     assert mine.isVisible()
     assert "每月一次读书分享" in mine._content.text()
     assert any(title == CONFLICT_TITLE for level, title, _b in message_bridge.shown if level == "confirm")
+
+
+def test_keep_editing_saves_over_only_the_change_she_was_told_of(two_ledgers, ui_app, qtbot, message_bridge,
+                                                                 monkeypatch):
+    from desktop_app.ui import messages
+
+    first, second = two_ledgers
+    record_id = _first_id(first, Topic.MEMBER)
+    mine = _shown(qtbot, _member(first, record_id, None))
+    mine.phone.setText("13900000000")
+    _note(second, record_id, "第二个人的备注")
+
+    asked = []
+
+    def while_she_reads(parent, title, text, **_kw):  # a third person saves while the question is open
+        asked.append(text)
+        if len(asked) == 1:
+            _note(second, record_id, "第三个人的备注")
+        return False  # 继续编辑
+
+    monkeypatch.setattr(messages, "confirm", while_she_reads)
+    _click_save(qtbot, mine)
+    _click_save(qtbot, mine)
+    assert len(asked) == 2, "the third person's save was overwritten without a word"
+    _click_save(qtbot, mine)
+    assert not mine.isVisible()
+    assert member_service.get_member(first, record_id).phone == "13900000000"
+
+
+def test_a_visit_reloaded_unchanged_names_no_field(two_ledgers, ui_app, qtbot, message_bridge):
+    first, second = two_ledgers
+    record_id = _first_id(first, Topic.VISIT)
+    mine = _shown(qtbot, _usual("visits.dialog.VisitDialog")(first, record_id, None))
+    theirs = _shown(qtbot, _usual("visits.dialog.VisitDialog")(second, record_id, None))
+    theirs.content.setPlainText("对方补充的内容")
+    _click_save(qtbot, theirs)
+    message_bridge.answers = [True]  # 重新载入
+    _click_save(qtbot, mine)
+    told = [body for level, _t, body in message_bridge.shown if level == "info"][-1]
+    assert told.splitlines()[1] == "对方修改了：主要内容。", told
+
+
+def _note(ledger, record_id, notes):
+    data = member_service.get_member(ledger, record_id)
+    data.notes = notes
+    member_service.update_member(ledger, record_id, data)

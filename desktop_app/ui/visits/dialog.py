@@ -106,6 +106,7 @@ class VisitDialog(RecordDialog):
         for box in self.topic_boxes:
             self.topics_layout.removeWidget(box)
             box.hide()
+            box.setParent(None)  # gone from the dialog's fields now, not at the next event loop turn
             box.deleteLater()
         self.topic_boxes = []
         vocab = topics_for(kind)

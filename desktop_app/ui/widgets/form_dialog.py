@@ -27,7 +27,10 @@ from desktop_app.services.edits import EditConflict, expecting, opened
 from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
-from desktop_app.ui.widgets.edit_tracking import CONFLICT_TITLE, Tracked, changed_labels, conflict_question
+from desktop_app.ui.widgets.edit_tracking import (
+    CONFLICT_TITLE, Tracked, conflict_question, her_kept_edits, her_lost_edits, photograph, reload_report,
+    their_changes,
+)
 
 DISCARD_TITLE = "放弃修改？"
 MAX_VIEW_ROWS = 2000  # a table larger than this is a listing, not something she typed
@@ -188,6 +191,7 @@ class FormDialog(FittedDialog):
         self._clean: list | None = None
         self._arranged = False
         self._tracked: Tracked | None = None
+        self._loaded_photo: dict | None = None  # what a tracked dialog showed as loaded
 
     # --- the stored record this dialog edits ------------------------------------
     def track(self, ledger: Ledger, kind: Topic, record_id: int, load: Callable[[], None]) -> None:
@@ -201,9 +205,9 @@ class FormDialog(FittedDialog):
         if self._tracked is None:
             yield
             return
-        with expecting(self._tracked.loaded):
+        with expecting(self._tracked.loaded) as (claim,):
             yield
-        self._tracked.catch_up()  # a dialog that stays open (保存并继续) saves over its own save next
+        self._tracked.at(claim.saved)  # a dialog that stays open saves over its own save next
 
     def resolve_conflict(self, conflict: EditConflict) -> None:
         """Someone saved (or deleted) the record first: nothing was written; she reloads or keeps editing."""
@@ -211,18 +215,25 @@ class FormDialog(FittedDialog):
             messages.refuse(self, CONFLICT_TITLE, conflict)
             return
         if not messages.confirm(self, CONFLICT_TITLE, conflict_question(conflict), yes="重新载入", no="继续编辑"):
-            self._tracked.catch_up()
+            self._tracked.at(conflict.now)  # over what she was told of, and nothing saved since
             return
-        before = field_inputs(self)
+        loaded, hers = self._loaded_photo or {}, self._photograph()
         self._tracked.catch_up()
         self._tracked.load()
-        self.mark_clean()
+        reloaded = self._photograph()
+        kept = her_kept_edits(loaded, hers, reloaded)
+        if not kept:
+            self.mark_clean()
+        else:  # what she kept (a review she is writing, a file to attach) still asks before it is thrown away
+            self._loaded_photo = reloaded
+        messages.info(self, CONFLICT_TITLE,
+                      reload_report(their_changes(loaded, reloaded), her_lost_edits(loaded, hers, reloaded)))
+
+    def _photograph(self) -> dict:
         from desktop_app.ui.widgets.form_problems import ProblemBanner  # it builds on this module
 
         banner = self.findChild(ProblemBanner)
-        changed = changed_labels(self, before, field_inputs(self), banner.field_labels() if banner else {})
-        named = "、".join(changed) if changed else "（与您填写的内容相同）"
-        messages.info(self, CONFLICT_TITLE, f"已载入对方保存的内容。与您窗口中原来的内容不同的是：{named}。")
+        return photograph(self, field_inputs(self), banner.field_labels() if banner else {})
 
     def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt API
         if visible and not self._arranged:
@@ -243,6 +254,8 @@ class FormDialog(FittedDialog):
     def mark_clean(self) -> None:
         """What the fields hold now counts as unchanged (on first show, and after 保存并继续)."""
         self._clean = field_values(self)
+        if self._tracked is not None:
+            self._loaded_photo = self._photograph()
 
     def has_changes(self) -> bool:
         """Typed since shown, and still on screen (a saved, closed dialog has nothing to lose)."""
