@@ -124,6 +124,15 @@ def update_member(ledger: Ledger, member_id: int, data: MemberData) -> None:
             setattr(member, name, value)
 
 
+def mark_left(ledger: Ledger, member_id: int, left_on: date) -> None:
+    """标记“已离开”: no longer on the roster, history kept; the rest of the record as it is now."""
+    with ledger.transaction(TOPIC) as session:
+        member = session.get(Member, member_id)
+        if member is None:
+            raise NotFound("该党员已不存在，可能已被删除。")
+        member.active, member.left_date = False, left_on
+
+
 def possible_duplicates(ledger: Ledger, data: MemberData, exclude_id: int | None = None) -> list[MemberRow]:
     """Members that may be the same person: same ID number, or same name (and birth date if known)."""
     name = (data.name or "").strip()

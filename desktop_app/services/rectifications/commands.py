@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, fields, replace
 from datetime import date
 
@@ -148,17 +149,25 @@ def get_rectification(ledger: Ledger, rectification_id: int) -> RectificationDat
 
 def update_rectification(ledger: Ledger, rectification_id: int, data: RectificationData, today: date | None = None) -> None:
     with ledger.transaction(*TOPICS) as session:
-        rectification = session.get(Rectification, rectification_id)
-        if rectification is None:
-            raise NotFound(GONE_RECTIFICATION)
-        suggestion = session.get(Suggestion, rectification.suggestion_id)
-        if data.status != rectification.status:
-            problem = move_problem(rectification.status, data.status)
-            if problem:
-                raise ValidationError([FieldProblem("整改状态", problem)])
-        cleaned = _check_rectification(session, data, suggestion.raised_on, today)
-        for name, value in asdict(cleaned).items():
-            setattr(rectification, name, value)
+        _write_rectification(session, rectification_id, lambda _current: data, today)
+
+
+def _write_rectification(session, rectification_id: int, change: Callable[[RectificationData], RectificationData],
+                         today: date | None, *, moving: bool = False) -> None:
+    """Read, change and write one rectification inside the caller's transaction (never from a stale copy).
+    `moving`: a status move (开始/完成/重新打开) that must be allowed even when the status stays."""
+    rectification = session.get(Rectification, rectification_id)
+    if rectification is None:
+        raise NotFound(GONE_RECTIFICATION)
+    data = change(RectificationData(**{name: getattr(rectification, name) for name in _RECTIFICATION_FIELDS}))
+    if moving or data.status != rectification.status:
+        problem = move_problem(rectification.status, data.status)
+        if problem:
+            raise ValidationError([FieldProblem("整改状态", problem)])
+    suggestion = session.get(Suggestion, rectification.suggestion_id)
+    cleaned = _check_rectification(session, data, suggestion.raised_on, today)
+    for name, value in asdict(cleaned).items():
+        setattr(rectification, name, value)
 
 
 def delete_rectification(ledger: Ledger, rectification_id: int) -> None:
@@ -171,12 +180,9 @@ def delete_rectification(ledger: Ledger, rectification_id: int) -> None:
 
 
 def _move(ledger: Ledger, rectification_id: int, today: date | None, **changes) -> None:
-    current = get_rectification(ledger, rectification_id)
-    if "status" in changes:
-        problem = move_problem(current.status, changes["status"])
-        if problem:
-            raise ValidationError([FieldProblem("整改状态", problem)])
-    update_rectification(ledger, rectification_id, replace(current, **changes), today)
+    with ledger.transaction(*TOPICS) as session:
+        _write_rectification(session, rectification_id, lambda current: replace(current, **changes), today,
+                             moving="status" in changes)
 
 
 def start_rectification(ledger: Ledger, rectification_id: int, today: date | None = None) -> None:

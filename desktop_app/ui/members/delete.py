@@ -58,9 +58,7 @@ def _offer_mark_left(parent: QWidget, ledger: Ledger, row: member_service.Member
     if not messages.confirm(parent, "不能删除", question):
         return False
     try:
-        data = member_service.get_member(ledger, row.id)
-        data.active, data.left_date = False, date.today()
-        member_service.update_member(ledger, row.id, data)
+        member_service.mark_left(ledger, row.id, date.today())
     except UserError as exc:
         messages.refuse(parent, "未能标记为已离开", exc)
         return False

@@ -102,6 +102,9 @@ class SuggestionDialog(_SavingDialog):
         self.form.addRow("提出人", self.raised_by)
         self.form.addRow("提出日期*", self.raised_on)
         self.form.addRow("记录人", self.recorder)
+        self._origin = QLabel("由家访记录汇总而来", self)
+        self.form.addRow("出处", self._origin)
+        self.form.setRowVisible(self._origin, False)
         self._visit_id: int | None = None
         if suggestion_id:
             self.track(ledger, Topic.SUGGESTION, suggestion_id,
@@ -131,8 +134,7 @@ class SuggestionDialog(_SavingDialog):
         self.raised_on.set_date(data.raised_on)
         self.recorder.set_member_id(data.recorder_id)
         self._visit_id = data.visit_id
-        if data.visit_id:
-            self.form.addRow("出处", QLabel("由家访记录汇总而来", self))
+        self.form.setRowVisible(self._origin, bool(data.visit_id))
 
     def save(self) -> int:
         raised_on, date_problem = _date_problem(self.raised_on, "提出日期")
@@ -190,11 +192,14 @@ class RectificationDialog(_SavingDialog):
                        lambda: self._load(service.get_rectification(ledger, rectification_id)))
         else:
             self.suggestion_text.setText(service.get_suggestion(ledger, suggestion_id).content)
+            self._follow_status()
+        self.resize(560, self.sizeHint().height())
+
+    def _follow_status(self) -> None:
         done = self.status == RectificationStatus.DONE.value
         for widget in (self.completed_on, self.result):
             widget.setEnabled(done)
             widget.setToolTip("" if done else "完成整改时填写（用“完成整改”按钮）")
-        self.resize(560, self.sizeHint().height())
 
     def _load(self, data: RectificationData) -> None:
         row = service.rectification_row(self.ledger, self.rectification_id)
@@ -213,6 +218,7 @@ class RectificationDialog(_SavingDialog):
         self.completed_on.set_date(data.completed_on)
         self.result.setPlainText(data.result or "")
         self.published_on.set_date(data.published_on)
+        self._follow_status()
 
     def save(self) -> int:
         problems = []
