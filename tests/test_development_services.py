@@ -88,6 +88,15 @@ def test_one_open_record_per_person(ledger):
     assert len(list_developments(ledger, TODAY)) == 1
 
 
+def test_a_record_closed_meanwhile_is_not_closed_again(ledger):
+    from desktop_app.services.errors import UserError
+
+    record_id = save_development(ledger, None, procedure(make_branch(ledger), Step.TALK), TODAY)
+    close_development(ledger, record_id, date(2024, 1, 1), "本人撤回申请")
+    with pytest.raises(UserError, match="已于2024-01-01终止（本人撤回申请）"):
+        close_development(ledger, record_id, date(2024, 2, 1), "调离本校")
+
+
 def test_deadlines_for_the_dashboard(ledger):
     branch = make_branch(ledger)
     data = procedure(branch, Step.APPLY)

@@ -13,7 +13,7 @@ from desktop_app.domain.problems import FieldProblem
 from desktop_app.domain.vocab import PoliticalStatus
 from desktop_app.services import attachments
 from desktop_app.services.development.mapping import DevelopmentInput, domain_data, named_member_ids, write_input
-from desktop_app.services.errors import NotFound, ValidationError
+from desktop_app.services.errors import NotFound, UserError, ValidationError
 from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models import AuditEntry, Cultivation, Member
@@ -116,6 +116,9 @@ def close_development(ledger: Ledger, record_id: int, closed_on: date, reason: s
         raise ValidationError([FieldProblem("终止原因", "必须填写")])
     with ledger.transaction(*TOPICS) as session:
         record = _record(session, record_id)
+        if record.closed_on is not None:  # e.g. closed meanwhile in another window
+            raise UserError(f"{record.member.name}的发展记录已于{record.closed_on:%Y-%m-%d}终止"
+                            f"（{record.closed_reason}），没有再次终止。")
         record.closed_on, record.closed_reason = closed_on, reason
         session.add(AuditEntry(at=datetime.now(), action="终止发展", subject=record.member.name, reason=reason))
 
