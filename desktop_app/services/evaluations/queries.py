@@ -20,6 +20,7 @@ from desktop_app.services.evaluations.sources import FactsCache, semester_facts
 from desktop_app.services.members import MemberRow, list_members
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models.evaluations import EvaluationScheme, EvaluationScore, Honour
+from desktop_app.store.versions import Loaded
 
 # Key in EvaluationScore.frozen for the member's 政治面貌 at approval (indicator keys never start with "_").
 FROZEN_STATUS = "_political_status"
@@ -39,6 +40,7 @@ class SheetRow:
     result: SemesterScore
     star_level: StarLevel | None
     locked: bool
+    loaded: Loaded | None = None  # the stored row as read with these figures (None: nothing stored yet)
 
     @property
     def scored(self) -> bool:
@@ -141,7 +143,8 @@ def semester_sheet(ledger: Ledger, school_year: str, semester: int, cache: Facts
     lock = semester_lock(ledger, year, semester)
     with ledger.reading() as session:
         stored = {
-            s.member_id: (dict(s.entered or {}), s.bonuses, s.deductions, s.frozen)
+            s.member_id: (dict(s.entered or {}), s.bonuses, s.deductions, s.frozen,
+                          Loaded(EvaluationScore.__tablename__, s.id, s.version))
             for s in session.scalars(select(EvaluationScore).where(
                 EvaluationScore.school_year == year, EvaluationScore.semester == semester))
         }
@@ -152,7 +155,7 @@ def semester_sheet(ledger: Ledger, school_year: str, semester: int, cache: Facts
         facts = cache.get(ledger, year, semester) if cache else semester_facts(ledger, year, semester)
     rows = []
     for member in members:
-        entered, bonuses, deductions, frozen = stored.get(member.id, ({}, [], [], None))
+        entered, bonuses, deductions, frozen, loaded = stored.get(member.id, ({}, [], [], None, None))
         scores = []
         for ind in scheme.indicators:
             kept = (frozen or {}).get(ind.key) if lock else None
@@ -168,6 +171,7 @@ def semester_sheet(ledger: Ledger, school_year: str, semester: int, cache: Facts
         rows.append(SheetRow(
             member.id, member.name, status, member.party_group, tuple(scores),
             bonus_items, deduction_items, result, star_level(scheme, result.total, status), lock is not None,
+            loaded,
         ))
     return SemesterSheet(year, semester, scheme, tuple(rows), lock)
 

@@ -13,6 +13,7 @@ from desktop_app.services.errors import UserError
 from desktop_app.services.evaluations import commands
 from desktop_app.services.evaluations.queries import semester_sheet
 from desktop_app.services.evaluations.sources import FactsCache
+from desktop_app.services.edits import expecting
 from desktop_app.ui import messages
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.evaluations.adjust_dialog import AdjustmentsDialog
@@ -131,12 +132,14 @@ class SemesterPanel(QWidget):
             return
         year, semester = self.school_year, self.semester
 
-        def save(bonuses, deductions):
-            commands.set_adjustments(self.context.ledger, row.member_id, year, semester, bonuses, deductions)
+        def save(bonuses, deductions):  # over the items the sheet showed, or refused when they changed since
+            with expecting(*([row.loaded] if row.loaded else [])):
+                commands.set_adjustments(self.context.ledger, row.member_id, year, semester, bonuses, deductions)
 
         dialog = AdjustmentsDialog(row.member_name, f"{year}学年{SEMESTER_LABELS[semester]}",
                                    self.model.sheet.scheme, row.bonuses, row.deductions, save, self)
         dialog.exec()
+        self.reload()  # also after a refusal: another window's items are shown now
 
     def approve(self) -> None:
         def run(semester, day, meeting):

@@ -212,7 +212,7 @@ class FormDialog(FittedDialog):
     def resolve_conflict(self, conflict: EditConflict) -> None:
         """Someone saved (or deleted) the record first: nothing was written; she reloads or keeps editing."""
         if self._tracked is None or conflict.deleted:
-            messages.refuse(self, CONFLICT_TITLE, conflict)
+            messages.refuse(self, CONFLICT_TITLE, f"{conflict}\n请关闭此窗口，再重新打开后修改。")
             return
         if not messages.confirm(self, CONFLICT_TITLE, conflict_question(conflict), yes="重新载入", no="继续编辑"):
             self._tracked.at(conflict.now)  # over what she was told of, and nothing saved since
