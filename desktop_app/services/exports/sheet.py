@@ -185,9 +185,11 @@ def write_table_sheet(
         alert = count - 1 in alert_rows
         lines = 1
         cells = []
-        for index, value in enumerate(values, start=1):
-            wrapped = _lines(value, widths[index - 1] - 1) if index <= len(widths) else 1
-            lines = max(lines, wrapped)
+        for index, value in enumerate(values):
+            wrapped = 1  # numbers, dates and blanks take one line
+            if isinstance(value, str) and index < len(widths):
+                wrapped = _lines(value, widths[index] - 1)
+                lines = max(lines, wrapped)
             cells.append(_styled_cell(sheet, value, arrays[_data_style(value, alert, wrapped > 1)]))
         sheet.append(cells)  # the next row: the header's, then each data row's
         if lines > 1:
