@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import event
 from figures_oracle import (
     coverage_one_by_one, fill_edge_cases, fulfilment_one_by_one, pledge_counts_one_by_one,
     review_grades_one_by_one, times_observed_one_by_one, totals_one_by_one,
@@ -83,3 +84,23 @@ def test_totals_and_times_observed_equal_the_count_record_by_record(edge_ledger,
 def test_pledge_grades_and_counts_equal_the_count_pledge_by_pledge(edge_ledger, year):
     assert review_grades(edge_ledger, year) == review_grades_one_by_one(edge_ledger, year)
     assert counts_by_status(edge_ledger, year) == pledge_counts_one_by_one(edge_ledger, year)
+
+
+def test_the_counts_by_member_are_read_from_the_covering_indexes(edge_ledger):
+    """Revision 0014's indexes hold every column the grouped counts read: the wide record rows stay unread."""
+    grouped = []
+
+    def keep(_conn, _cursor, statement, parameters, _context, _many):
+        if statement.lstrip().upper().startswith("SELECT") and "GROUP BY" in statement:
+            grouped.append((statement, parameters))
+
+    event.listen(edge_ledger.engine, "before_cursor_execute", keep)
+    try:
+        member_fulfilment(edge_ledger, PERIODS["school year"])
+    finally:
+        event.remove(edge_ledger.engine, "before_cursor_execute", keep)
+    with edge_ledger.engine.connect() as connection:
+        plans = [" ".join(row[3] for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters))
+                 for statement, parameters in grouped]
+    assert any("COVERING INDEX ix_visit_date_figures" in plan for plan in plans), plans
+    assert any("COVERING INDEX ix_observation_date_figures" in plan for plan in plans), plans
