@@ -12,14 +12,15 @@ from desktop_app.services.members import add_member, list_members
 from desktop_app.store.models import Member
 
 
-def test_a_failing_action_leaves_nothing_behind(either_ledger):
+@pytest.mark.both_engines
+def test_a_failing_action_leaves_nothing_behind(ledger):
     """On the SQLite file and on PostgreSQL alike."""
     with pytest.raises(RuntimeError):
-        with either_ledger.transaction("member") as session:
+        with ledger.transaction("member") as session:
             session.add(Member(name="半途", political_status="full_member", posts=[], backbone_titles=[]))
             session.flush()
             raise RuntimeError("power cut")
-    assert list_members(either_ledger) == []
+    assert list_members(ledger) == []
 
 
 def test_writer_waits_for_another_writer_instead_of_failing(ledger):
