@@ -42,9 +42,19 @@ ENGINES = ("sqlite", "postgresql")
 
 
 def pytest_generate_tests(metafunc):
-    """Tests marked `both_engines` run their `ledger` once on each engine (ids …[sqlite], …[postgresql])."""
-    if "ledger" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_engines"):
+    """Tests marked `both_engines` run their `ledger` once on each engine (ids …[sqlite], …[postgresql]);
+    `sqlite_only` (with its reason) keeps one test of such a module on the ledger file."""
+    definition = metafunc.definition
+    if ("ledger" in metafunc.fixturenames and definition.get_closest_marker("both_engines")
+            and not definition.get_closest_marker("sqlite_only")):
         metafunc.parametrize("ledger", ENGINES, indirect=True)
+
+
+def cli_target(ledger: Ledger) -> list[str]:
+    """The command-line options naming `ledger`: its folder, or its server database."""
+    if ledger.on_server:
+        return ["--database-url", ledger.engine.url.render_as_string(hide_password=False)]
+    return ["--data-dir", str(ledger.data_dir)]
 
 
 @pytest.fixture

@@ -12,6 +12,8 @@ from desktop_app.services import cultivation
 from desktop_app.services.errors import ValidationError
 from desktop_app.services.members import add_member, delete_member
 
+pytestmark = pytest.mark.both_engines
+
 
 def test_rules_name_the_fields():
     problems = validate_cultivation(CultivationData(kind="x", member_id=None), today=date(2025, 9, 1))

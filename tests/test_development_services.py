@@ -16,6 +16,8 @@ from desktop_app.services.members import get_member
 from desktop_app.store.models import AuditEntry
 from tests.development_helpers import TODAY, make_branch, procedure
 
+pytestmark = pytest.mark.both_engines
+
 
 def _audit(ledger) -> list[str]:
     with ledger.reading() as session:
@@ -78,6 +80,7 @@ def test_breaches_are_saved_and_listed_with_the_rule(ledger):
     assert rules == [Rule.CONTACTS, Rule.ACTIVIST_YEAR]
 
 
+@pytest.mark.sqlite_only("until a revision makes the open-record index partial on PostgreSQL too")
 def test_one_open_record_per_person(ledger):
     branch = make_branch(ledger)
     first = save_development(ledger, None, procedure(branch, Step.TALK), TODAY)

@@ -19,6 +19,8 @@ from desktop_app.services.honours import (
 )
 from desktop_app.services.members import delete_member
 
+pytestmark = pytest.mark.both_engines
+
 
 def test_member_and_class_honours_are_listed_for_the_prints(ledger):
     teacher, other = add_members(ledger, 2)

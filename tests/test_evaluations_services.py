@@ -18,6 +18,8 @@ from desktop_app.services.evaluations.queries import semester_sheet, year_result
 from desktop_app.services.evaluations.schemes import get_scheme, save_scheme
 from desktop_app.services.members import add_member, delete_member, get_member, update_member
 
+pytestmark = pytest.mark.both_engines
+
 # (第一学期, 第二学期, 加分 in the second semester): 13 five-star, 6 four-star, 12 below.
 SEED_YEAR = [
     (95, 96, 0), (92, 90, 0), (90, 90, 0), (89, 91, 0), (89.99, 90.01, 0), (None, 93, 0), (98, None, 0),

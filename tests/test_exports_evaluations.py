@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from datetime import date
 
 import openpyxl
@@ -11,6 +12,8 @@ from desktop_app.domain import report_period
 from desktop_app.services.evaluations.commands import approve
 from desktop_app.services.evaluations.schemes import get_scheme
 from desktop_app.services.exports.quarterly import export_quarterly
+
+pytestmark = pytest.mark.both_engines
 
 
 def test_approved_year_in_the_workbook(ledger, tmp_path):

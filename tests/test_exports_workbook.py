@@ -13,6 +13,9 @@ from desktop_app.domain.people import MemberData
 from desktop_app.services.exports.quarterly import export_quarterly
 from desktop_app.services.members import add_member, update_member
 from desktop_app.services.settings import SchoolProfile, save_school_profile
+from conftest import cli_target
+
+pytestmark = pytest.mark.both_engines
 
 INJECTION = '=HYPERLINK("http://x","y")'
 
@@ -89,13 +92,14 @@ def test_summary_counts_members_by_status(small_branch, tmp_path):
     assert figures["入党积极分子人数"] == 0
 
 
-def test_cli_export_quarterly(small_branch, data_dir, tmp_path, capsys):
+def test_cli_export_quarterly(small_branch, tmp_path, capsys):
+    target = cli_target(small_branch)
     small_branch.close()
     out = tmp_path / "cli.xlsx"
-    assert cli(["--data-dir", str(data_dir), "export", "quarterly", "--year", "2026", "--quarter", "3", "-o", str(out)]) == 0
+    assert cli([*target, "export", "quarterly", "--year", "2026", "--quarter", "3", "-o", str(out)]) == 0
     assert out.exists() and "2026年第三季度" in capsys.readouterr().out
-    assert cli(["--data-dir", str(data_dir), "export", "quarterly", "--quarter", "3", "-o", str(out)]) == 1
+    assert cli([*target, "export", "quarterly", "--quarter", "3", "-o", str(out)]) == 1
     assert "--year" in capsys.readouterr().err
     year_out = tmp_path / "year.xlsx"
-    assert cli(["--data-dir", str(data_dir), "export", "quarterly", "--school-year", "2025-2026", "-o", str(year_out)]) == 0
+    assert cli([*target, "export", "quarterly", "--school-year", "2025-2026", "-o", str(year_out)]) == 0
     assert openpyxl.load_workbook(year_out)["汇总"]["A1"].value == "示例中学党支部 2025-2026学年 汇总"

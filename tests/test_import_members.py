@@ -13,6 +13,8 @@ from desktop_app.services.errors import UserError
 from desktop_app.services.members import get_member, list_members
 from desktop_app.store.models import Member, SchoolClass, Student
 
+pytestmark = pytest.mark.both_engines
+
 ALIAS_HEADERS = ["姓名*", "性别", "出生年月", "民族", "政治面貌", "入党时间", "转正日期", "党小组", "处室",
                  "岗位", "学科", "骨干称号", "手机", "身份证号码", "备注"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from dataclasses import replace
 from datetime import date
 
@@ -14,6 +15,8 @@ from desktop_app.services.evaluations.schemes import save_scheme
 from desktop_app.services.meetings import settings as meeting_settings
 from desktop_app.services.meetings.commands import AttendanceEntry, MeetingData, add_meeting
 from tests.meetings_support import make_branch
+
+pytestmark = pytest.mark.both_engines
 
 YEAR = "2025-2026"
 

@@ -24,6 +24,8 @@ from desktop_app.store.models.attachments import Attachment
 from desktop_app.store.models.meetings import MeetingAttendance
 from tests.meetings_support import make_branch
 
+pytestmark = pytest.mark.both_engines
+
 
 def _names(people):
     return [p.name for p in people]
@@ -163,6 +165,7 @@ def test_secretary_lecture_is_due_once_a_school_year(ledger):
     assert line.state is DueState.MET
 
 
+@pytest.mark.sqlite_only("backups and restores are of ledger files")
 def test_attachments_travel_with_a_backup_and_restore(ledger, data_dir, tmp_path):
     b = make_branch(ledger)
     meeting_id = add_meeting(ledger, _assembly(b))

@@ -12,6 +12,8 @@ from desktop_app.services import pledges as svc
 from desktop_app.services.errors import InUse, UserError, ValidationError
 from desktop_app.services.members import add_member, delete_member
 
+pytestmark = pytest.mark.both_engines
+
 YEAR = "2025-2026"
 PUB = Publication(date(2025, 9, 10), date(2025, 9, 20), ["notice_board", "web"])
 

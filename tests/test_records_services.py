@@ -18,6 +18,8 @@ from desktop_app.services.records.queries import (
 from desktop_app.services.records.quota_settings import load_holidays, load_quotas, save_holidays, save_quotas
 from desktop_app.services.records.visits import VisitData, add_visit, delete_visits, get_visit, list_visits, update_visit
 
+pytestmark = pytest.mark.both_engines
+
 SEPTEMBER = month_period(2025, 9)
 
 

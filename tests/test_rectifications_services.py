@@ -13,6 +13,8 @@ from desktop_app.services import rectifications as rect
 from desktop_app.services.errors import UserError, ValidationError
 from desktop_app.services.members import add_member, delete_member
 
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2025, 11, 20)
 
 

@@ -22,6 +22,8 @@ from desktop_app.services.prints.options import load_options
 from desktop_app.services.prints.star_details import write_star_details_pdf
 from desktop_app.services.prints.star_notice import write_star_notice_pdf
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def ids(ledger):

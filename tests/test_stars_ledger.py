@@ -13,6 +13,8 @@ from desktop_app.services.evaluations.schemes import get_scheme, save_scheme
 from desktop_app.services.records.queries import member_fulfilment, totals
 from desktop_app.services.settings import semester_dates
 
+pytestmark = pytest.mark.both_engines
+
 
 
 @pytest.fixture

@@ -22,6 +22,8 @@ from desktop_app.services.records.queries import member_fulfilment
 from desktop_app.services.records.visits import VisitData, add_visit
 from desktop_app.store.models.records import Visit
 
+pytestmark = pytest.mark.both_engines
+
 SEPTEMBER, OCTOBER = month_period(2025, 9), month_period(2025, 10)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import random
 from collections import Counter
 from datetime import date
@@ -15,6 +16,8 @@ from desktop_app.services import members, settings
 from desktop_app.services.demo import people
 from desktop_app.store.ledger import open_ledger
 from desktop_app.store.models import Cultivation, SchoolClass, Student
+
+pytestmark = pytest.mark.both_engines
 
 TODAY = date(2026, 11, 22)
 

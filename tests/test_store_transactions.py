@@ -6,10 +6,12 @@ import sqlite3
 import threading
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from desktop_app.domain.people import MemberData
 from desktop_app.services.members import add_member, list_members
-from desktop_app.store.models import Member
+from desktop_app.store.models import Member, SchoolClass, Student
+from desktop_app.store.reasons import reason
 
 
 @pytest.mark.both_engines
@@ -49,3 +51,17 @@ def test_semester_dates_far_outside_the_school_year_are_refused_late_august_is_f
                                 Period(date(2026, 2, 20), date(2026, 7, 10)))
     save_semester_dates(ledger, late_august)
     assert semester_of(ledger, date(2025, 8, 27)) == ("2025-2026", 1)
+
+
+@pytest.mark.both_engines
+@pytest.mark.parametrize(("row", "meaning"), [
+    (lambda: SchoolClass(name="高二(3)班"), "与已有记录重复"),
+    (lambda: Student(name="甲", class_id=999), "引用的记录已不存在"),
+])
+def test_a_refused_write_is_explained_in_chinese_on_either_engine(ledger, row, meaning):
+    with ledger.transaction() as session:
+        session.add(SchoolClass(name="高二(3)班"))
+    with pytest.raises(IntegrityError) as refused:
+        with ledger.transaction() as session:
+            session.add(row())
+    assert reason(refused.value) == meaning

@@ -11,6 +11,8 @@ from desktop_app.services import classes, students
 from desktop_app.services.errors import InUse, ValidationError
 from desktop_app.services.members import add_member, delete_member
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def teacher(ledger):

@@ -1,4 +1,4 @@
-"""SQLite and operating-system errors in words the secretary can act on, in Chinese."""
+"""SQLite, PostgreSQL and operating-system errors in words the secretary can act on, in Chinese."""
 
 from __future__ import annotations
 
@@ -20,6 +20,19 @@ _SQLITE_REASONS = (
     ("foreign key constraint failed", "引用的记录已不存在"),
     ("not null constraint failed", "缺少必须的内容"),
 )
+# PostgreSQL's SQLSTATE (psycopg's `sqlstate`): exact codes first, then classes (the first two characters)
+_SQLSTATE_REASONS = {
+    "23505": "与已有记录重复",
+    "23503": "引用的记录已不存在",
+    "23502": "缺少必须的内容",
+    "40001": "另一位同事同时修改了相关记录，请重试",
+    "40P01": "另一位同事同时修改了相关记录，请重试",
+    "53100": "服务器磁盘空间已满，请联系管理员",
+    "28P01": "用户名或密码不对",
+    "42501": "没有权限做这项操作",
+    "08": "无法连接台账服务器（网络断开或服务器未开）",
+    "57": "台账服务器正在关闭或重启，请稍后再试",
+}
 _OS_REASONS = {
     errno.EACCES: "没有读写权限（文件夹可能是只读的，或文件正被其他程序占用）",
     errno.EPERM: "没有读写权限（文件夹可能是只读的，或文件正被其他程序占用）",
@@ -44,6 +57,9 @@ def reason(exc: BaseException) -> str:
         code = errno.EACCES
     if code in _OS_REASONS:
         return _OS_REASONS[code]
+    state = getattr(exc, "sqlstate", None) or ""
+    if state[:5] in _SQLSTATE_REASONS or state[:2] in _SQLSTATE_REASONS:
+        return _SQLSTATE_REASONS.get(state[:5]) or _SQLSTATE_REASONS[state[:2]]
     text = str(exc).lower()
     for fragment, meaning in _SQLITE_REASONS:
         if fragment in text:
