@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from datetime import date
 
 import openpyxl
+import pytest
 from evaluation_helpers import YEAR, add_members, enter_total
 
 from desktop_app.domain import report_period

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from dataclasses import replace
 from datetime import date
+
+import pytest
 
 from desktop_app.domain.meetings import LeavePolicy
 from desktop_app.domain.scheme import Indicator, IndicatorSource, default_scheme

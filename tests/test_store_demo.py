@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 import random
 from collections import Counter
 from datetime import date
 
+import pytest
 from sqlalchemy import select
 
 from desktop_app.domain import idcard

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import getpass
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -65,6 +66,13 @@ class Ledger:
         self._writers = sessionmaker(writers, expire_on_commit=False, info={"ledger": self})
         event.listen(self._writers, "before_flush", lambda session, *_: stamp_changes(session))
         self.user = current_user()  # who saves: named in entered_by / changed_by of every record
+        # A report's snapshot: on PostgreSQL one REPEATABLE READ transaction (READ COMMITTED, the
+        # default, would let each query see other clients' newer commits); on SQLite (WAL) any
+        # read transaction already sees the file as of its first query.
+        snapshots = (self.engine.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+                     if database_url is not None else self.engine)
+        self._snapshots = sessionmaker(snapshots, expire_on_commit=False)
+        self._pinned = threading.local()  # the snapshot session of the thread building a report
         self.bus = ChangeBus()
         self.warnings: list[str] = []  # problems on opening the user should hear about (Chinese)
         self.created = False  # True when this opening made a new, empty file
@@ -106,11 +114,34 @@ class Ledger:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A session for queries only; nothing it does is committed."""
+        """A session for queries only; nothing it does is committed. Inside `snapshot()`, its session."""
+        pinned = getattr(self._pinned, "session", None)
+        if pinned is not None:
+            yield pinned
+            return
         session = self._sessions()
         try:
             yield session
         finally:
+            session.rollback()
+            session.close()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Every `reading()` inside, on this thread, sees the ledger as it was at the first query.
+
+        For reports made of many queries (the quarterly workbook, the year's evaluation): their
+        sheets agree with each other while other clients go on writing. Nested snapshots are one.
+        """
+        if getattr(self._pinned, "session", None) is not None:
+            yield
+            return
+        session = self._snapshots()
+        self._pinned.session = session
+        try:
+            yield
+        finally:
+            self._pinned.session = None
             session.rollback()
             session.close()
 
@@ -128,6 +159,17 @@ class Ledger:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def in_one_snapshot(report: Callable) -> Callable:
+    """For a report `report(ledger, …)`: all its queries read one snapshot (see Ledger.snapshot)."""
+
+    @functools.wraps(report)
+    def reading_one_snapshot(ledger: Ledger, *args, **kwargs):
+        with ledger.snapshot():
+            return report(ledger, *args, **kwargs)
+
+    return reading_one_snapshot
 
 
 def take_startup_backup(ledger: Ledger, keep: int | None = None) -> str | None:

@@ -18,7 +18,7 @@ from desktop_app.services.evaluations.locks import LockRow, semester_lock, year_
 from desktop_app.services.evaluations.schemes import get_scheme
 from desktop_app.services.evaluations.sources import FactsCache, semester_facts
 from desktop_app.services.members import MemberRow, list_members
-from desktop_app.store.ledger import Ledger
+from desktop_app.store.ledger import Ledger, in_one_snapshot
 from desktop_app.store.models.evaluations import EvaluationScheme, EvaluationScore, Honour
 from desktop_app.store.versions import Loaded
 
@@ -136,6 +136,7 @@ def _evaluated(scheme: Scheme, members: list[MemberRow], scored_ids: set[int], l
     return [m for m in members if m.id in scored_ids or (m.active and m.political_status in statuses)]
 
 
+@in_one_snapshot
 def semester_sheet(ledger: Ledger, school_year: str, semester: int, cache: FactsCache | None = None) -> SemesterSheet:
     """Every evaluated member's semester; `cache` lets a screen reuse the records' facts between edits."""
     year = parse_school_year(school_year)
@@ -176,6 +177,7 @@ def semester_sheet(ledger: Ledger, school_year: str, semester: int, cache: Facts
     return SemesterSheet(year, semester, scheme, tuple(rows), lock)
 
 
+@in_one_snapshot
 def year_results(ledger: Ledger, school_year: str, cache: FactsCache | None = None) -> list[YearResultRow]:
     """Every evaluated member's two semesters, year result, star level and rank, best first."""
     year = parse_school_year(school_year)

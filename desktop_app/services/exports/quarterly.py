@@ -20,7 +20,7 @@ from desktop_app.domain.report_period import ReportPeriod
 from desktop_app.services.exports.sheet import SheetColumn, write_table_sheet
 from desktop_app.services.exports.writer import save_workbook
 from desktop_app.services.settings import SchoolProfile, school_profile
-from desktop_app.store.ledger import Ledger
+from desktop_app.store.ledger import Ledger, in_one_snapshot
 from desktop_app.wiring import resolve
 
 SHEET_MODULES = (
@@ -89,6 +89,7 @@ def _sheet_builders() -> list[Callable[[Report], SheetData | None]]:
     return [resolve(f"desktop_app.services.exports.sheets.{name}:build") for name in SHEET_MODULES]
 
 
+@in_one_snapshot  # the sheets agree with each other while others write
 def build_workbook(ledger: Ledger, period: ReportPeriod, *, mask_ids: bool = True,
                    progress: Callable[[int, int], None] | None = None,
                    timings: dict[str, float] | None = None) -> Workbook:
