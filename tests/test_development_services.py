@@ -80,7 +80,6 @@ def test_breaches_are_saved_and_listed_with_the_rule(ledger):
     assert rules == [Rule.CONTACTS, Rule.ACTIVIST_YEAR]
 
 
-@pytest.mark.sqlite_only("until a revision makes the open-record index partial on PostgreSQL too")
 def test_one_open_record_per_person(ledger):
     branch = make_branch(ledger)
     first = save_development(ledger, None, procedure(branch, Step.TALK), TODAY)

@@ -6,11 +6,14 @@ import dataclasses
 import sqlite3
 
 import pytest
+from conftest import cli_target
 
 from desktop_app.services.records.observations import delete_observations, get_observation, update_observation
 from desktop_app.services.search import SearchKind, search
 from desktop_app.services.search.query import excerpt
 from tests.records_school import make_school
+
+pytestmark = pytest.mark.both_engines
 
 
 @pytest.fixture
@@ -71,6 +74,7 @@ def test_excerpt_keeps_context_around_the_match():
     assert excerpt("甲" * 30 + "目标" + "乙" * 30, "目标", around=3) == "…甲甲甲目标乙乙乙…"
 
 
+@pytest.mark.sqlite_only("the FTS5 index of a ledger file; test_search_postgresql checks the server's")
 def test_every_kind_has_its_triggers_and_code_at_head(ledger):
     conn = sqlite3.connect(ledger.db_path)
     triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
@@ -89,9 +93,9 @@ def test_every_kind_has_its_triggers_and_code_at_head(ledger):
 def test_the_command_line_search_prints_each_kind_with_its_matches(ledger, school, capsys):
     from desktop_app.cli.main import main
 
-    assert main(["--data-dir", str(ledger.data_dir), "search", "赵老"]) == 0
+    assert main([*cli_target(ledger), "search", "赵老"]) == 0
     out = capsys.readouterr().out
     assert "人员（共 1 条）" in out and "家访·访谈（共 3 条）" in out
     assert "受访教师：赵老师" in out
-    assert main(["--data-dir", str(ledger.data_dir), "search", "无此"]) == 0
+    assert main([*cli_target(ledger), "search", "无此"]) == 0
     assert "没有找到含“无此”的记录；记录内容请输入 3 个字以上。" in capsys.readouterr().out

@@ -13,12 +13,10 @@ from desktop_app.cli.main import main
 from desktop_app.domain.people import MemberData
 from desktop_app.domain.calendar import school_year_of
 from desktop_app.services.demo import fill_demo
-from desktop_app.services.errors import UserError
 from desktop_app.services.evaluations.queries import year_results
 from desktop_app.services.members import add_member, get_member, list_members, update_member
 from desktop_app.services.records.observations import list_observations
 from desktop_app.services.records.visits import list_visits
-from desktop_app.services.search import search
 from desktop_app.store import models  # noqa: F401  (registers every table)
 from desktop_app.store.base import Base, is_model_table
 from desktop_app.store.ledger import open_ledger
@@ -66,15 +64,6 @@ def test_the_demo_school_gives_the_same_records_and_stars_on_both_engines(data_d
     sqlite_side, server_side = results
     assert sqlite_side[0] > 0 and sqlite_side[1] > 0 and sqlite_side[2]
     assert server_side == sqlite_side
-
-
-def test_search_on_a_server_ledger_says_it_is_for_ledger_files_only(pg_url):
-    ledger = open_ledger(pg_url)
-    try:
-        with pytest.raises(UserError, match="服务器上的台账（PostgreSQL）暂不支持搜索"):
-            search(ledger, "王芳")
-    finally:
-        ledger.close()
 
 
 def test_the_command_line_checks_fills_and_evaluates_a_server_ledger(pg_url, tmp_path, capsys, monkeypatch):

@@ -1,8 +1,9 @@
 """Finding every record that mentions a text, grouped by kind, newest first.
 
 Two roads, merged per kind:
-- text: the FTS5 trigram index (`search_index`) for queries of three or more characters; each
-  kind is a rowid range, so each kind's newest hits are a seek, not a scan;
+- text: the trigram index (`search_index`: FTS5 on SQLite, a pg_trgm GIN-indexed table on
+  PostgreSQL, same rowids and text) for queries of three or more characters; each kind is a rowid
+  range, so each kind's newest hits are a seek, not a scan;
 - names: members, students and classes whose name contains the text (small tables, any length,
   so one- and two-character names such as 王 or 王芳 are found), and the records that name those
   people (observations they gave or watched, visits they made or received, their pledges …).
@@ -14,7 +15,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from desktop_app.services.errors import UserError
+from sqlalchemy import text
+
 from desktop_app.services.search import describe
 from desktop_app.services.search.kinds import SearchKind
 
@@ -53,25 +55,26 @@ def search(ledger, query: str, *, per_kind: int = PER_KIND) -> list[SearchGroup]
     q = normalise(query)
     if not q:
         return []
-    if ledger.on_server:
-        raise UserError("全局搜索目前只用于本机的台账文件（SQLite）；服务器上的台账（PostgreSQL）暂不支持搜索，"
-                        "请在各个列表里用筛选查找。")
     with ledger.reading() as session:
         # The sqlite3 connection itself: a query returns up to a thousand ids per kind, and
         # fetching them through SQLAlchemy's result rows took most of a 1-character search.
-        conn = session.connection().connection.driver_connection
+        connection = session.connection()
+        dialect = connection.dialect.name
+        conn = connection.connection.driver_connection if dialect == "sqlite" else _ServerRows(connection)
+        text_sql = _text_sql_of(dialect)
         people = describe.people_named(conn, q)
         groups = []
         for kind in SearchKind:
             # each road keeps only its newest CAP + 1 before the union, so FTS5 can stop early
-            parts = ([_text_sql(kind)] if len(q) >= TRIGRAM else []) + [
-                f"SELECT id FROM ({sql} ORDER BY id DESC LIMIT {CAP + 1})" for sql in describe.linked_sql(kind, people)]
+            parts = ([text_sql] if len(q) >= TRIGRAM else []) + [
+                f"SELECT id FROM ({sql} ORDER BY id DESC LIMIT {CAP + 1}) AS linked"
+                for sql in describe.linked_sql(kind, people)]
             if not parts:
                 continue
-            params = {"phrase": '"' + q.replace('"', '""') + '"', "low": kind.rowid_range[0],
-                      "high": kind.rowid_range[1]}
+            params = {"phrase": '"' + q.replace('"', '""') + '"', "pattern": describe.like_pattern(q),
+                      "low": kind.rowid_range[0], "high": kind.rowid_range[1]}
             ids = [row[0] for row in conn.execute(
-                f"SELECT id FROM ({' UNION '.join(parts)}) ORDER BY id DESC LIMIT {CAP + 1}", params)]
+                f"SELECT id FROM ({' UNION '.join(parts)}) AS found ORDER BY id DESC LIMIT {CAP + 1}", params)]
             if not ids:
                 continue
             top = ids[:per_kind]
@@ -80,11 +83,25 @@ def search(ledger, query: str, *, per_kind: int = PER_KIND) -> list[SearchGroup]
     return groups
 
 
-def _text_sql(kind: SearchKind) -> str:
-    """The ids of one kind whose text holds the phrase: a seek into the kind's rowid range."""
+class _ServerRows:
+    """PostgreSQL through SQLAlchemy, in the sqlite3 connection's shape: execute(sql, params)."""
+
+    def __init__(self, connection):
+        self._connection = connection
+
+    def execute(self, sql: str, params: dict | None = None):
+        return self._connection.execute(text(sql), params or {})
+
+
+# How the index holds a text: FTS5's phrase query on SQLite, a trigram-indexed ILIKE on PostgreSQL
+_HOLDS = {"sqlite": "search_index MATCH :phrase", "postgresql": "body ILIKE :pattern ESCAPE '\\'"}
+
+
+def _text_sql_of(dialect: str) -> str:
+    """The ids of one kind whose text holds the query: a seek into the kind's rowid range."""
     # ORDER BY the rowid itself (not an expression of it): FTS5 then walks the range newest first
-    return (f"SELECT id FROM (SELECT rowid - :low AS id FROM search_index WHERE search_index MATCH :phrase "
-            f"AND rowid BETWEEN :low AND :high ORDER BY rowid DESC LIMIT {CAP + 1})")
+    return (f"SELECT id FROM (SELECT rowid - :low AS id FROM search_index WHERE {_HOLDS[dialect]} "
+            f"AND rowid BETWEEN :low AND :high ORDER BY rowid DESC LIMIT {CAP + 1}) AS matched")
 
 
 def _excerpts(conn, kind: SearchKind, ids: list[int], q: str) -> dict[int, str]:
