@@ -55,7 +55,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 # Commands that copy the SQLite file itself: a server ledger is backed up by the server's tools.
-FILE_ONLY_COMMANDS = {"backup", "restore"}
+FILE_ONLY_COMMANDS = {"restore"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -118,8 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         return opened[0]
 
     if args.database_url and args.command in FILE_ONLY_COMMANDS:
-        print(f"错误：{args.command} 只用于本机的台账文件；服务器上的台账（PostgreSQL）请由数据库管理员用 pg_dump 备份、"
-              "用 pg_restore 恢复。", file=sys.stderr)
+        print(f"错误：{args.command} 用备份文件替换本机的台账文件，服务器上的台账（PostgreSQL）不能被整个替换，没有改动。"
+              "要把备份放到服务器上，请用一个空的数据库：migrate-to postgresql+psycopg://… --from 备份文件。", file=sys.stderr)
         return 1
 
     func: Callable[[argparse.Namespace, Callable[[], Ledger]], int] = args.func

@@ -11,6 +11,9 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +37,7 @@ from desktop_app.store.reasons import reason
 from desktop_app.store.schema import LedgerError, check_not_too_new, current_revision, restore_file
 from desktop_app.store.schema_shape import shape_differences
 from desktop_app.store.sqlite_files import quick_check_problems
+from desktop_app.store.transfer import copy_ledger
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +80,14 @@ def suggested_backup_name(today: datetime | None = None) -> str:
 
 
 def backup_now(ledger: Ledger, target: Path) -> Path:
-    """A consistent copy of the open ledger at `target` (never over the ledger itself)."""
+    """A consistent copy of the open ledger at `target` (never over the ledger itself).
+
+    A server ledger is copied, as one snapshot, into a new ledger file: the same file a folder
+    holds, so `restore` and `migrate-to` can take it back.
+    """
     target = Path(target).expanduser()
+    if ledger.on_server:
+        return _server_backup(ledger, target)
     if target.exists() and target.resolve() == ledger.db_path.resolve():
         raise UserError("不能把台账备份到它自己的数据文件上，请另选一个文件名。")
     try:
@@ -86,6 +96,34 @@ def backup_now(ledger: Ledger, target: Path) -> Path:
         raise UserError(str(exc)) from exc
     log.info("manual backup written")
     return written
+
+
+def _server_backup(ledger: Ledger, target: Path) -> Path:
+    with tempfile.TemporaryDirectory(prefix="ledger-copy-") as folder:
+        try:
+            copy = open_ledger(folder)
+            try:
+                copy_ledger(ledger, copy)
+            finally:
+                copy.close()
+            written = backup_to(Path(folder) / DB_FILENAME, target)
+        except (BackupError, LedgerError) as exc:
+            raise UserError(str(exc)) from exc
+    log.info("server ledger backed up to a file")
+    return written
+
+
+@contextmanager
+def opened_backup(path: Path) -> Iterator[Ledger]:
+    """A backup file opened for reading it whole (a copy in a temp folder, upgraded if older)."""
+    verify_backup_file(path)
+    with tempfile.TemporaryDirectory(prefix="ledger-from-") as folder:
+        shutil.copyfile(Path(path).expanduser(), Path(folder) / DB_FILENAME)
+        ledger = open_ledger(folder)
+        try:
+            yield ledger
+        finally:
+            ledger.close()
 
 
 def automatic_backups(data_dir: Path) -> list[BackupRow]:
