@@ -1,7 +1,7 @@
 """PostgreSQL: the search index as a trigram-indexed table (pg_trgm), the open-record index made partial
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0015
+Revises: 0014
 
 On PostgreSQL only (a SQLite ledger keeps its FTS5 index of revisions 0008 and 0010, untouched):
 - `search_index(rowid, body)`, one row per searchable record with the same rowid scheme
@@ -14,8 +14,8 @@ On PostgreSQL only (a SQLite ledger keeps its FTS5 index of revisions 0008 and 0
 
 from alembic import op
 
-revision = "0013"
-down_revision = "0011"  # TODO at landing: 0012
+revision = "0015"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
