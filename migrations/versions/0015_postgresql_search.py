@@ -12,7 +12,7 @@ On PostgreSQL only (a SQLite ledger keeps its FTS5 index of revisions 0008 and 0
   SQLite form), so a person could never have a second 发展 record once the first was closed.
 """
 
-from alembic import op
+from alembic import context, op
 
 revision = "0015"
 down_revision = "0014"
@@ -22,32 +22,20 @@ depends_on = None
 KIND_SHIFT = 40
 
 
-def _text(*parts: str) -> str:
-    return " || ' ' || ".join(f"coalesce({part}, '')" for part in parts)
-
-
 def _json_list(column: str) -> str:
     return f"(SELECT string_agg(value, ' ') FROM json_array_elements_text({column}))"
 
 
-# table → (kind code, body over the row alias {r}): the same text as the SQLite index's
-SOURCES: dict[str, tuple[int, str]] = {
-    "member": (1, _text("{r}.name", "{r}.department", "{r}.party_group", "{r}.subject", "{r}.notes")),
-    "student": (2, _text("{r}.name", "{r}.student_number", "{r}.guardian_name", "{r}.address")),
-    "school_class": (3, _text("{r}.name", "{r}.grade")),
-    "pledge": (4, _text("{r}.standard", _json_list("{r}.content_items"), "{r}.review_comment",
-                        "{r}.review_explanation")),
-    "observation": (5, _text("{r}.subject", "{r}.comment", "{r}.suggestions")),
-    "visit": (6, _text("{r}.interviewee", "{r}.content", "{r}.suggestions")),
-    "suggestion": (7, _text("{r}.content", "{r}.raised_by")),
-    "rectification": (8, _text("{r}.measure", "{r}.target", "{r}.responsible_unit", "{r}.responsible_name",
-                               "{r}.result")),
-    "cultivation": (9, _text("{r}.target", "{r}.stage", "{r}.notes")),
-    "meeting": (10, _text("{r}.topic", "{r}.place", "{r}.party_group", "{r}.agenda", "{r}.resolutions",
-                          "{r}.minutes")),
-    "heart_to_heart_talk": (11, _text("{r}.topic", "{r}.place", "{r}.notes")),
-    "development": (12, _text("{r}.notes", "{r}.extension_reason", "{r}.closed_reason")),
-}
+def _sources() -> dict[str, tuple[int, str]]:
+    """The SQLite index's sources (revisions 0008 and 0010): table → (kind code, body over the row
+    alias {r}), so both engines index the same text; only the pledge items' JSON is read with
+    PostgreSQL's functions instead of SQLite's."""
+    earlier = context.script.get_revision("0008").module, context.script.get_revision("0010").module
+    sqlite_items, items = earlier[0]._json_list("{r}.content_items"), _json_list("{r}.content_items")
+    sources = {table: (code, body.replace(sqlite_items, items))
+               for module in earlier for table, (code, body) in module.SOURCES.items()}
+    assert items in sources["pledge"][1], "the pledge body reads its items as revision 0008 wrote them"
+    return sources
 
 
 def _on_postgresql() -> bool:
@@ -61,7 +49,7 @@ def upgrade() -> None:
     op.execute("CREATE UNIQUE INDEX uq_development_open_member ON development (member_id) WHERE closed_on IS NULL")
     op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     op.execute("CREATE TABLE search_index (rowid bigint PRIMARY KEY, body text NOT NULL)")
-    for table, (code, body) in SOURCES.items():
+    for table, (code, body) in _sources().items():
         base = code << KIND_SHIFT
         op.execute(f"INSERT INTO search_index (rowid, body) SELECT {base} + r.id, {body.format(r='r')} FROM {table} AS r")
         op.execute(
@@ -79,7 +67,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     if not _on_postgresql():
         return
-    for table in SOURCES:
+    for table in _sources():
         op.execute(f"DROP TRIGGER search_index_{table} ON {table}")
         op.execute(f"DROP FUNCTION search_index_{table}()")
     op.execute("DROP TABLE search_index")
