@@ -22,6 +22,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.error_handler import install_error_handler
 from desktop_app.ui.fonts import install_fonts
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.server_actions import open_server_at_start
 from desktop_app.ui.single_instance import InstanceGuard
 from desktop_app.ui.startup_checks import after_first_paint, check_after_paint
 from desktop_app.ui.widgets.background import BackgroundTask
@@ -58,9 +59,10 @@ def window_settings(data_dir: Path) -> QSettings:
     return QSettings(str(Path(data_dir) / "window.ini"), QSettings.IniFormat)
 
 
-def build_main_window(ledger: Ledger) -> MainWindow:
-    context = AppContext(ledger)
-    window = MainWindow(context, window_settings(ledger.data_dir))
+def build_main_window(ledger: Ledger, folder: Path | None = None) -> MainWindow:
+    """`folder`: this computer's data folder when `ledger` is on a server."""
+    context = AppContext(ledger, folder=folder)
+    window = MainWindow(context, window_settings(context.folder))
     context.setParent(window)
     return window
 
@@ -101,14 +103,15 @@ def _second_launch(guard: InstanceGuard) -> int:
 
 
 def _run_window(app: QApplication, args: argparse.Namespace, data_dir: Path, guard: InstanceGuard) -> int:
+    ledger = open_server_at_start(data_dir)  # None: no server set, or she chose the local ledger
     try:
-        ledger = open_ledger_at_start(data_dir)
+        ledger = ledger or open_ledger_at_start(data_dir)
     except LedgerError as exc:
         ledger = recover(data_dir, exc)
         if ledger is None:
             return 2
     clear_data_folder_leftovers(data_dir)  # temp files of a crash; this window now owns the folder
-    window = build_main_window(ledger)
+    window = build_main_window(ledger, data_dir)
     window.show()
     checks: list[BackgroundTask] = []
     after_first_paint(window, lambda: checks.append(_follow_first_paint(window, ledger, guard)))

@@ -359,3 +359,13 @@ def _stock(ledger, window):
     from desktop_app.ui.prints.stock_dialog import StockDialog
 
     return StockDialog(ledger, "", window)
+
+
+# --- 连接服务器台账 ------------------------------------------------------------------------------
+@dialog_case("ServerConnectionDialog", confirm="connect_button")
+def _server_connection(ledger, window):
+    from desktop_app.services.server_connection import ServerConnection
+    from desktop_app.ui.server_dialog import ServerConnectionDialog
+
+    known = ServerConnection("192.168.1.10", 5432, "dangjian", "初二年级组")
+    return ServerConnectionDialog(window.context.folder, known, window, cancel_text="本次使用本机台账")

@@ -17,6 +17,7 @@ from desktop_app.paths import DB_FILENAME, ensure_private_dir, make_private
 from desktop_app.store.backup import BackupError, rotating_backup, stored_keep
 from desktop_app.store.engine import is_database_url, make_engine, make_server_engine
 from desktop_app.store.events import ChangeBus, Topic, as_topics
+from desktop_app.store.reasons import reason
 from desktop_app.store.schema import (
     LedgerDamaged,
     LedgerError,
@@ -209,7 +210,7 @@ def open_database(url: str) -> Ledger:
         raise
     except Exception as exc:
         ledger.close()
-        raise LedgerError(f"无法打开服务器上的台账“{ledger.where}”：{type(exc).__name__}：{exc}") from exc
+        raise LedgerError(f"无法打开服务器上的台账“{ledger.where}”：{reason(exc)}") from exc
     log.info("server ledger opened")
     return ledger
 
@@ -227,7 +228,7 @@ def server_revision(url: str) -> tuple[str, str | None]:
     try:
         return ledger.where, _stamped_revision(ledger)
     except Exception as exc:
-        raise LedgerError(f"无法连接服务器上的台账“{ledger.where}”：{type(exc).__name__}：{exc}") from exc
+        raise LedgerError(f"无法连接服务器上的台账“{ledger.where}”：{reason(exc)}") from exc
     finally:
         ledger.close()
 

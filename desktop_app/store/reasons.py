@@ -20,6 +20,16 @@ _SQLITE_REASONS = (
     ("foreign key constraint failed", "引用的记录已不存在"),
     ("not null constraint failed", "缺少必须的内容"),
 )
+# (fragment of libpq's English message when there is no SQLSTATE yet: connecting, what it means for her)
+_SERVER_REASONS = (
+    ("password authentication failed", "用户名或密码不对"),
+    ("no password supplied", "需要输入密码"),
+    ("does not exist", "服务器上没有这个数据库或用户，请核对数据库名和用户名"),
+    ("connection refused", "服务器没有响应（地址或端口不对，或服务器没有开）"),
+    ("timeout expired", "连接服务器超时（网络不通，或地址不对）"),
+    ("could not translate host name", "找不到这个服务器地址，请核对"),
+    ("no pg_hba.conf entry", "服务器不允许这台电脑连接，请联系数据库管理员"),
+)
 # PostgreSQL's SQLSTATE (psycopg's `sqlstate`): exact codes first, then classes (the first two characters)
 _SQLSTATE_REASONS = {
     "23505": "与已有记录重复",
@@ -61,7 +71,7 @@ def reason(exc: BaseException) -> str:
     if state[:5] in _SQLSTATE_REASONS or state[:2] in _SQLSTATE_REASONS:
         return _SQLSTATE_REASONS.get(state[:5]) or _SQLSTATE_REASONS[state[:2]]
     text = str(exc).lower()
-    for fragment, meaning in _SQLITE_REASONS:
+    for fragment, meaning in _SQLITE_REASONS + _SERVER_REASONS:
         if fragment in text:
             return meaning
     first_line = str(exc).splitlines()[0][:200] if str(exc) else ""

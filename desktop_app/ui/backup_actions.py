@@ -27,6 +27,8 @@ from desktop_app.ui.widgets.form_dialog import FittedDialog
 log = logging.getLogger(__name__)
 
 FILE_FILTER = "台账备份 (*.sqlite3 *.db);;所有文件 (*)"
+SERVER_RESTORE_REFUSAL = ("服务器上的台账是各年级组共用的，不能在一台电脑上被整个替换，没有改动。要把备份放到服务器上，"
+                          "请数据库管理员准备一个空的数据库，再用命令 migrate-to 该数据库 --from 备份文件。")
 
 
 def backup_now(main_window, target: Path | None = None) -> Path | None:  # noqa: ANN001
@@ -50,6 +52,9 @@ def backup_now(main_window, target: Path | None = None) -> Path | None:  # noqa:
 
 def restore_from_file(main_window, source: Path | None = None) -> bool:  # noqa: ANN001
     """Pick a backup (automatic ones listed, or any file), confirm, and restore it."""
+    if main_window.context.ledger.on_server:
+        messages.refuse(main_window, "从备份恢复", SERVER_RESTORE_REFUSAL)
+        return False
     if source is None:
         dialog = RestoreDialog(main_window.context.ledger.data_dir, main_window)
         if dialog.exec() != QDialog.Accepted or dialog.chosen_path is None:

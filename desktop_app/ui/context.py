@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
@@ -37,10 +38,13 @@ class AppContext(QObject):
     changed = Signal(object)
     reloaded = Signal()
 
-    def __init__(self, ledger: Ledger, parent: QObject | None = None):
+    def __init__(self, ledger: Ledger, parent: QObject | None = None, folder: Path | None = None):
         super().__init__(parent)
         self._unsubscribe = None
         self._ledger = ledger
+        # This computer's data folder (window layout, logs, the server setting), also when the
+        # ledger itself is on a server
+        self.folder = Path(folder) if folder is not None else ledger.data_dir
         self._watched: dict[Topic, list[str]] = {topic: [] for topic in Topic}
         self._attach()
 
@@ -69,7 +73,7 @@ class AppContext(QObject):
         self._unsubscribe = self._ledger.bus.subscribe(self.changed.emit)
 
     def replace_ledger(self, ledger: Ledger) -> None:
-        """After a restore: every screen reloads from the new file."""
+        """After a restore, or a switch between the server and the local ledger: every screen reloads."""
         if self._unsubscribe:
             self._unsubscribe()
         self._ledger = ledger

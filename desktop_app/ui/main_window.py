@@ -119,6 +119,9 @@ class MainWindow(QMainWindow):
         self._add_action(file_menu, "从备份恢复(&R)…", "desktop_app.ui.backup_actions:restore_from_file")
         self._add_action(file_menu, "检查台账(&C)", "desktop_app.ui.maintenance_actions:check_ledger")
         file_menu.addSeparator()
+        self._add_action(file_menu, "连接服务器台账(&S)…", "desktop_app.ui.server_actions:connect_to_server")
+        self._add_action(file_menu, "改回本机台账(&L)", "desktop_app.ui.server_actions:back_to_local")
+        file_menu.addSeparator()
         quit_action = QAction("退出(&X)", self)
         quit_action.setShortcut(QKeySequence.Quit)
         quit_action.triggered.connect(self.close)
@@ -155,7 +158,7 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         messages.info(
             self, "关于党建台账",
-            f"{APP_NAME} {__version__}\n学校党支部创先争优工作台账。\n数据文件：{self.context.ledger.db_path}",
+            f"{APP_NAME} {__version__}\n学校党支部创先争优工作台账。\n{self._where()}",
         )
 
     # --- state ------------------------------------------------------------
@@ -166,7 +169,11 @@ class MainWindow(QMainWindow):
         profile = school_profile(self.context.ledger)
         where = " · ".join(x for x in (profile.school_name, profile.branch_name) if x)
         self.setWindowTitle(f"{APP_NAME} — {where}" if where else APP_NAME)
-        self._status.setText(f"数据文件：{self.context.ledger.db_path}")
+        self._status.setText(self._where())
+
+    def _where(self) -> str:
+        ledger = self.context.ledger
+        return f"服务器台账：{ledger.where}" if ledger.on_server else f"数据文件：{ledger.db_path}"
 
     def _restore_geometry(self) -> None:
         geometry = self._settings.value("window/geometry")

@@ -17,6 +17,10 @@ from desktop_app.ui import messages
 
 def check_ledger(main_window) -> bool:  # noqa: ANN001 - MainWindow, kept import-free
     """Check the open ledger file (read-only) and say what was found; True when it is whole."""
+    if main_window.context.ledger.on_server:
+        messages.info(main_window, "检查台账", "检查台账用于这台电脑上的台账文件。服务器上的台账由 PostgreSQL 自身保证完整，"
+                      "由数据库管理员检查。")
+        return False
     try:
         result = check_ledger_file(main_window.context.ledger.db_path)
     except UserError as exc:

@@ -57,7 +57,7 @@ def _check_then_back_up(ledger: Ledger) -> LedgerDamaged | str | None:
         ledger.ensure_sound()
     except LedgerDamaged as exc:
         return exc  # no backup of a damaged file: it would push a sound copy out of the rotation
-    if ledger.created or ledger.read_only:  # nothing to copy, or nowhere to write it
+    if ledger.created or ledger.read_only or ledger.on_server:  # nothing to copy, nowhere to write it, no file
         return None
     return take_startup_backup(ledger)
 

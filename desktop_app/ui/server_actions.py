@@ -1,0 +1,74 @@
+"""文件 → 连接服务器台账 / 改回本机台账, and the password asked at start when a server is set.
+
+Switching closes the open ledger and reloads every screen from the other one
+(`context.replace_ledger`), as a restore does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QDialog
+
+from desktop_app.services.errors import UserError
+from desktop_app.services.server_connection import forget_connection, load_connection
+from desktop_app.store.ledger import Ledger, open_ledger
+from desktop_app.store.schema import LedgerError
+from desktop_app.ui import messages
+from desktop_app.ui.server_dialog import ServerConnectionDialog
+
+
+def open_server_at_start(folder: Path) -> Ledger | None:
+    """With a server set for this computer: ask the password and connect. None: no server is set, or
+    she chose this computer's own ledger for this time (the setting is kept)."""
+    try:
+        known = load_connection(folder)
+    except UserError as exc:
+        messages.refuse(None, "连接服务器台账", exc)
+        return None
+    if known is None:
+        return None
+    dialog = ServerConnectionDialog(folder, known, cancel_text="本次使用本机台账")
+    return dialog.ledger if dialog.exec() == QDialog.Accepted else None
+
+
+def connect_to_server(main_window) -> bool:  # noqa: ANN001 - MainWindow, kept import-free
+    context = main_window.context
+    try:
+        known = load_connection(context.folder)
+    except UserError:
+        known = None  # an unreadable setting is simply typed again
+    dialog = ServerConnectionDialog(context.folder, known, main_window)
+    if dialog.exec() != QDialog.Accepted or dialog.ledger is None:
+        return False
+    _switch(main_window, dialog.ledger)
+    messages.info(main_window, "连接服务器台账", f"已连接服务器台账：{dialog.ledger.where}\n所有页面已重新载入。"
+                  "以后打开程序时会询问密码。")
+    return True
+
+
+def back_to_local(main_window) -> bool:  # noqa: ANN001
+    context = main_window.context
+    if not context.ledger.on_server:
+        messages.info(main_window, "改回本机台账", f"现在用的就是本机的台账：{context.ledger.db_path}")
+        return False
+    if not messages.confirm(main_window, "改回本机台账",
+                            f"不再连接服务器台账，改用这台电脑数据文件夹里的台账（{context.folder}）吗？\n\n"
+                            "服务器上的台账不受影响；以后可以再从“文件 → 连接服务器台账”连接。"):
+        return False
+    try:
+        local = open_ledger(context.folder)
+        forget_connection(context.folder)
+    except (UserError, LedgerError) as exc:
+        messages.refuse(main_window, "改回本机台账", exc)
+        return False
+    _switch(main_window, local)
+    return True
+
+
+def _switch(main_window, ledger: Ledger) -> None:  # noqa: ANN001
+    old = main_window.context.ledger
+    main_window.context.replace_ledger(ledger)
+    QThreadPool.globalInstance().waitForDone()  # screens still reading the old ledger in the background
+    old.close()

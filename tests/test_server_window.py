@@ -1,0 +1,139 @@
+"""文件 → 连接服务器台账 / 改回本机台账, and the password asked at start, through the real window."""
+
+from __future__ import annotations
+
+from conftest import save_screenshot, shown_dialog
+from PySide6.QtCore import Qt, QTimer
+from sqlalchemy.engine import make_url
+
+from desktop_app.domain.people import MemberData
+from desktop_app.services import members
+from desktop_app.services.server_connection import SETTING_FILENAME, ServerConnection, load_connection
+from desktop_app.store.ledger import open_ledger
+from desktop_app.ui.backup_actions import restore_from_file
+from desktop_app.ui.maintenance_actions import check_ledger
+from desktop_app.ui.server_actions import back_to_local, connect_to_server, open_server_at_start
+from desktop_app.ui.server_dialog import ServerConnectionDialog
+
+PASSWORD = "不该存下的口令"
+
+
+def _server_with_a_member(url: str) -> ServerConnection:
+    server = open_ledger(url)
+    members.add_member(server, MemberData(name="服务器上的王芳", political_status="full_member"))
+    server.close()
+    parts = make_url(url)
+    return ServerConnection(parts.host, parts.port, parts.database, parts.username)
+
+
+def _fill(dialog: ServerConnectionDialog, server: ServerConnection, *, port: int | None = None) -> None:
+    dialog.host.setText(server.host)
+    dialog.port.setValue(port or server.port)
+    dialog.database.setText(server.database)
+    dialog.user.setText(server.user)
+    dialog.password.setText(PASSWORD)
+
+
+def _roster(main_window) -> set[str]:
+    return {row.name for row in main_window.screen("members").roster.visible_rows()}
+
+
+def _files_holding(folder, text: str) -> list:
+    return [p for p in folder.rglob("*") if p.is_file() and text.encode("utf-8") in p.read_bytes()]
+
+
+def test_connecting_from_the_menu_reloads_every_tab_from_the_server_and_keeps_no_password(
+        main_window, pg_ledger_url, data_dir, qtbot, message_bridge):
+    server = _server_with_a_member(pg_ledger_url)
+    main_window.open_tab("members")
+    local = main_window.context.ledger
+
+    def fill_and_connect():
+        dialog = shown_dialog(main_window)
+        _fill(dialog, server)
+        save_screenshot(dialog, "server_connection_dialog")
+        qtbot.mouseClick(dialog.connect_button, Qt.LeftButton)
+
+    QTimer.singleShot(0, fill_and_connect)
+    assert connect_to_server(main_window) is True
+    ledger = main_window.context.ledger
+    assert ledger.on_server and ledger is not local
+    assert _roster(main_window) == {"服务器上的王芳"}
+    assert main_window.statusBar().findChildren(type(main_window._status))[0].text().startswith("服务器台账：")
+    assert "已连接服务器台账" in message_bridge.texts("info")[-1]
+    save_screenshot(main_window, "server_ledger_window")
+    assert load_connection(data_dir) == server
+    assert _files_holding(data_dir, PASSWORD) == []  # the password is in no file of the data folder
+
+    message_bridge.answers = [True]
+    assert back_to_local(main_window) is True
+    assert not main_window.context.ledger.on_server and _roster(main_window) == set()
+    assert not (data_dir / SETTING_FILENAME).exists()
+
+
+def test_a_wrong_port_is_explained_and_the_open_ledger_stays(main_window, pg_ledger_url, qtbot, message_bridge):
+    server = _server_with_a_member(pg_ledger_url)
+    local = main_window.context.ledger
+    tried = []
+
+    def fill_wrong_then_cancel():
+        dialog = shown_dialog(main_window)
+        _fill(dialog, server, port=1)
+        qtbot.mouseClick(dialog.connect_button, Qt.LeftButton)
+        tried.append(dialog.isVisible())
+        dialog.reject()
+
+    QTimer.singleShot(0, fill_wrong_then_cancel)
+    assert connect_to_server(main_window) is False
+    assert tried == [True] and main_window.context.ledger is local
+    [said] = message_bridge.texts("error")
+    assert "服务器没有响应" in said and "仍在使用原来的台账，没有改动" in said
+
+
+def test_with_a_server_set_the_start_asks_the_password_and_connects(ui_app, pg_ledger_url, data_dir, qtbot):
+    server = _server_with_a_member(pg_ledger_url)
+    (data_dir / SETTING_FILENAME).write_text(
+        f'{{"host": "{server.host}", "port": {server.port}, "database": "{server.database}", '
+        f'"user": "{server.user}"}}', encoding="utf-8")
+    asked = []
+
+    def type_password():
+        dialog = next(w for w in ui_app.topLevelWidgets() if isinstance(w, ServerConnectionDialog) and w.isVisible())
+        asked.append((dialog.host.text(), dialog.database.text(), dialog.password.text()))
+        save_screenshot(dialog, "server_password_at_start")
+        dialog.password.setText(PASSWORD)
+        qtbot.mouseClick(dialog.connect_button, Qt.LeftButton)
+
+    QTimer.singleShot(0, type_password)
+    ledger = open_server_at_start(data_dir)
+    try:
+        assert asked == [(server.host, server.database, "")]  # all but the password filled in
+        assert ledger.on_server and [m.name for m in members.list_members(ledger)] == ["服务器上的王芳"]
+    finally:
+        ledger.close()
+
+    def choose_local():
+        dialog = next(w for w in ui_app.topLevelWidgets() if isinstance(w, ServerConnectionDialog) and w.isVisible())
+        dialog.reject()  # 本次使用本机台账
+
+    QTimer.singleShot(0, choose_local)
+    assert open_server_at_start(data_dir) is None
+    assert load_connection(data_dir) == server  # kept for the next start
+
+
+def test_file_only_actions_say_why_on_a_server_ledger(ui_app, pg_ledger_url, data_dir, qtbot, message_bridge):
+    from PySide6.QtWidgets import QWidget
+
+    from desktop_app.ui.context import AppContext
+
+    ledger = open_ledger(pg_ledger_url)
+    window = QWidget()  # what the menu actions use of the main window: its context
+    qtbot.addWidget(window)
+    window.context = AppContext(ledger, window, folder=data_dir)
+    try:
+        assert restore_from_file(window) is False
+        assert "不能在一台电脑上被整个替换，没有改动" in message_bridge.texts("error")[-1]
+        assert check_ledger(window) is False
+        assert "由数据库管理员检查" in message_bridge.texts("info")[-1]
+    finally:
+        ledger.close()
