@@ -24,10 +24,11 @@ from desktop_app.ui.fonts import install_fonts
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.server_actions import open_server_at_start
 from desktop_app.ui.single_instance import InstanceGuard
-from desktop_app.ui.startup_checks import after_first_paint, check_after_paint
-from desktop_app.ui.widgets.background import BackgroundTask
+from desktop_app.ui.startup_checks import check_after_paint
 from desktop_app.ui.startup_recovery import recover
 from desktop_app.ui.startup_upgrade import open_ledger_at_start
+from desktop_app.ui.widgets.background import BackgroundTask
+from desktop_app.ui.widgets.first_paint import after_first_paint
 
 log = logging.getLogger(__name__)
 
@@ -129,13 +130,17 @@ def _follow_first_paint(window: MainWindow, ledger: Ledger, guard: InstanceGuard
     start-up copy (SQLite's backup API copies consistently while she writes), the first-run guide."""
     guard.serve(window)
     checks = check_after_paint(window, ledger)
+    QTimer.singleShot(0, lambda: _first_run_or_warnings(window, ledger))  # once the 工作台 has begun counting
+    return checks
+
+
+def _first_run_or_warnings(window: MainWindow, ledger: Ledger) -> None:
     from desktop_app.ui.first_run import ledger_is_new, open_first_run_guide
 
     if ledger_is_new(ledger):
         QTimer.singleShot(0, lambda: open_first_run_guide(window))
     if ledger.warnings:  # e.g. the folder is read-only
         QTimer.singleShot(0, lambda: messages.warn(window, "提示", "\n\n".join(ledger.warnings)))
-    return checks
 
 
 if __name__ == "__main__":

@@ -16,8 +16,9 @@ from desktop_app.services.members import list_members
 from desktop_app.store.backup import backup_to, rotating_backup
 from desktop_app.store.ledger import open_ledger
 from desktop_app.store.schema import LedgerDamaged
-from desktop_app.ui.startup_checks import after_first_paint, check_after_paint
+from desktop_app.ui.startup_checks import check_after_paint
 from desktop_app.ui.startup_recovery import RecoveryDialog
+from desktop_app.ui.widgets.first_paint import after_first_paint
 
 
 @pytest.fixture(scope="module")

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.store.ledger import Ledger, take_startup_backup
 from desktop_app.store.schema import LedgerDamaged
@@ -24,33 +21,6 @@ from desktop_app.ui.widgets.background import BackgroundTask
 log = logging.getLogger(__name__)
 
 QUIT_UNOPENED = 2  # the exit code when she quits instead of recovering, as before the window
-LATEST_MS = 2000  # a window that is not painted (minimised at start) gets its follow-ups anyway
-
-
-class _FirstPaint(QObject):
-    def __init__(self, widget: QWidget, then: Callable[[], None]):
-        super().__init__(widget)
-        self._then: Callable[[], None] | None = then
-        widget.installEventFilter(self)
-        QTimer.singleShot(LATEST_MS, self, self._run)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802, ANN001
-        if event.type() == QEvent.Paint and self._then is not None:
-            QTimer.singleShot(0, self, self._run)  # once this paint is on the screen
-        return False
-
-    def _run(self) -> None:
-        then, self._then = self._then, None
-        if then is not None:
-            self.parent().removeEventFilter(self)
-            then()
-
-
-def after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
-    """Call `then()` once, right after `widget` was first painted."""
-    _FirstPaint(widget, then)
-
-
 def _check_then_back_up(ledger: Ledger) -> LedgerDamaged | str | None:
     """The damage found, else the start-up backup's warning (None when all went well)."""
     try:

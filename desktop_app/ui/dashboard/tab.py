@@ -16,6 +16,7 @@ from desktop_app.ui.dashboard.card_grid import CardGridLayout
 from desktop_app.ui.dashboard.cards import FigureCard
 from desktop_app.ui.dashboard.chart import MonthlyChart
 from desktop_app.ui.widgets.background import BackgroundTask
+from desktop_app.ui.widgets.first_paint import after_first_paint
 from desktop_app.wiring import checked, resolve
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ class DashboardTab(QWidget):
         self._timer.timeout.connect(self.refresh)
         context.watch(Topic, self._on_changed)  # every figure may move
         context.reloaded.connect(self.refresh)
-        QTimer.singleShot(0, self.refresh)  # after the window has painted
+        after_first_paint(self, self.refresh)  # the count's worker would slow the first paint down
 
     def _start_panel(self) -> QFrame:
         """On an empty ledger: what to do next."""
