@@ -31,3 +31,21 @@ def test_items_saved_elsewhere_since_the_sheet_was_read_are_not_overwritten(data
     finally:
         window.close()
         importer.close()
+
+
+def test_a_scheme_saved_elsewhere_since_it_was_opened_is_not_overwritten(data_dir):
+    from dataclasses import replace
+
+    from desktop_app.services.evaluations.schemes import get_scheme, save_scheme, scheme_to_edit
+
+    window, other = open_ledger(data_dir), open_ledger(data_dir)
+    try:
+        save_scheme(window, get_scheme(window, YEAR))  # the year has its own scheme
+        shown, loaded = scheme_to_edit(window, YEAR)
+        save_scheme(other, replace(shown, bonus_cap=shown.bonus_cap + 1))
+        with pytest.raises(EditConflict), expecting(loaded):
+            save_scheme(window, replace(shown, deduction_cap=shown.deduction_cap + 1))
+        assert get_scheme(window, YEAR).bonus_cap == shown.bonus_cap + 1
+    finally:
+        window.close()
+        other.close()

@@ -30,10 +30,10 @@ from desktop_app.store.base import Base, RecordMixin
 
 @dataclass(frozen=True)
 class Loaded:
-    """A record as a dialog loaded it: which row, and its version then."""
+    """A record as a dialog loaded it: which row (its primary key), and its version then."""
 
     table: str
-    record_id: int
+    record_id: int | str
     version: int
 
 
@@ -65,15 +65,19 @@ def record_table(name: str) -> Table:
     from desktop_app.store import models  # noqa: F401  (registers the tables; not needed before the first paint)
 
     table = Base.metadata.tables.get(name)
-    if table is None or "version" not in table.c or "id" not in table.c:
+    if table is None or "version" not in table.c or len(table.primary_key.columns) != 1:
         raise ValueError(f"{name!r} is not a versioned record table")
     return table
 
 
-def read_version(session: Session, table_name: str, record_id: int) -> int | None:
+def _key(table: Table):
+    return next(iter(table.primary_key.columns))
+
+
+def read_version(session: Session, table_name: str, record_id: int | str) -> int | None:
     """The record's version now; None when there is no such record."""
     table = record_table(table_name)
-    return session.execute(select(table.c.version).where(table.c.id == record_id)).scalar()
+    return session.execute(select(table.c.version).where(_key(table) == record_id)).scalar()
 
 
 @dataclass
@@ -112,7 +116,7 @@ def claim_expected(session: Session) -> tuple[Claim, ...]:
         table = record_table(claim.loaded.table)
         claimed = session.execute(
             update(table)
-            .where(table.c.id == claim.loaded.record_id, table.c.version == claim.loaded.version)
+            .where(_key(table) == claim.loaded.record_id, table.c.version == claim.loaded.version)
             .values(version=table.c.version)
         )
         if claimed.rowcount != 1:
@@ -131,7 +135,7 @@ def settle(session: Session, claims: tuple[Claim, ...]) -> None:
 def _conflict(session: Session, table: Table, loaded: Loaded) -> EditConflict:
     label = table.info.get("label", "记录")
     row = session.execute(
-        select(table.c.updated_at, table.c.changed_by, table.c.version).where(table.c.id == loaded.record_id)
+        select(table.c.updated_at, table.c.changed_by, table.c.version).where(_key(table) == loaded.record_id)
     ).one_or_none()
     if row is None:
         return EditConflict(loaded, label, deleted=True)

@@ -11,6 +11,7 @@ from desktop_app.services.evaluations.locks import locks_for
 from desktop_app.store.events import Topic
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.models.evaluations import EvaluationScheme
+from desktop_app.store.versions import Loaded, read_version
 
 TOPIC = Topic.EVALUATION
 
@@ -34,6 +35,15 @@ def get_scheme(ledger: Ledger, school_year: str) -> Scheme:
 def has_own_scheme(ledger: Ledger, school_year: str) -> bool:
     with ledger.reading() as session:
         return session.get(EvaluationScheme, parse_school_year(school_year)) is not None
+
+
+def scheme_to_edit(ledger: Ledger, school_year: str) -> tuple[Scheme, Loaded | None]:
+    """The year's scheme, and its stored row's version read first (None while the year has no own scheme)."""
+    year = parse_school_year(school_year)
+    with ledger.reading() as session:
+        version = read_version(session, EvaluationScheme.__tablename__, year)
+    loaded = Loaded(EvaluationScheme.__tablename__, year, version) if version is not None else None
+    return get_scheme(ledger, year), loaded
 
 
 def save_scheme(ledger: Ledger, scheme: Scheme) -> None:

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabW
 from desktop_app.domain.calendar import school_year_label, school_year_of
 from desktop_app.services.evaluations.locks import locks_for
 from desktop_app.services.evaluations.queries import evaluated_years
-from desktop_app.services.evaluations.schemes import get_scheme, save_scheme
+from desktop_app.services.edits import expecting
+from desktop_app.services.evaluations.schemes import save_scheme, scheme_to_edit
 from desktop_app.services.evaluations.sources import FactsCache
 from desktop_app.services.settings import configured_school_years
 from desktop_app.store.events import Topic
@@ -118,9 +119,13 @@ class EvaluationsTab(QWidget):
     def edit_scheme(self) -> None:
         locks = locks_for(self.context.ledger, self.school_year)
         locked_text = locks[0].label if locks else ""
-        dialog = SchemeDialog(get_scheme(self.context.ledger, self.school_year),
-                              lambda scheme: save_scheme(self.context.ledger, scheme), locked_text, self)
-        dialog.exec()
+        shown, loaded = scheme_to_edit(self.context.ledger, self.school_year)
+
+        def save(scheme) -> None:  # over the scheme as shown, or refused when it changed since
+            with expecting(*([loaded] if loaded else [])):
+                save_scheme(self.context.ledger, scheme)
+
+        SchemeDialog(shown, save, locked_text, self).exec()
 
     def show_filtered(self, *, view: str = "semester", school_year: str | None = None, **_criteria) -> None:
         """Dashboard click-through: view = semester | year | branch | honours | audit."""
