@@ -273,3 +273,22 @@ def _note(ledger, record_id, notes):
     data = member_service.get_member(ledger, record_id)
     data.notes = notes
     member_service.update_member(ledger, record_id, data)
+
+
+def test_a_batch_review_over_a_pledge_changed_meanwhile_is_refused(two_ledgers, ui_app, qtbot, message_bridge):
+    from desktop_app.domain.pledges import PledgeData
+    from desktop_app.services import pledges as pledge_service
+    from desktop_app.ui.pledges.review_dialog import BatchReviewDialog
+
+    first, second = two_ledgers
+    with first.reading() as session:
+        ids = session.execute(text("SELECT id FROM pledge WHERE status = 'in_progress' ORDER BY id LIMIT 3")).scalars()
+        rows = [pledge_service.get_pledge(first, pledge_id) for pledge_id in ids]
+    mine = _shown(qtbot, BatchReviewDialog(first, rows))
+    mine.set_all.setCurrentIndex(1)
+    row = rows[1]
+    pledge_service.update_pledge(second, row.id, PledgeData(row.member_id, row.kind, row.school_year, row.standard,
+                                                            [*row.content_items, "新增一条"], row.signed_date))
+    _click_save(qtbot, mine)
+    assert mine.isVisible() and any("已被修改" in text for text in _errors(message_bridge))
+    assert all(pledge_service.get_pledge(first, r.id).status == "in_progress" for r in rows)  # all or nothing

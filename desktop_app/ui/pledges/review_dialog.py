@@ -19,6 +19,7 @@ from desktop_app.ui.widgets.date_edit import OptionalDateEdit
 from desktop_app.ui.widgets.enum_combo import EnumCombo
 from desktop_app.ui.widgets.form_dialog import FormDialog
 from desktop_app.ui.widgets.form_problems import ProblemBanner, run_or_show
+from desktop_app.services.edits import expecting, opened
 from desktop_app.store.events import Topic
 
 CHOOSE = "请选择"
@@ -108,7 +109,10 @@ class BatchReviewDialog(FormDialog):
                  today: date | None = None):
         super().__init__(parent)
         self._ledger = ledger
-        self._rows = rows
+        # Each pledge as the ledger has it now (its version read first): the reviews are refused if
+        # one changes before 记录评议.
+        self._loaded = [opened(ledger, Topic.PLEDGE, row.id) for row in rows]
+        self._rows = rows = [svc.get_pledge(ledger, row.id) for row in rows]
         self.setWindowTitle(f"批量评议（{len(rows)} 份承诺）")
         self.resize(900, 520)
         self.meeting = _MeetingFields(self, today)
@@ -185,7 +189,11 @@ class BatchReviewDialog(FormDialog):
             return
         entries = self.entries()
         body, day = self.meeting.body.currentData(), self.meeting.review_date.date()
-        if run_or_show(self.problems, self.windowTitle(), lambda: svc.record_reviews(self._ledger, entries, body, day)):
+        def review() -> None:
+            with expecting(*self._loaded):
+                svc.record_reviews(self._ledger, entries, body, day)
+
+        if run_or_show(self.problems, self.windowTitle(), review):
             super().accept()
 
 
