@@ -93,13 +93,12 @@ def raw_openpyxl(source: Path, target: Path) -> tuple[float, dict[str, float]]:
 
 
 def _our_workbook(ledger, period, path: Path) -> tuple[float, dict[str, float]]:
-    """export_quarterly's two steps, timed: the whole, and each sheet (its figures and cells)."""
-    from desktop_app.services.exports.quarterly import build_workbook
-    from desktop_app.services.exports.writer import save_workbook
+    """export_quarterly timed: the whole, and each sheet (its figures and cells)."""
+    from desktop_app.services.exports.quarterly import export_quarterly
 
     per_sheet: dict[str, float] = {}
     start = time.perf_counter()
-    save_workbook(build_workbook(ledger, period, timings=per_sheet), path)
+    export_quarterly(ledger, period, path, timings=per_sheet)
     return time.perf_counter() - start, per_sheet
 
 

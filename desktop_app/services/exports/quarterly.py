@@ -7,7 +7,9 @@ resolved when a workbook is built.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter
@@ -116,4 +118,19 @@ def build_workbook(ledger: Ledger, period: ReportPeriod, *, mask_ids: bool = Tru
 
 
 def export_quarterly(ledger: Ledger, period: ReportPeriod, path: Path, **options) -> Path:
-    return save_workbook(build_workbook(ledger, period, **options), Path(path))
+    with _cycle_collection_paused():
+        return save_workbook(build_workbook(ledger, period, **options), Path(path))
+
+
+@contextmanager
+def _cycle_collection_paused():
+    """A workbook is tens of thousands of small openpyxl objects without reference cycles; the
+    cyclic collector's repeated passes over them cost a tenth to a fifth of the export. Reference
+    counting still frees everything; the collector resumes afterwards."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
