@@ -52,7 +52,7 @@ def visit_every_tab(app, window) -> None:
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         app.processEvents()
-    dashboard = window.screen("dashboard")
+    dashboard = window.tab_page("dashboard")
     while dashboard.busy:
         app.processEvents()
 

@@ -62,7 +62,7 @@ def test_every_table_sorts_names_in_pinyin_order(demo_ledger, main_window, qtbot
     checked = []
     for spec in TABS:
         main_window.open_tab(spec.key)
-        for view in main_window.screen(spec.key).findChildren(QTableView):
+        for view in main_window.tab_page(spec.key).findChildren(QTableView):
             for header in _name_columns(view):
                 if view.model().rowCount() < 2:
                     continue
@@ -80,7 +80,7 @@ def test_lists_open_in_pinyin_order(demo_ledger, main_window):
     """Before any header is clicked: the roster, 完成情况 and the 考核 sheet list people by pinyin."""
     for key in ("members", "observations", "evaluations"):
         main_window.open_tab(key)
-        views = [v for v in main_window.screen(key).findChildren(QTableView) if "姓名" in _name_columns(v)]
+        views = [v for v in main_window.tab_page(key).findChildren(QTableView) if "姓名" in _name_columns(v)]
         assert views, key
         for view in views:
             names = [n for n in _column(view, "姓名") if n]

@@ -72,7 +72,7 @@ def test_card_numbers_are_the_list_it_opens(ledger, main_window, qtbot, key, tod
     tab = dashboard_on(main_window, qtbot, today)
     glance = tab.dashboard.observations_week if key == "observations" else tab.dashboard.visits_month
     qtbot.mouseClick(tab.cards[key], Qt.LeftButton)
-    view = main_window.screen(key).quotas
+    view = main_window.tab_page(key).quotas
     qtbot.waitUntil(lambda: not view._stale, timeout=5000)
     assert view.behind_only.isChecked()
     totals = view.totals()

@@ -21,7 +21,7 @@ def _laid_out_at(main_window, qtbot, size):
     main_window.showNormal()
     main_window.resize(*size)
     qtbot.waitUntil(lambda: main_window.size().width() == size[0])
-    tab = main_window.screen("dashboard")
+    tab = main_window.tab_page("dashboard")
     viewport = tab.parentWidget()
     qtbot.waitUntil(lambda: tab.width() == viewport.width())
     return tab, viewport

@@ -17,7 +17,7 @@ def test_the_card_counts_deadlines_and_opens_the_tab(ledger, main_window, qtbot)
     data = procedure(branch, Step.APPLY)
     data.dates[Step.APPLY] = today - timedelta(days=5)
     save_development(ledger, None, data, today)
-    tab = main_window.screen("dashboard")
+    tab = main_window.tab_page("dashboard")
     tab.refresh()
     card = tab.cards["development"]
     # the count begun when the window opened may finish after the save and show 0 people ("—");
@@ -26,6 +26,6 @@ def test_the_card_counts_deadlines_and_opens_the_tab(ledger, main_window, qtbot)
     assert card.detail.text().startswith("刘洋 谈话 ")
     qtbot.mouseClick(card, Qt.LeftButton)
     assert main_window.tabs.tabText(main_window.tabs.currentIndex()) == "发展党员"
-    development = main_window.screen("development")
+    development = main_window.tab_page("development")
     assert development.filter.currentText() == "30天内到期或已逾期"
     assert [r.name for r in development.rows()] == ["刘洋"]

@@ -91,7 +91,7 @@ def test_window_preview_lists_warnings_apart_and_the_dashboard_lists_todos(ledge
     save_screenshot(dialog, "import_preview_warnings")
     importing.commit(ledger, dialog.preview)
     dialog.reject()
-    tab = main_window.screen("dashboard")
+    tab = main_window.tab_page("dashboard")
     tab.refresh()
     qtbot.waitUntil(lambda: tab.dashboard is not None and len(tab.dashboard.todos) == 2 and not tab.busy,
                     timeout=20000)

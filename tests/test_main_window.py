@@ -31,3 +31,15 @@ def test_window_geometry_is_remembered(ui_app, ledger, qtbot):
     second.show()
     assert second.size() == chosen
     assert second.tabs.currentIndex() == 1
+
+
+def test_the_window_still_answers_which_screen_it_is_on(main_window):
+    """MainWindow once named its tab lookup `screen(key)`, hiding QWidget.screen(): any code asking a
+    window for its screen (fit_to_screen, the problem banner growing its window) broke on it."""
+    from PySide6.QtGui import QScreen
+
+    from desktop_app.ui.widgets.form_dialog import available_size
+
+    assert isinstance(main_window.screen(), QScreen)
+    assert available_size(main_window).width() > 0
+    assert main_window.tab_page("members") is not None

@@ -177,7 +177,7 @@ def test_dashboard_card_shows_this_month_and_opens_the_due_view(ledger, main_win
     b = make_branch(ledger)
     add_meeting(ledger, MeetingData(kind="committee_meeting", date=date(2025, 12, 2), topic="支委会",
                                     attendance=[AttendanceEntry(b.secretary), AttendanceEntry(b.committee)]))
-    tab = main_window.screen("dashboard")
+    tab = main_window.tab_page("dashboard")
     qtbot.waitUntil(lambda: not tab.busy, timeout=20000)
     tab.today = date(2025, 12, 10)
     tab.refresh()
@@ -192,7 +192,7 @@ def test_dashboard_card_shows_this_month_and_opens_the_due_view(ledger, main_win
     assert card.figure.text() == f"{len(due)} 项" and "本学年已缺" in card.detail.text()
     qtbot.mouseClick(card, Qt.LeftButton)
     assert main_window.tabs.tabText(main_window.tabs.currentIndex()) == "组织生活"
-    meetings_tab = main_window.screen("meetings")
+    meetings_tab = main_window.tab_page("meetings")
     assert meetings_tab.pages.currentWidget() is meetings_tab.due and meetings_tab.due.missing_only.isChecked()
     assert meetings_tab.due.period_bar.period().label == "2025-2026学年"
     main_window.open_tab("dashboard")

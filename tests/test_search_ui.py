@@ -81,7 +81,7 @@ def test_typing_in_the_corner_box_and_enter_open_the_first_result(main_window, l
     assert dialog.hits_shown()[0].kind is SearchKind.MEMBER
     qtbot.keyClick(dialog.query, Qt.Key_Return)
     assert main_window.tabs.currentWidget().spec.key == "members"
-    assert _selected_id(main_window.screen("members").roster.view) == dialog.hits_shown()[0].record_id
+    assert _selected_id(main_window.tab_page("members").roster.view) == dialog.hits_shown()[0].record_id
 
 
 def test_no_result_says_so_and_short_queries_are_explained(main_window, ledger):

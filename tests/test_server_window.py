@@ -35,7 +35,7 @@ def _fill(dialog: ServerConnectionDialog, server: ServerConnection, *, port: int
 
 
 def _roster(main_window) -> set[str]:
-    return {row.name for row in main_window.screen("members").roster.visible_rows()}
+    return {row.name for row in main_window.tab_page("members").roster.visible_rows()}
 
 
 def _files_holding(folder, text: str) -> list:

@@ -18,7 +18,7 @@ from desktop_app.ui.backup_actions import RestoreDialog, backup_now, restore_fro
 
 
 def roster_names(main_window) -> set[str]:
-    return {row.name for row in main_window.screen("members").roster.visible_rows()}
+    return {row.name for row in main_window.tab_page("members").roster.visible_rows()}
 
 
 def test_backup_now_writes_the_chosen_file(main_window, tmp_path, message_bridge):

@@ -43,7 +43,7 @@ def test_a_wrong_target_raises_instead_of_going_quiet():
 
 def test_every_tab_builds_its_real_screen(main_window):
     for spec in TABS:
-        screen = main_window.screen(spec.key)
+        screen = main_window.tab_page(spec.key)
         assert type(screen) is resolve(spec.target), spec.key
 
 

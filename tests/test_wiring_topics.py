@@ -54,7 +54,7 @@ def test_the_bus_hands_listeners_topic_members(ledger):
 
 
 def test_screens_watch_with_the_enum_only(main_window):
-    screen = main_window.screen("members")
+    screen = main_window.tab_page("members")
     with pytest.raises(TypeError):
         main_window.context.watch({"member"}, screen.reload)
     with pytest.raises(TypeError):
@@ -63,7 +63,7 @@ def test_screens_watch_with_the_enum_only(main_window):
 
 def test_every_topic_a_service_publishes_reloads_a_screen_that_shows_it(main_window):
     for spec in TABS:
-        main_window.screen(spec.key)
+        main_window.tab_page(spec.key)
     published = published_topics()
     assert set(published) == set(Topic), f"topics nothing publishes: {set(Topic) - set(published)}"
     unwatched = {topic: where for topic, where in published.items()
@@ -74,7 +74,7 @@ def test_every_topic_a_service_publishes_reloads_a_screen_that_shows_it(main_win
 def test_the_record_views_reload_on_their_records(main_window):
     """The views reported stale when a topic was misspelt: each names what it shows."""
     for spec in TABS:
-        main_window.screen(spec.key)
+        main_window.tab_page(spec.key)
     watchers = main_window.context.watchers
     assert "CoverageView" in watchers(Topic.VISIT)
     assert "QuotaView" in watchers(Topic.VISIT) and "QuotaView" in watchers(Topic.OBSERVATION)

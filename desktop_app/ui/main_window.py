@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         if isinstance(page, _LazyTab):
             page.ensure_built()
 
-    def screen(self, key: str) -> QWidget:
+    def tab_page(self, key: str) -> QWidget:
         """The screen of a tab (built if needed); tests and click-through use it."""
         return self._pages[key].ensure_built()
 

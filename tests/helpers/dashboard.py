@@ -6,7 +6,7 @@ from datetime import date
 
 
 def dashboard_on(main_window, qtbot, today: date):
-    tab = main_window.screen("dashboard")
+    tab = main_window.tab_page("dashboard")
     qtbot.waitUntil(lambda: not tab.busy, timeout=20000)
     tab.today = today
     tab.refresh()
