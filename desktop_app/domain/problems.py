@@ -12,3 +12,8 @@ class FieldProblem:
 
     def __str__(self) -> str:
         return f"{self.field}：{self.message}"
+
+
+class UserError(Exception):
+    """Something the user asked for cannot be done as asked; nothing was changed.
+    (Defined here so the store's role check can refuse with it; services.errors re-exports it.)"""

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from desktop_app.domain.problems import FieldProblem
+from desktop_app.domain.problems import FieldProblem, UserError
 
-
-class UserError(Exception):
-    """Something the user asked for cannot be done as asked; nothing was changed."""
+__all__ = ["FieldProblem", "InUse", "NotFound", "UserError", "ValidationError"]
 
 
 class ValidationError(UserError):

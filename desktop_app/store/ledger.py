@@ -14,6 +14,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.paths import DB_FILENAME, ensure_private_dir, make_private
+from desktop_app.store.access import refuse_flush, refuse_statement
 from desktop_app.store.backup import BackupError, rotating_backup, stored_keep
 from desktop_app.store.engine import is_database_url, make_engine, make_server_engine
 from desktop_app.store.events import ChangeBus, Topic, as_topics
@@ -65,8 +66,10 @@ class Ledger:
             writers = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writers = sessionmaker(writers, expire_on_commit=False, info={"ledger": self})
-        event.listen(self._writers, "before_flush", lambda session, *_: stamp_changes(session))
+        event.listen(self._writers, "before_flush", lambda session, *_: _checked_and_stamped(session))
+        event.listen(self._writers, "do_orm_execute", refuse_statement)
         self.user = current_user()  # who saves: named in entered_by / changed_by of every record
+        self.role: str | None = None  # set by a login on a shared ledger (domain.roles.Role); None: the secretary
         # A report's snapshot: on PostgreSQL one REPEATABLE READ transaction (READ COMMITTED, the
         # default, would let each query see other clients' newer commits); on SQLite (WAL) any
         # read transaction already sees the file as of its first query.
@@ -160,6 +163,11 @@ class Ledger:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _checked_and_stamped(session: Session) -> None:
+    refuse_flush(session)  # the role first: a refused write must not count as a change
+    stamp_changes(session)
 
 
 def in_one_snapshot(report: Callable) -> Callable:

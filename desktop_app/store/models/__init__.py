@@ -15,3 +15,4 @@ __all__ = ["Base", "Member", "MemberLeave", "SchoolClass", "Student", "Cultivati
 from desktop_app.store.models import meetings as meetings  # noqa: E402,F401
 from desktop_app.store.models import attachments as attachments  # noqa: E402,F401
 from desktop_app.store.models import documents as documents  # noqa: E402,F401
+from desktop_app.store.models import users as users  # noqa: E402,F401
