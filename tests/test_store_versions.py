@@ -41,7 +41,7 @@ def test_second_save_over_an_older_version_is_refused_and_writes_nothing(shared)
             member_service.update_member(first, member_id, mine)
         with pytest.raises(EditConflict) as refused, expecting(in_second):
             member_service.update_member(second, member_id, theirs)
-        assert "已被修改" in str(refused.value) and "党员" in str(refused.value)
+        assert "此党员记录在您打开之后已被修改" in str(refused.value)
         assert member_service.get_member(second, member_id).notes == "第一个窗口的备注"
     finally:
         first.close()

@@ -78,3 +78,19 @@ def test_closing_the_main_window_asks_for_an_open_dialog(main_window, qtbot, mes
     main_window.close()
     assert not main_window.isVisible() and not dialog.isVisible()
     assert questions(message_bridge) == [DISCARD_TITLE] * 2
+
+
+def test_a_window_opened_from_the_dialog_and_closed_is_no_change(ui_app, ledger, qtbot, message_bridge):
+    """Opening 请假记录 from a member and closing it untouched changes nothing in the member dialog."""
+    from desktop_app.domain.people import MemberData
+    from desktop_app.services.members import add_member
+    from desktop_app.ui.members.leaves_dialog import LeavesDialog
+
+    member_id = add_member(ledger, MemberData(name="蔡一鸣", political_status="full_member"))
+    dialog = shown(qtbot, MemberDialog(ledger, member_id))
+    leaves = LeavesDialog(ledger, member_id, "蔡一鸣", dialog)
+    leaves.show()
+    qtbot.waitExposed(leaves)
+    leaves.close()
+    dialog.reject()
+    assert not dialog.isVisible() and questions(message_bridge) == []

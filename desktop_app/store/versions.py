@@ -45,12 +45,13 @@ class EditConflict(Exception):
         self.loaded, self.label, self.deleted = loaded, label, deleted
         self.now = now  # the version found: 继续编辑 saves over this one, and no later one
         self.changed_at, self.changed_by = changed_at, changed_by
+        noun = label if label.endswith("记录") else f"{label}记录"
         if deleted:
-            text = f"这条{label}在您打开之后已被删除（另一个窗口、命令行或其他用户），您的修改没有保存。"
+            text = f"此{noun}在您打开之后已被删除（另一个窗口、命令行或其他用户），您的修改没有保存。"
         else:
             when = f"{_local(changed_at):%Y-%m-%d %H:%M}" if changed_at else "刚才"
             who = f"，修改人：{changed_by}" if changed_by else ""
-            text = (f"这条{label}在您打开之后已被修改（{when}{who}；可能是另一个窗口、导入或其他用户），"
+            text = (f"此{noun}在您打开之后已被修改（{when}{who}；可能是另一个窗口、导入或其他用户），"
                     "您的修改没有保存。")
         super().__init__(text)
 

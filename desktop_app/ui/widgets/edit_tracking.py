@@ -60,9 +60,9 @@ def _clean_label(text: str) -> str:
 
 
 def form_labels(dialog: QWidget, known: dict[QWidget, str]) -> dict[QWidget, str]:
-    """Each field widget of the dialog → its label: as `known` (the problem banner's names), else the
-    text of its form row's label."""
-    labels = dict(known)
+    """Each field widget of the dialog → its label: the text of its form row's label as shown now
+    (六谈 or 六问), else as `known` (the problem banner's names, for fields outside a form)."""
+    labels: dict[QWidget, str] = {}
     for form in dialog.findChildren(QFormLayout):
         for row in range(form.rowCount()):
             label = form.itemAt(row, QFormLayout.LabelRole)
@@ -72,7 +72,7 @@ def form_labels(dialog: QWidget, known: dict[QWidget, str]) -> dict[QWidget, str
             text = _clean_label(getattr(label.widget(), "text", lambda: "")())
             for widget in ([field.widget()] if field.widget() is not None else _layout_widgets(field.layout())):
                 labels.setdefault(widget, text)
-    return labels
+    return {**known, **{widget: text for widget, text in labels.items() if text}}
 
 
 def field_label(widget: QWidget, dialog: QWidget, labels: dict[QWidget, str]) -> str | None:

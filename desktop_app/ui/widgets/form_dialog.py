@@ -67,8 +67,9 @@ def _value(widget: QWidget) -> tuple[bool, object]:
 
 
 def field_inputs(dialog: QWidget) -> list[tuple[QWidget, object]]:
-    """Every input of `dialog` with what it holds now, in a comparable form."""
-    return [(widget, value) for widget in dialog.findChildren(QWidget)
+    """Every input of `dialog` with what it holds now, in a comparable form. Inputs of the windows it
+    opened (a 请假记录 list, a quick-add form) are theirs, not the dialog's."""
+    return [(widget, value) for widget in dialog.findChildren(QWidget) if widget.window() is dialog
             for is_input, value in [_value(widget)] if is_input]
 
 
