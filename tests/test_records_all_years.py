@@ -9,7 +9,7 @@ import pytest
 from conftest import save_screenshot
 
 from desktop_app.services.records.observations import ObservationData, add_observation
-from desktop_app.services.records.visits import VisitData, add_visit
+from desktop_app.services.records.visits import VisitData, add_visit, get_visit
 from desktop_app.ui.records import record_tab
 from records_school import make_people
 
@@ -92,3 +92,17 @@ def test_all_years_lists_the_newest_rows_and_says_so(main_window, years_of_visit
     assert sorted(shown, reverse=True) == [date(2025, 11, 9), date(2025, 10, 12), date(2024, 11, 9)]
     assert "显示最新的 3 条" in records.count_label.text()
     assert _typed(records, qtbot, "学生甲") == {years_of_visits["call"][y] for y in (2025, 2024, 2023)}
+
+
+def test_all_years_finds_topics_help_and_dates_as_a_period_list_does(main_window, years_of_visits, ledger, qtbot):
+    records = main_window.open_tab("visits").records
+    first_home = get_visit(ledger, years_of_visits["home"][2021])
+    talked = add_visit(ledger, VisitData(date=date(2022, 3, 8), visitor_id=first_home.visitor_id, kind="home",
+                                         student_ids=first_home.student_ids,
+                                         topics=["family_influence"], assistance=["thinking"], content="谈心"))
+    _show_all_years(records)
+    assert _typed(records, qtbot, "家庭社会影响") == {talked}  # a 六谈 label, stored as its code
+    assert _typed(records, qtbot, "思想帮扶") == {talked}  # a 帮扶 label
+    assert _typed(records, qtbot, "2022-03") == {talked}  # the date as the list shows it
+    assert _typed(records, qtbot, "2024-10-12") == {years_of_visits["call"][2024]}
+    assert _typed(records, qtbot, "2024/10/12") == {years_of_visits["call"][2024]}

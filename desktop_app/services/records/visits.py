@@ -11,7 +11,7 @@ from sqlalchemy.orm import aliased
 
 from desktop_app.domain.calendar import Period
 from desktop_app.domain.problems import FieldProblem
-from desktop_app.domain.records import AssistanceKind, VisitKind, topic_label, topics_for
+from desktop_app.domain.records import AssistanceKind, SixAsk, SixTalk, VisitKind, topic_label, topics_for
 from desktop_app.services.errors import InUse, ValidationError
 from desktop_app.services.records.writing import assign, delete_ids, record_or_gone, refuse_outside_school_time
 from desktop_app.services.references import blocking, references_to
@@ -224,7 +224,8 @@ def list_visits(ledger: Ledger, period: Period | None, *, member_id: int | None 
         conditions.append(Visit.id.in_(select(VisitStudent.visit_id).where(VisitStudent.student_id == student_id)))
     with ledger.reading() as session:
         if text.strip():
-            conditions.append(records_matching(session, SearchKind.VISIT, text, "kind", VisitKind))
+            conditions.append(records_matching(session, SearchKind.VISIT, text, "kind", VisitKind,
+                                               {"topics": (SixTalk, SixAsk), "assistance": (AssistanceKind,)}))
         if limit is not None:  # the newest ids once; the rows and their students are read for those only
             newest = select(Visit.id).where(*conditions).order_by(Visit.date.desc(), Visit.id.desc()).limit(limit)
             conditions = [Visit.id.in_(session.scalars(newest).all())]

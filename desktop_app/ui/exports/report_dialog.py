@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from desktop_app.domain.report_period import REPORT_NAMES
 from desktop_app.services.exports.quarterly import export_quarterly
 from desktop_app.services.settings import school_profile
 from desktop_app.ui import messages
@@ -74,7 +73,7 @@ class ReportDialog(TaskDialog):
 
     def suggested_name(self) -> str:
         period = self.picker.period()
-        return f"{school_profile(self._context.ledger).branch_title}{period.label}{REPORT_NAMES[period.kind]}.xlsx"
+        return f"{school_profile(self._context.ledger).branch_title}{period.label}报表.xlsx"  # 第四季度报表
 
     def choose_and_export(self) -> None:
         try:
@@ -102,7 +101,7 @@ class ReportDialog(TaskDialog):
         self.task.signals.failed.connect(self._on_failed)
         self.task.signals.cancelled.connect(self._on_cancelled)
         self.written = None
-        self.status.setText(f"正在导出{period.label}{REPORT_NAMES[period.kind]}…")
+        self.status.setText(f"正在导出{period.label}报表…")
         self._set_busy(True)
         self.task.start()
 
