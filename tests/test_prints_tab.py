@@ -211,4 +211,7 @@ def test_the_settings_shown_are_those_of_the_chosen_kind(tab, qtbot):
     choose(tab, "桌牌")
     assert controls.plaque_post.isVisibleTo(tab) and not controls.pennant_text.isVisibleTo(tab)
     assert controls.font.isVisibleTo(tab) and controls.offset_x.isVisibleTo(tab) and controls.save_settings.isVisibleTo(tab)
+    assert controls.people_box.isVisibleTo(tab)
     save_screenshot(tab, "prints_plaque_settings")
+    choose(tab, "校准页")
+    assert not controls.people_box.isVisibleTo(tab)  # a calibration page prints no one

@@ -82,6 +82,9 @@ def test_typing_in_the_corner_box_and_enter_open_the_first_result(main_window, l
     qtbot.keyClick(dialog.query, Qt.Key_Return)
     assert main_window.tabs.currentWidget().spec.key == "members"
     assert _selected_id(main_window.tab_page("members").roster.view) == dialog.hits_shown()[0].record_id
+    assert not dialog.isVisible()  # it does not cover the record it opened
+    qtbot.keyClick(main_window, Qt.Key_K, Qt.ControlModifier)
+    assert dialog.isVisible() and dialog.query.text() == member  # back as she left it
 
 
 def test_no_result_says_so_and_short_queries_are_explained(main_window, ledger):

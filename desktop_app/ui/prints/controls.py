@@ -75,7 +75,7 @@ class PrintControls(QWidget):
         form.addRow("种类", self.kind)
         form.addRow("学年", self.year)
         form.addRow(self.choice_label, self.choice)
-        people_box = QGroupBox("人员 / 班级", self)
+        people_box = self.people_box = QGroupBox("人员 / 班级", self)
         people_layout = QVBoxLayout(people_box)
         buttons = QHBoxLayout()
         buttons.addWidget(select_all)
@@ -149,6 +149,7 @@ class PrintControls(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(what)
         layout.addWidget(people_box, 1)
+        layout.addStretch(0)  # takes the people box's room while a kind has no list
         layout.addWidget(settings)
 
         for combo in (self.kind, self.year, self.choice):
@@ -167,6 +168,9 @@ class PrintControls(QWidget):
         self.pennant_text.textChanged.connect(self.options_changed)
 
     def _show_kind_settings(self) -> None:
+        per_person = jobs.kind_by_key(self.kind_key()).per_person
+        self.people_box.setVisible(per_person)  # a calibration page prints no one
+        self.layout().setStretch(self.layout().indexOf(self.people_box) + 1, 0 if per_person else 1)
         wanted = set(self._kind_settings.get(self.kind_key(), ()))
         for widget in {w for widgets in self._kind_settings.values() for w in widgets}:
             self._settings_form.setRowVisible(widget, widget in wanted)

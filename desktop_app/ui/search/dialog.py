@@ -109,6 +109,7 @@ class SearchDialog(FittedDialog):
         hit = index.sibling(index.row(), 0).data(HIT_ROLE)
         if hit is not None:
             self.open_requested.emit(hit)
+            self.hide()  # out of the way of the record it opened; Ctrl+K brings it back as it was
 
 
 def open_search(window, text: str | None = None) -> SearchDialog:
