@@ -54,7 +54,9 @@ def test_leaves_dialog_adds_refuses_and_deletes(ui_app, ledger, qtbot):
     assert dialog.problems.isHidden() and dialog.proxy.rowCount() == 2
     qtbot.waitUntil(lambda: dialog.table.mapTo(dialog, QPoint(0, 0)).y() < 40)  # the banner's room is given back
     save_screenshot(dialog, "stars_leaves_dialog")
+    assert not dialog.delete_button.isEnabled()  # nothing chosen yet
     dialog.table.selectRow(0)
+    assert dialog.delete_button.isEnabled()
     messages.BRIDGE.answers = [True]
     qtbot.mouseClick(dialog.delete_button, Qt.LeftButton)
     assert [row.kind_label for row in list_leaves(ledger, member)] == ["产假"]

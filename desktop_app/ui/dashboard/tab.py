@@ -186,7 +186,8 @@ class DashboardTab(QWidget):
         self.cards["pledges"].show_figure(
             str(sum(pledges.values())), "　".join(f"{PledgeStatus(code).label} {n}" for code, n in pledges.items()))
         self.cards["rectifications"].show_figure(
-            str(d.overdue_rectifications), "项已过整改时限" if d.overdue_rectifications else "没有逾期项",
+            str(d.overdue_rectifications),
+            f"{d.overdue_rectifications} 项已过整改期限" if d.overdue_rectifications else "没有逾期项",
             alert=d.overdue_rectifications > 0, good=d.overdue_rectifications == 0)
         observations, visits = d.due_counts
         self.cards["due"].show_figure(

@@ -74,6 +74,9 @@ class DevelopmentTab(QWidget):
         for kind, (title, _status) in REGISTERS.items():
             menu.addAction(f"{title}…", lambda kind=kind: self.export_document(kind))
         self.word_button.setMenu(menu)
+        # room for the menu arrow, which the style's size hint leaves out beside Chinese text
+        self.word_button.setMinimumWidth(self.word_button.sizeHint().width()
+                                         + self.word_button.fontMetrics().horizontalAdvance("▼"))
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
         self.problems.setTextFormat(Qt.RichText)

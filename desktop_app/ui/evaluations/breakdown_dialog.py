@@ -53,7 +53,7 @@ class BreakdownDialog(FormDialog):
         self.members = QListWidget(self)
         self.members.setMaximumWidth(190)
         for b in self.breakdowns:
-            item = QListWidgetItem(f"{b.rank or '—'}. {b.name}　{b.star or '—'}")
+            item = QListWidgetItem(f"{f'{b.rank}. ' if b.rank else '（未排名）'}{b.name}　{b.star or '—'}")
             item.setData(Qt.UserRole, b.member_id)
             self.members.addItem(item)
         self.text = QTextBrowser(self)

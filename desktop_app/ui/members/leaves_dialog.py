@@ -48,6 +48,9 @@ class LeavesDialog(FormDialog):
         self.delete_button = QPushButton("删除所选", self)
         self.add_button.clicked.connect(self.add)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.delete_button.setEnabled(False)  # until a leave is selected
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.delete_button.setEnabled(self.table.selectionModel().hasSelection()))
         for label, widget in (("类别", self.kind), ("开始日期", self.start), ("结束日期", self.end),
                               ("人员", self.table)):
             self.problems.register(label, widget)
