@@ -369,3 +369,25 @@ def _server_connection(ledger, window):
 
     known = ServerConnection("192.168.1.10", 5432, "dangjian", "初二年级组")
     return ServerConnectionDialog(window.context.folder, known, window, cancel_text="本次使用本机台账")
+
+
+# --- 登录 and 用户管理 (server ledgers) -----------------------------------------------------------
+@dialog_case("LoginDialog", confirm="login_button")
+def _login(ledger, window):
+    from desktop_app.ui.login_dialog import LoginDialog
+
+    return LoginDialog(ledger, window)  # the demo has no accounts: the secretary's first account
+
+
+@dialog_case("UsersDialog")
+def _users(ledger, window):
+    from desktop_app.ui.users_dialog import UsersDialog
+
+    return UsersDialog(ledger, window)
+
+
+@dialog_case("AccountDialog")
+def _account(ledger, window):
+    from desktop_app.ui.users_dialog import AccountDialog
+
+    return AccountDialog(ledger, None, window)

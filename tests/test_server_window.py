@@ -7,12 +7,14 @@ from PySide6.QtCore import Qt, QTimer
 from sqlalchemy.engine import make_url
 
 from desktop_app.domain.people import MemberData
-from desktop_app.services import members
+from desktop_app.domain.roles import Role
+from desktop_app.services import members, users
 from desktop_app.services.server_connection import SETTING_FILENAME, ServerConnection, load_connection
 from desktop_app.store.ledger import open_ledger
 from desktop_app.ui.backup_actions import restore_from_file
 from desktop_app.ui.maintenance_actions import check_ledger
 from desktop_app.ui.server_actions import back_to_local, connect_to_server, open_server_at_start
+from desktop_app.ui.login_dialog import LoginDialog
 from desktop_app.ui.server_dialog import ServerConnectionDialog
 
 PASSWORD = "不该存下的口令"
@@ -52,14 +54,25 @@ def test_connecting_from_the_menu_reloads_every_tab_from_the_server_and_keeps_no
         dialog = shown_dialog(main_window)
         _fill(dialog, server)
         save_screenshot(dialog, "server_connection_dialog")
+        QTimer.singleShot(0, create_her_account)  # the first connection to a ledger without accounts
         qtbot.mouseClick(dialog.connect_button, Qt.LeftButton)
+
+    def create_her_account():
+        dialog = shown_dialog(main_window)
+        assert isinstance(dialog, LoginDialog) and dialog.first
+        dialog.name.setText("王书记")
+        dialog.password.setText(PASSWORD)
+        dialog.again.setText(PASSWORD)
+        qtbot.mouseClick(dialog.login_button, Qt.LeftButton)
 
     QTimer.singleShot(0, fill_and_connect)
     assert connect_to_server(main_window) is True
     ledger = main_window.context.ledger
     assert ledger.on_server and ledger is not local
+    assert (ledger.user, ledger.role) == ("王书记", "secretary")
     assert _roster(main_window) == {"服务器上的王芳"}
-    assert main_window.statusBar().findChildren(type(main_window._status))[0].text().startswith("服务器台账：")
+    status = main_window.statusBar().findChildren(type(main_window._status))[0].text()
+    assert status.startswith("服务器台账：") and status.endswith("登录：王书记（书记）")
     assert "已连接服务器台账" in message_bridge.texts("info")[-1]
     save_screenshot(main_window, "server_ledger_window")
     assert load_connection(data_dir) == server
@@ -90,30 +103,52 @@ def test_a_wrong_port_is_explained_and_the_open_ledger_stays(main_window, pg_led
     assert "服务器没有响应" in said and "仍在使用原来的台账，没有改动" in said
 
 
-def test_with_a_server_set_the_start_asks_the_password_and_connects(ui_app, pg_ledger_url, data_dir, qtbot):
+def _shown(ui_app, kind):
+    return next(w for w in ui_app.topLevelWidgets() if isinstance(w, kind) and w.isVisible())
+
+
+def test_with_a_server_set_the_start_asks_the_password_and_a_login(ui_app, pg_ledger_url, data_dir, qtbot,
+                                                                     message_bridge):
     server = _server_with_a_member(pg_ledger_url)
+    with_accounts = open_ledger(pg_ledger_url)
+    users.create_first_secretary(with_accounts, "王书记", PASSWORD)
+    users.add_user(with_accounts, "高一年级组", Role.GRADE_OFFICE, "gaoyi-456", "高一年级组")
+    with_accounts.close()
     (data_dir / SETTING_FILENAME).write_text(
         f'{{"host": "{server.host}", "port": {server.port}, "database": "{server.database}", '
         f'"user": "{server.user}"}}', encoding="utf-8")
     asked = []
 
     def type_password():
-        dialog = next(w for w in ui_app.topLevelWidgets() if isinstance(w, ServerConnectionDialog) and w.isVisible())
+        dialog = _shown(ui_app, ServerConnectionDialog)
         asked.append((dialog.host.text(), dialog.database.text(), dialog.password.text()))
         save_screenshot(dialog, "server_password_at_start")
         dialog.password.setText(PASSWORD)
+        QTimer.singleShot(0, log_in_as_grade_office)
         qtbot.mouseClick(dialog.connect_button, Qt.LeftButton)
+
+    def log_in_as_grade_office():
+        dialog = _shown(ui_app, LoginDialog)
+        assert not dialog.first and not dialog.again.isVisible()
+        dialog.name.setText("高一年级组")
+        dialog.password.setText("不对的口令")
+        qtbot.mouseClick(dialog.login_button, Qt.LeftButton)  # refused: the dialog stays
+        assert dialog.isVisible() and "用户名或密码不正确" in message_bridge.texts("error")[-1]
+        save_screenshot(dialog, "login_dialog")
+        dialog.password.setText("gaoyi-456")
+        qtbot.mouseClick(dialog.login_button, Qt.LeftButton)
 
     QTimer.singleShot(0, type_password)
     ledger = open_server_at_start(data_dir)
     try:
         assert asked == [(server.host, server.database, "")]  # all but the password filled in
+        assert (ledger.user, ledger.role) == ("高一年级组", "grade_office")
         assert ledger.on_server and [m.name for m in members.list_members(ledger)] == ["服务器上的王芳"]
     finally:
         ledger.close()
 
     def choose_local():
-        dialog = next(w for w in ui_app.topLevelWidgets() if isinstance(w, ServerConnectionDialog) and w.isVisible())
+        dialog = _shown(ui_app, ServerConnectionDialog)
         dialog.reject()  # 本次使用本机台账
 
     QTimer.singleShot(0, choose_local)

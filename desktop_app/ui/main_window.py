@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMainWindow, QStac
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.domain.report_period import REPORT_NAMES
+from desktop_app.domain.roles import Role
 from desktop_app.services.settings import school_profile
 from desktop_app.store.events import Topic
 from desktop_app.ui import messages
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
 
         settings_menu = self.menuBar().addMenu("设置(&S)")
         self._add_action(settings_menu, "学校与学期(&P)…", "desktop_app.ui.settings_dialog:open_settings_dialog", "Ctrl+,")
+        self._add_action(settings_menu, "用户管理(&U)…", "desktop_app.ui.users_dialog:open_users_dialog")
 
         help_menu = self.menuBar().addMenu("帮助(&H)")
         self._add_action(help_menu, "使用说明(&G)", "desktop_app.ui.help_window:open_help", "F1")
@@ -173,7 +175,10 @@ class MainWindow(QMainWindow):
 
     def _where(self) -> str:
         ledger = self.context.ledger
-        return f"服务器台账：{ledger.where}" if ledger.on_server else f"数据文件：{ledger.db_path}"
+        if not ledger.on_server:
+            return f"数据文件：{ledger.db_path}"
+        who = f" · 登录：{ledger.user}（{Role(ledger.role).label}）" if ledger.role else ""
+        return f"服务器台账：{ledger.where}{who}"
 
     def _restore_geometry(self) -> None:
         geometry = self._settings.value("window/geometry")

@@ -16,6 +16,7 @@ from desktop_app.services.server_connection import forget_connection, load_conne
 from desktop_app.store.ledger import Ledger, open_ledger
 from desktop_app.store.schema import LedgerError
 from desktop_app.ui import messages
+from desktop_app.ui.login_dialog import logged_in
 from desktop_app.ui.server_dialog import ServerConnectionDialog
 
 
@@ -30,7 +31,9 @@ def open_server_at_start(folder: Path) -> Ledger | None:
     if known is None:
         return None
     dialog = ServerConnectionDialog(folder, known, cancel_text="本次使用本机台账")
-    return dialog.ledger if dialog.exec() == QDialog.Accepted else None
+    if dialog.exec() != QDialog.Accepted or dialog.ledger is None:
+        return None
+    return dialog.ledger if _logged_in(dialog.ledger, None) else None
 
 
 def connect_to_server(main_window) -> bool:  # noqa: ANN001 - MainWindow, kept import-free
@@ -40,7 +43,7 @@ def connect_to_server(main_window) -> bool:  # noqa: ANN001 - MainWindow, kept i
     except UserError:
         known = None  # an unreadable setting is simply typed again
     dialog = ServerConnectionDialog(context.folder, known, main_window)
-    if dialog.exec() != QDialog.Accepted or dialog.ledger is None:
+    if dialog.exec() != QDialog.Accepted or dialog.ledger is None or not _logged_in(dialog.ledger, main_window):
         return False
     _switch(main_window, dialog.ledger)
     messages.info(main_window, "连接服务器台账", f"已连接服务器台账：{dialog.ledger.where}\n所有页面已重新载入。"
@@ -65,6 +68,14 @@ def back_to_local(main_window) -> bool:  # noqa: ANN001
         return False
     _switch(main_window, local)
     return True
+
+
+def _logged_in(ledger: Ledger, parent) -> bool:  # noqa: ANN001
+    """The login (or the secretary's first account) on the server ledger just opened; closed when cancelled."""
+    if logged_in(ledger, parent):
+        return True
+    ledger.close()
+    return False
 
 
 def _switch(main_window, ledger: Ledger) -> None:  # noqa: ANN001

@@ -22,6 +22,7 @@ from desktop_app.ui.development.close_dialog import CloseDialog
 from desktop_app.ui.development.dialog import DevelopmentDialog
 from desktop_app.ui.importing.dialog import ImportDialog
 from desktop_app.ui.widgets.record_table import Column, record_table, select_record, selected_rows
+from desktop_app.ui.widgets.role_gate import write_gate
 from desktop_app.ui.widgets.table_actions import record_buttons
 
 WATCHED = {Topic.DEVELOPMENT, Topic.MEMBER, Topic.SETTING}
@@ -59,7 +60,8 @@ class DevelopmentTab(QWidget):
         self.filter.currentIndexChanged.connect(self._apply_filters)
         self.count_label = QLabel(self)
         self.buttons = record_buttons(self, self.view, add=self.add_record, edit=self.edit_selected,
-                                      delete=self.delete_selected, noun="发展对象")
+                                      delete=self.delete_selected, noun="发展对象",
+                                      gate=write_gate(context, "development", "发展党员记录"))
         self.buttons.add.setText("新增申请人")
         self.buttons.edit.setText("填写步骤…")
         self.close_button = QPushButton("终止发展…", self)

@@ -14,6 +14,7 @@ from desktop_app.ui.widgets.record_table import (
     Column, record_table, selected_rows,
 )
 from desktop_app.ui.widgets.refusals import run_service
+from desktop_app.ui.widgets.role_gate import write_gate
 from desktop_app.ui.widgets.table_actions import record_buttons
 
 COLUMNS = [
@@ -39,7 +40,8 @@ class HonoursPanel(QWidget):
         self.all_years = QCheckBox("显示所有学年", self)
         self.all_years.toggled.connect(lambda _on: self.reload())
         self.count_label = QLabel(self)
-        self.buttons = record_buttons(self, self.view, add=self.add, edit=self.edit, delete=self.delete, noun="荣誉")
+        self.buttons = record_buttons(self, self.view, add=self.add, edit=self.edit, delete=self.delete, noun="荣誉",
+                                      gate=write_gate(context, "honour", "荣誉"))
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.all_years)

@@ -14,6 +14,7 @@ from desktop_app.ui.widgets.record_table import (
     Column, record_table, selected_rows,
 )
 from desktop_app.ui.widgets.refusals import run_service
+from desktop_app.ui.widgets.role_gate import write_gate
 from desktop_app.ui.widgets.table_actions import record_buttons
 
 ALL = "全部类型"
@@ -46,7 +47,8 @@ class CultivationPanel(QWidget):
         self.kind_filter.currentIndexChanged.connect(self._apply_filters)
         self.count_label = QLabel(self)
         self.buttons = record_buttons(self, self.view, add=self.add_plan, edit=self.edit_selected,
-                                      delete=self.delete_selected, noun="培养计划")
+                                      delete=self.delete_selected, noun="培养计划",
+                                      gate=write_gate(context, "cultivation", "培养计划"))
         top = QHBoxLayout()
         top.addWidget(self.search, 2)
         top.addWidget(QLabel("类型", self))

@@ -16,6 +16,7 @@ from desktop_app.ui.members.dialog import MemberDialog
 from desktop_app.ui.widgets.record_table import (
     Column, ROW_ROLE, bring_into_view, display_text, loaded_row, record_table, select_record, selected_rows,
 )
+from desktop_app.ui.widgets.role_gate import write_gate
 from desktop_app.ui.widgets.table_actions import record_buttons
 
 ALL = "全部"
@@ -58,7 +59,8 @@ class RosterPanel(QWidget):
         self.active_filter = self._combo([ACTIVE, LEFT, ALL])
         self.count_label = QLabel(self)
         self.buttons = record_buttons(self, self.view, add=self.add_member, edit=self.edit_selected,
-                                      delete=self.delete_selected, noun="党员")
+                                      delete=self.delete_selected, noun="党员",
+                                      gate=write_gate(context, "member", "党员名册"))
 
         top = QHBoxLayout()
         top.addWidget(self.search, 2)

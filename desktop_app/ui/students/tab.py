@@ -24,6 +24,7 @@ from desktop_app.ui.widgets.record_table import (
     select_record, selected_rows,
 )
 from desktop_app.ui.widgets.refusals import run_service
+from desktop_app.ui.widgets.role_gate import write_gate
 from desktop_app.ui.widgets.table_actions import record_buttons
 
 TOPICS = {Topic.SCHOOL_CLASS, Topic.STUDENT, Topic.MEMBER}
@@ -115,7 +116,8 @@ class StudentsTab(QWidget):
         self.count_label = QLabel(box)
         self.count_label.setMinimumWidth(120)  # a narrow window may cut the count, never widen the window
         self.buttons = record_buttons(box, self.view, add=self.add_student, edit=self.edit_student,
-                                      delete=self.delete_student, noun="学生")
+                                      delete=self.delete_student, noun="学生",
+                                      gate=write_gate(self.context, "student", "班级学生"))
         top = QHBoxLayout()
         top.addWidget(self.search, 2)
         top.addWidget(QLabel("重点类别", box))

@@ -5,6 +5,8 @@
 
 The shortcuts work while focus is anywhere inside `panel` (Ctrl+N) or on the table (Enter,
 Delete), so a search box keeps its own Delete key. Edit and delete buttons follow the selection.
+With a `gate` (ui/widgets/role_gate.py) all three are disabled, with its reason as the tooltip,
+while the logged-in role may not write the list's records; the store refuses them regardless.
 """
 
 from __future__ import annotations
@@ -37,13 +39,19 @@ class RecordButtons:
 
 
 def record_buttons(panel: QWidget, view: QTableView, *, add: Callable[[], None], edit: Callable[[], None],
-                   delete: Callable[[], None], noun: str = "") -> RecordButtons:
+                   delete: Callable[[], None], noun: str = "",
+                   gate: Callable[[], str | None] | None = None) -> RecordButtons:
+    def refusal() -> str | None:
+        return gate() if gate is not None else None
+
+    def guarded(action: Callable[[], None]) -> Callable[[], None]:
+        return lambda: None if refusal() else action()
+
+    add, edit, delete = guarded(add), guarded(edit), guarded(delete)
     buttons = RecordButtons(
         add=QPushButton(f"新增{noun}", panel), edit=QPushButton("编辑", panel), delete=QPushButton("删除", panel),
     )
-    buttons.add.setToolTip("Ctrl+N")
-    buttons.edit.setToolTip("回车或双击一行")
-    buttons.delete.setToolTip("Delete 键")
+    tips = {buttons.add: "Ctrl+N", buttons.edit: "回车或双击一行", buttons.delete: "Delete 键"}
     buttons.add.clicked.connect(add)
     buttons.edit.clicked.connect(edit)
     buttons.delete.clicked.connect(delete)
@@ -54,9 +62,10 @@ def record_buttons(panel: QWidget, view: QTableView, *, add: Callable[[], None],
     QShortcut(QKeySequence(QKeySequence.Delete), view, delete, context=Qt.WidgetShortcut)
 
     def follow_selection() -> None:
-        chosen = view.selectionModel().hasSelection()
-        buttons.edit.setEnabled(chosen)
-        buttons.delete.setEnabled(chosen)
+        chosen, refused = view.selectionModel().hasSelection(), refusal()
+        for button, enabled in ((buttons.add, True), (buttons.edit, chosen), (buttons.delete, chosen)):
+            button.setEnabled(enabled and not refused)
+            button.setToolTip(refused or tips[button])
 
     view.selectionModel().selectionChanged.connect(lambda *_: follow_selection())
     view.model().modelReset.connect(follow_selection)
