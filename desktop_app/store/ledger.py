@@ -149,6 +149,21 @@ class Ledger:
             session.rollback()
             session.close()
 
+    @staticmethod
+    def hold_still(session: Session, first: str) -> None:
+        """Inside a write transaction: no other client may change any table until it ends, so what
+        other sessions read meanwhile (an approval computing the figures it freezes) stays true.
+        SQLite: the transaction's BEGIN IMMEDIATE already holds the file's write lock. PostgreSQL:
+        SHARE ROW EXCLUSIVE on every table (reads go on; writes wait; two holders queue), table
+        `first` first: a writer that takes a SHARE lock on it before writing waits here, never halfway."""
+        connection = session.connection()  # on SQLite this begins the transaction, taking the lock
+        if connection.dialect.name == "postgresql":
+            from desktop_app.store.base import Base, is_model_table
+
+            names = [first] + [t.name for t in Base.metadata.sorted_tables if is_model_table(t.name) and t.name != first]
+            tables = ", ".join(f'"{name}"' for name in names)
+            connection.exec_driver_sql(f"LOCK TABLE {tables} IN SHARE ROW EXCLUSIVE MODE")
+
     @property
     def on_server(self) -> bool:
         """True for a PostgreSQL ledger: no file, so no file backups, restore or search index."""

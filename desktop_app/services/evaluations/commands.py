@@ -13,7 +13,7 @@ from desktop_app.domain.evaluation import Adjustment, check_entered, points
 from desktop_app.domain.problems import FieldProblem
 from desktop_app.services.errors import NotFound, UserError, ValidationError
 from desktop_app.services.evaluations.locks import (
-    APPROVE_ACTION, UNLOCK_ACTION, LockRow, get_lock, locks_for, refuse_if_locked, semester_lock,
+    APPROVE_ACTION, UNLOCK_ACTION, LockRow, get_lock, locks_for, refuse_if_locked, refuse_if_locked_in, semester_lock,
 )
 from desktop_app.services.evaluations.queries import FROZEN_STATUS, semester_sheet
 from desktop_app.services.evaluations.schemes import get_scheme
@@ -103,6 +103,7 @@ def record_semester(ledger: Ledger, member_id: int, school_year: str, semester: 
     bonus_items = None if bonuses is None else _checked_items(bonuses, "加分")
     deduction_items = None if deductions is None else _checked_items(deductions, "减分")
     with ledger.transaction(TOPIC) as session:
+        refuse_if_locked_in(session, year, semester)  # again: an approval may have finished meanwhile
         write_semester(session, member_id, year, semester, checked, bonus_items, deduction_items)
 
 
@@ -145,9 +146,11 @@ def approve(ledger: Ledger, school_year: str, semester: int | None, approved_on:
         raise UserError(f"{year}学年{SEMESTER_LABELS[semester]}的考核结果已经审批锁定。")
     if semester is None and any(lock.semester is None for lock in locks_for(ledger, year)):
         raise UserError(f"{year}学年全年的考核结果已经审批锁定。")
-    sheets = [semester_sheet(ledger, year, s) for s in semesters if s not in already]
-    scheme = get_scheme(ledger, year)
     with ledger.transaction(TOPIC) as session:
+        # The figures frozen are the ones in the ledger when the lock is written: nobody saves between.
+        ledger.hold_still(session, first=EvaluationLock.__tablename__)
+        sheets = [semester_sheet(ledger, year, s) for s in semesters if s not in already]
+        scheme = get_scheme(ledger, year)
         if session.get(EvaluationScheme, year) is None:
             # A year without its own scheme follows an earlier year's; keep a copy so later edits
             # of that earlier scheme cannot change what was approved.

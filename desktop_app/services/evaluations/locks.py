@@ -81,7 +81,23 @@ def year_lock(ledger: Ledger, school_year: str) -> LockRow | None:
 def refuse_if_locked(ledger: Ledger, school_year: str, semester: int) -> None:
     lock = semester_lock(ledger, school_year, semester)
     if lock is not None:
-        raise UserError(f"{lock.label}，不能修改。如确需修改，请先解除锁定并说明原因。")
+        raise UserError(_locked(lock))
+
+
+def _locked(lock: LockRow) -> str:
+    return f"{lock.label}，不能修改。如确需修改，请先解除锁定并说明原因。"
+
+
+def refuse_if_locked_in(session, school_year: str, semester: int) -> None:
+    """The same refusal inside a write transaction. On PostgreSQL it first waits for an approval
+    under way (which holds evaluation_lock until it commits) rather than write beside it."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f'LOCK TABLE "{EvaluationLock.__tablename__}" IN SHARE MODE')
+    for lock in session.scalars(select(EvaluationLock).where(EvaluationLock.school_year == school_year)):
+        row = _row(lock)
+        if row.covers(semester):
+            raise UserError(_locked(row))
 
 
 def audit_entries(ledger: Ledger) -> list[AuditRow]:
