@@ -172,3 +172,28 @@ def test_file_only_actions_say_why_on_a_server_ledger(ui_app, pg_ledger_url, dat
         assert "由数据库管理员检查" in message_bridge.texts("info")[-1]
     finally:
         ledger.close()
+
+
+def test_cancelling_the_login_keeps_the_open_ledger(main_window, pg_ledger_url, qtbot, message_bridge):
+    server = _server_with_a_member(pg_ledger_url)
+    with_accounts = open_ledger(pg_ledger_url)
+    users.create_first_secretary(with_accounts, "王书记", PASSWORD)
+    with_accounts.close()
+    local = main_window.context.ledger
+    asked = []
+
+    def fill_and_connect():
+        dialog = shown_dialog(main_window)
+        _fill(dialog, server)
+        QTimer.singleShot(0, cancel_login)
+        qtbot.mouseClick(dialog.connect_button, Qt.LeftButton)
+
+    def cancel_login():
+        dialog = shown_dialog(main_window)
+        asked.append(isinstance(dialog, LoginDialog) and not dialog.first)
+        dialog.reject()
+
+    QTimer.singleShot(0, fill_and_connect)
+    assert connect_to_server(main_window) is False
+    assert asked == [True] and main_window.context.ledger is local and local.role is None
+    assert message_bridge.texts("info") == []

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QLabel
 
 from desktop_app.domain.people import MemberData
 from desktop_app.domain.roles import Role
-from desktop_app.services import members, users
+from desktop_app.domain.school import ClassData
+from desktop_app.services import classes, members, users
 from desktop_app.services.errors import UserError
 from desktop_app.store.ledger import open_ledger
 from desktop_app.ui.users_dialog import AccountDialog, UsersDialog, open_users_dialog
@@ -20,6 +21,7 @@ on_the_server = pytest.mark.parametrize("ledger", ["postgresql"], indirect=True)
 @pytest.fixture
 def accounts(ledger):
     members.add_member(ledger, MemberData(name="张老师", political_status="full_member"))
+    classes.add_class(ledger, ClassData(name="高一(1)班", grade="高一"))
     users.create_first_secretary(ledger, "王书记", "书记的口令123")
     users.add_user(ledger, "高一年级组", Role.GRADE_OFFICE, "gaoyi-456", "高一年级组")
     return ledger
@@ -50,8 +52,16 @@ def test_a_grade_office_sees_the_roster_read_only_and_may_enter_visits(accounts,
                        ("members", lambda s: s.plans), ("evaluations", lambda s: s.honours_panel)):
         buttons = panel(window.open_tab(key)).buttons
         assert not buttons.add.isEnabled() and buttons.add.toolTip().startswith("年级组账号只能查看"), key
-    visits = window.open_tab("visits").records
-    assert visits.buttons.add.isEnabled() and visits.buttons.add.toolTip() == "Ctrl+N"
+    visits = window.open_tab("visits")
+    assert visits.records.buttons.add.isEnabled() and visits.records.buttons.add.toolTip() == "Ctrl+N"
+    meetings = window.open_tab("meetings")
+    students = window.open_tab("students")
+    students.class_view.selectRow(students.class_proxy.rowCount() - 1)  # 高一(1)班: the screen enables 编辑/删除 …
+    assert students.current_class().name == "高一(1)班"  # … and the role keeps them off
+    for button in (visits.settings_button, meetings.settings_button, meetings.meetings.buttons.add,
+                   meetings.talks.buttons.add, students.add_class_button, students.edit_class_button,
+                   students.delete_class_button):
+        assert not button.isEnabled() and button.toolTip().startswith("年级组账号只能查看"), button.text()
     assert window._status.text().endswith("登录：高一年级组（年级组）")
     assert open_users_dialog(window) is False
     assert message_bridge.texts("error")[-1].endswith("只有书记可以管理用户账号。")

@@ -53,4 +53,4 @@ def refuse_others_record(role: Role | str | None, user: str | None, entered_by: 
         return
     what = "删除" if deleting else "修改"
     owner = f"“{entered_by}”" if entered_by else "书记"
-    raise NotPermitted(f"这条{label}是{owner}录入的，年级组账号只能{what}自己录入的记录。没有保存任何改动。")
+    raise NotPermitted(f"此{label}是{owner}录入的，年级组账号只能{what}自己录入的记录。没有保存任何改动。")

@@ -53,6 +53,7 @@ class MeetingRecords(RecordList):
     kinds = MeetingKind
     all_kinds = "全部类型"
     noun = "会议记录"
+    table = "meeting"
     columns = MEETING_COLUMNS
     dialog_cls = MeetingDialog
     period_units = PERIOD_UNITS
@@ -109,6 +110,7 @@ class TalkRecords(RecordList):
     kinds = NoKinds
     all_kinds = ""
     noun = "谈心谈话记录"
+    table = "heart_to_heart_talk"
     columns = TALK_COLUMNS
     dialog_cls = TalkDialog
     period_units = PERIOD_UNITS

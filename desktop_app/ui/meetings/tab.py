@@ -12,6 +12,7 @@ from desktop_app.ui.meetings.due_view import DueView
 from desktop_app.ui.meetings.lists import MeetingRecords, TalkRecords
 from desktop_app.ui.meetings.settings_dialog import MeetingSettingsDialog
 from desktop_app.ui.widgets.record_table import select_record
+from desktop_app.ui.widgets.role_gate import gate_buttons
 
 MEETING_TOPICS = {Topic.MEETING, Topic.MEMBER}
 TALK_TOPICS = {Topic.HEART_TO_HEART_TALK, Topic.MEMBER}
@@ -26,6 +27,7 @@ class MeetingsTab(QWidget):
         self.due = DueView(context, self)
         self.settings_button = QPushButton("组织生活设置…", self)
         self.settings_button.clicked.connect(lambda: MeetingSettingsDialog(self._context.ledger, self).exec())
+        gate_buttons(context, "setting", "组织生活设置", self.settings_button)
         self.pages = QTabWidget(self)
         self.pages.addTab(self.meetings, "会议记录")
         self.pages.addTab(self.talks, "谈心谈话")

@@ -28,6 +28,7 @@ class ObservationRecords(RecordList):
     kinds = LessonType
     all_kinds = "全部课型"
     noun = "听课记录"
+    table = "observation"
     columns = COLUMNS
     dialog_cls = ObservationDialog
     searches_in_sql = True

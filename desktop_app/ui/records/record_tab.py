@@ -23,6 +23,7 @@ from desktop_app.ui.records.quota_view import QuotaView
 from desktop_app.ui.records.search_proxy import CachedSearchProxy
 from desktop_app.ui.widgets.record_table import Column, bring_into_view, record_table, select_record, selected_rows
 from desktop_app.ui.widgets.refusals import run_service
+from desktop_app.ui.widgets.role_gate import gate_buttons, write_gate
 from desktop_app.ui.widgets.table_actions import record_buttons
 
 CHOICE_TOPICS = {Topic.MEMBER, Topic.SCHOOL_CLASS}  # the filter bar's choices
@@ -35,6 +36,7 @@ class RecordList(QWidget):
     kinds: type[LabelledEnum]
     all_kinds: str  # the blank choice of the kind filter, e.g. "全部课型"
     noun: str  # e.g. "听课记录"
+    table: str  # the record table its 新增/编辑/删除 write (a role may only read it)
     columns: list[Column]
     dialog_cls: type[QDialog]  # Cls(ledger, record_id or None, parent, **new_record_defaults)
     period_units: tuple[str, ...] = RECORD_UNITS  # the period bar's choices
@@ -52,7 +54,7 @@ class RecordList(QWidget):
         self.model, self.proxy, self.view = record_table(self.columns, self, proxy=CachedSearchProxy(self))
         self.count_label = QLabel(self)
         self.buttons = record_buttons(self, self.view, add=self.add, edit=self.edit, delete=self.delete,
-                                      noun=self.noun)
+                                      noun=self.noun, gate=write_gate(context, self.table, self.noun))
         bar = self.buttons.bar(self.count_label)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
@@ -171,6 +173,7 @@ class RecordsTab(QWidget):
         self._extra_pages = self.extra_pages()
         self.settings_button = QPushButton("量化要求设置…", self)
         self.settings_button.clicked.connect(lambda: open_quota_settings(self._context.ledger, self))
+        gate_buttons(context, "setting", "量化要求", self.settings_button)
         self.pages = QTabWidget(self)
         self.pages.addTab(self.records, self.records.noun)
         self.pages.addTab(self.quotas, self.quota_title)

@@ -24,7 +24,7 @@ from desktop_app.ui.widgets.record_table import (
     select_record, selected_rows,
 )
 from desktop_app.ui.widgets.refusals import run_service
-from desktop_app.ui.widgets.role_gate import write_gate
+from desktop_app.ui.widgets.role_gate import gate_buttons, write_gate
 from desktop_app.ui.widgets.table_actions import record_buttons
 
 TOPICS = {Topic.SCHOOL_CLASS, Topic.STUDENT, Topic.MEMBER}
@@ -92,6 +92,8 @@ class StudentsTab(QWidget):
         self.add_class_button.clicked.connect(self.add_class)
         self.edit_class_button.clicked.connect(self.edit_class)
         self.delete_class_button.clicked.connect(self.delete_class)
+        gate_buttons(self.context, "school_class", "班级", self.add_class_button, self.edit_class_button,
+                     self.delete_class_button)
         buttons = QHBoxLayout()
         for button in (self.add_class_button, self.edit_class_button, self.delete_class_button):
             buttons.addWidget(button)

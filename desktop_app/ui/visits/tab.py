@@ -37,6 +37,7 @@ class VisitRecords(RecordList):
     kinds = VisitKind
     all_kinds = "全部方式"
     noun = "家访记录"
+    table = "visit"
     columns = COLUMNS
     dialog_cls = VisitDialog
     searches_in_sql = True
