@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
+from desktop_app.domain.scheme import StarLevel  # noqa: E402
 from desktop_app.services.prints.fonts import font_set  # noqa: E402
 from desktop_app.services.prints.plaques import PlaqueCard, render_plaques  # noqa: E402
 
@@ -28,7 +29,7 @@ GIVEN = ["晓明", "丽华", "建国", "秀英", "志强", "海燕", "立新", "
 
 
 def cards() -> list[PlaqueCard]:
-    levels = ("五星级", "四星级", "三星级")
+    levels = (StarLevel.FIVE, StarLevel.FOUR, StarLevel.THREE)
     return [PlaqueCard(SURNAMES[n % len(SURNAMES)] + GIVEN[n % len(GIVEN)], levels[n % 3], "育英中学",
                        "育英中学党支部", "2025-2026") for n in range(COUNT)]
 
