@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_app import APP_ID, APP_NAME
 from desktop_app.logging_setup import setup_logging
 from desktop_app.paths import ensure_private_dir, keep_files_private, resolve_data_dir, resources_dir
-from desktop_app.services.backups import clear_data_folder_leftovers
+from desktop_app.services.files import clear_data_folder_leftovers
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.schema import LedgerError
 from desktop_app.ui import messages

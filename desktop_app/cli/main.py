@@ -21,7 +21,7 @@ from desktop_app.cli.commands import (
     development, evaluations, exports, importing, maintenance, meetings, prints, search, server,
 )
 from desktop_app.paths import DB_FILENAME, keep_files_private, resolve_data_dir
-from desktop_app.services.backups import clear_data_folder_leftovers
+from desktop_app.services.files import clear_data_folder_leftovers
 from desktop_app.services.errors import UserError
 from desktop_app.store.backup import BackupError
 from desktop_app.store.ledger import Ledger, open_ledger

@@ -20,7 +20,6 @@ from pathlib import Path
 
 from desktop_app.paths import DB_FILENAME, ensure_private_dir
 from desktop_app.services.errors import UserError
-from desktop_app.services.files import clear_leftovers
 from desktop_app.store.backup import (
     BackupError,
     backup_dir,
@@ -37,7 +36,6 @@ from desktop_app.store.reasons import reason
 from desktop_app.store.schema import LedgerError, check_not_too_new, current_revision, restore_file
 from desktop_app.store.schema_shape import shape_differences
 from desktop_app.store.sqlite_files import quick_check_problems
-from desktop_app.store.transfer import copy_ledger
 
 log = logging.getLogger(__name__)
 
@@ -70,11 +68,6 @@ def startup_backups_kept(ledger: Ledger) -> int:
     return stored_keep(ledger.db_path)
 
 
-def clear_data_folder_leftovers(data_dir: Path) -> int:
-    """Temp files a crash left in the data folder and backups/ (never the ledger's own -journal)."""
-    return clear_leftovers(data_dir) + clear_leftovers(backup_dir(data_dir))
-
-
 def suggested_backup_name(today: datetime | None = None) -> str:
     return f"党建台账备份-{(today or datetime.now()):%Y%m%d-%H%M}.sqlite3"
 
@@ -99,6 +92,8 @@ def backup_now(ledger: Ledger, target: Path) -> Path:
 
 
 def _server_backup(ledger: Ledger, target: Path) -> Path:
+    from desktop_app.store.transfer import copy_ledger  # every model: not on the way to the first paint
+
     with tempfile.TemporaryDirectory(prefix="ledger-copy-") as folder:
         try:
             copy = open_ledger(folder)

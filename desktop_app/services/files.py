@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desktop_app.services.errors import UserError
+from desktop_app.store.backup import backup_dir
 from desktop_app.store.reasons import about_file
 
 PARTIAL_SUFFIX = ".partial"
@@ -132,3 +133,8 @@ def _discard(partial: Path) -> None:
         partial.unlink(missing_ok=True)
     except OSError:
         pass
+
+
+def clear_data_folder_leftovers(data_dir: Path) -> int:
+    """Temp files a crash left in the data folder and backups/ (never the ledger's own -journal)."""
+    return clear_leftovers(data_dir) + clear_leftovers(backup_dir(data_dir))

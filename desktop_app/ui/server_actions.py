@@ -16,7 +16,6 @@ from desktop_app.services.server_connection import forget_connection, load_conne
 from desktop_app.store.ledger import Ledger, open_ledger
 from desktop_app.store.schema import LedgerError
 from desktop_app.ui import messages
-from desktop_app.ui.login_dialog import logged_in
 from desktop_app.ui.server_dialog import ServerConnectionDialog
 
 
@@ -72,6 +71,8 @@ def back_to_local(main_window) -> bool:  # noqa: ANN001
 
 def _logged_in(ledger: Ledger, parent) -> bool:  # noqa: ANN001
     """The login (or the secretary's first account) on the server ledger just opened; closed when cancelled."""
+    from desktop_app.ui.login_dialog import logged_in  # accounts and every model: only for a server ledger
+
     if logged_in(ledger, parent):
         return True
     ledger.close()

@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QTableView
 
 from desktop_app.services.errors import UserError
-from desktop_app.services.exports.table_export import export_table
 from desktop_app.ui import messages
 from desktop_app.ui.widgets.record_table import RecordFilterProxy, RecordTableModel, display_text
 
@@ -40,6 +39,8 @@ def export_view(view: QTableView, title: str, path: Path | None = None) -> Path 
             return None
         path = Path(chosen)
     headers, rows = table_contents(view)
+    from desktop_app.services.exports.table_export import export_table  # openpyxl: not before the first paint
+
     try:
         export_table(path, title, headers, rows)
     except UserError as exc:
