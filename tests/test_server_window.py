@@ -36,6 +36,29 @@ def _fill(dialog: ServerConnectionDialog, server: ServerConnection, *, port: int
     dialog.password.setText(PASSWORD)
 
 
+def _answer_the_connection(main_window, qtbot, server: ServerConnection, *, account: bool = True,
+                           screenshot: str | None = None) -> None:
+    """Once the connection dialog shows: fill it and 连接; then (a ledger without accounts) create hers."""
+    def create_her_account():
+        dialog = shown_dialog(main_window)
+        assert isinstance(dialog, LoginDialog) and dialog.first
+        dialog.name.setText("王书记")
+        dialog.password.setText(PASSWORD)
+        dialog.again.setText(PASSWORD)
+        qtbot.mouseClick(dialog.login_button, Qt.LeftButton)
+
+    def fill_and_connect():
+        dialog = shown_dialog(main_window)
+        _fill(dialog, server)
+        if screenshot:
+            save_screenshot(dialog, screenshot)
+        if account:
+            QTimer.singleShot(0, create_her_account)
+        qtbot.mouseClick(dialog.connect_button, Qt.LeftButton)
+
+    QTimer.singleShot(0, fill_and_connect)
+
+
 def _roster(main_window) -> set[str]:
     return {row.name for row in main_window.tab_page("members").roster.visible_rows()}
 
@@ -49,23 +72,7 @@ def test_connecting_from_the_menu_reloads_every_tab_from_the_server_and_keeps_no
     server = _server_with_a_member(pg_ledger_url)
     main_window.open_tab("members")
     local = main_window.context.ledger
-
-    def fill_and_connect():
-        dialog = shown_dialog(main_window)
-        _fill(dialog, server)
-        save_screenshot(dialog, "server_connection_dialog")
-        QTimer.singleShot(0, create_her_account)  # the first connection to a ledger without accounts
-        qtbot.mouseClick(dialog.connect_button, Qt.LeftButton)
-
-    def create_her_account():
-        dialog = shown_dialog(main_window)
-        assert isinstance(dialog, LoginDialog) and dialog.first
-        dialog.name.setText("王书记")
-        dialog.password.setText(PASSWORD)
-        dialog.again.setText(PASSWORD)
-        qtbot.mouseClick(dialog.login_button, Qt.LeftButton)
-
-    QTimer.singleShot(0, fill_and_connect)
+    _answer_the_connection(main_window, qtbot, server, screenshot="server_connection_dialog")
     assert connect_to_server(main_window) is True
     ledger = main_window.context.ledger
     assert ledger.on_server and ledger is not local
@@ -197,3 +204,36 @@ def test_cancelling_the_login_keeps_the_open_ledger(main_window, pg_ledger_url, 
     assert connect_to_server(main_window) is False
     assert asked == [True] and main_window.context.ledger is local and local.role is None
     assert message_bridge.texts("info") == []
+
+
+def test_moving_the_school_to_an_empty_server_copies_everything_and_switches(
+        main_window, ledger, pg_ledger_url, data_dir, qtbot, message_bridge):
+    from desktop_app.ui.server_actions import move_to_server
+
+    members.add_member(ledger, MemberData(name="本机的李老师", political_status="full_member"))
+    parts = make_url(pg_ledger_url)
+    server = ServerConnection(parts.host, parts.port, parts.database, parts.username)
+    message_bridge.answers = [True]  # 继续
+    _answer_the_connection(main_window, qtbot, server)
+    assert move_to_server(main_window) is True
+    assert main_window.context.ledger.on_server
+    assert _roster(main_window) == {"本机的李老师"}
+    assert "逐表核对无误" in message_bridge.texts("info")[-1]
+    assert load_connection(data_dir) == server
+    own_file = open_ledger(data_dir)
+    assert [row.name for row in members.list_members(own_file)] == ["本机的李老师"]  # the file stays as it was
+    own_file.close()
+
+
+def test_moving_to_a_server_that_is_not_empty_is_refused_and_nothing_changes(
+        main_window, ledger, pg_ledger_url, data_dir, qtbot, message_bridge):
+    from desktop_app.ui.server_actions import move_to_server
+
+    server = _server_with_a_member(pg_ledger_url)
+    local = main_window.context.ledger
+    message_bridge.answers = [True]
+    _answer_the_connection(main_window, qtbot, server, account=False)
+    assert move_to_server(main_window) is False
+    assert main_window.context.ledger is local
+    assert "已有记录" in message_bridge.texts("error")[-1]
+    assert not (data_dir / SETTING_FILENAME).exists()

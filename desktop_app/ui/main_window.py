@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._add_action(file_menu, "连接服务器台账(&S)…", "desktop_app.ui.server_actions:connect_to_server")
         self._add_action(file_menu, "改回本机台账(&L)", "desktop_app.ui.server_actions:back_to_local")
+        self._add_action(file_menu, "迁移到服务器台账(&M)…", "desktop_app.ui.server_actions:move_to_server")
         file_menu.addSeparator()
         quit_action = QAction("退出(&X)", self)
         quit_action.setShortcut(QKeySequence.Quit)

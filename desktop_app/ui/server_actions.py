@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 
 from desktop_app.services.errors import UserError
@@ -47,6 +48,46 @@ def connect_to_server(main_window) -> bool:  # noqa: ANN001 - MainWindow, kept i
     _switch(main_window, dialog.ledger)
     messages.info(main_window, "连接服务器台账", f"已连接服务器台账：{dialog.ledger.where}\n所有页面已重新载入。"
                   "以后打开程序时会询问密码。")
+    return True
+
+
+MOVE_TITLE = "迁移到服务器台账"
+
+
+def move_to_server(main_window) -> bool:  # noqa: ANN001
+    """The school moves to a shared server: this computer's whole ledger is copied into an empty
+    server database (counts checked table by table), and the window then uses the server's."""
+    context = main_window.context
+    if context.ledger.on_server:
+        messages.info(main_window, MOVE_TITLE, "现在用的已是服务器台账。要把它存回这台电脑：在服务器台账上"
+                      "“文件 → 备份台账”，改回本机台账后再“从备份恢复”。")
+        return False
+    if not messages.confirm(main_window, MOVE_TITLE,
+                            "把这台电脑上的整个台账复制到服务器上一个空的数据库（由数据库管理员准备），逐表核对行数，"
+                            "然后改用服务器台账。本机的台账文件保持不变。\n\n继续吗？"):
+        return False
+    dialog = ServerConnectionDialog(context.folder, None, main_window)
+    if dialog.exec() != QDialog.Accepted or dialog.ledger is None:
+        return False
+    from desktop_app.store.transfer import copy_ledger  # every model
+
+    target = dialog.ledger
+    QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+    try:
+        counts = copy_ledger(context.ledger, target)
+    except (UserError, LedgerError) as exc:
+        target.close()
+        forget_connection(context.folder)  # the next start stays on this computer's ledger
+        messages.refuse(main_window, MOVE_TITLE, exc)
+        return False
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    if not _logged_in(target, main_window):
+        forget_connection(context.folder)
+        return False
+    _switch(main_window, target)
+    messages.info(main_window, MOVE_TITLE, f"已把台账复制到服务器：{len(counts)} 张表，共 {sum(counts.values())} 行，"
+                  f"逐表核对无误。现在用的是服务器台账（{target.where}），以后打开程序时会询问密码。")
     return True
 
 
