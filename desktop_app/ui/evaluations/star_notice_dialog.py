@@ -9,14 +9,14 @@ from PySide6.QtWidgets import (
     QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
-from desktop_app.services.errors import UserError, ValidationError
+from desktop_app.services.errors import ValidationError
 from desktop_app.services.evaluations.star_notice import StarNotice, star_notice, write_star_notice_docx
 from desktop_app.services.prints.options import load_options
 from desktop_app.services.prints.star_notice import write_star_notice_pdf
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit, read_dates
-from desktop_app.ui.widgets.form_problems import ProblemBanner
+from desktop_app.ui.widgets.form_problems import ProblemBanner, run_or_show
 from desktop_app.ui.widgets.form_dialog import FormDialog
 from desktop_app.ui.widgets.refusals import run_service
 
@@ -71,15 +71,10 @@ class StarNoticeDialog(FormDialog):
         return star_notice(self._ledger, self.school_year, *dates)
 
     def _save(self, title: str, suffix: str, pattern: str, write, path: Path | None) -> Path | None:
-        try:
-            notice = self.notice()
-        except ValidationError as exc:
-            self.problems.show_problems(exc.problems)
+        made: list[StarNotice] = []
+        if not run_or_show(self.problems, "不能生成公示", lambda: made.append(self.notice())):
             return None
-        except UserError as exc:
-            messages.error(self, "不能生成公示", str(exc))
-            return None
-        self.problems.clear_problems()
+        notice = made[0]
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(self, title, f"{self.school_year}学年星级评定结果公示{suffix}", pattern)
             path = Path(chosen) if chosen else None

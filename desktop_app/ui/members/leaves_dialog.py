@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, 
 from desktop_app.domain.presence import LeaveData, LeaveKind
 from desktop_app.domain.problems import FieldProblem
 from desktop_app.services import leaves as leave_service
-from desktop_app.services.errors import UserError, ValidationError
+from desktop_app.services.errors import ValidationError
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui import messages
 from desktop_app.ui.widgets.date_edit import OptionalDateEdit, read_dates
 from desktop_app.ui.widgets.enum_combo import EnumCombo
 from desktop_app.ui.widgets.form_dialog import FormDialog
-from desktop_app.ui.widgets.form_problems import ProblemBanner
+from desktop_app.ui.widgets.form_problems import ProblemBanner, run_or_show
 from desktop_app.ui.widgets.record_table import Column, record_table, selected_rows
 
 COLUMNS = (
@@ -93,17 +93,14 @@ class LeavesDialog(FormDialog):
 
     def add(self) -> bool:
         data, problems = self.data()
-        try:
+
+        def add() -> None:
             if problems:
                 raise ValidationError(problems)
             leave_service.add_leave(self._ledger, data)
-        except ValidationError as exc:
-            self.problems.show_problems(exc.problems)
+
+        if not run_or_show(self.problems, "未能添加请假", add):
             return False
-        except UserError as exc:
-            messages.error(self, "未能添加请假", str(exc))
-            return False
-        self.problems.clear_problems()
         self.start.clear()
         self.end.clear()
         self.reason.clear()

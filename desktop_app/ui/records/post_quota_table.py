@@ -1,8 +1,8 @@
 """The 各岗位任务 table of 量化要求设置: one row per post, its weekly observations and monthly
 phone visits typed in spin boxes that stay open, and the 示范课 rule it follows.
 
-A model (the numbers) and a view with a spin-box delegate, instead of widgets placed in a
-QTableWidget's cells.
+A model (the numbers) and a view with a spin-box delegate, instead of widgets placed in table
+cells.
 """
 
 from __future__ import annotations

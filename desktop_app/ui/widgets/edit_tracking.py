@@ -117,7 +117,7 @@ def her_lost_edits(loaded: Photo, hers: Photo, reloaded: Photo) -> list[str]:
 
 def her_kept_edits(loaded: Photo, hers: Photo, reloaded: Photo) -> bool:
     """Whether some of her changes are still on screen (things the reload does not fill, like a review)."""
-    return any(hers[k] != loaded.get(k) and reloaded.get(k) == hers[k] != loaded.get(k) for k in hers)
+    return any(reloaded.get(k) == hers[k] != loaded.get(k) for k in hers)
 
 
 def reload_report(theirs: list[str], lost: list[str]) -> str:
